@@ -1,0 +1,87 @@
+import "server-only";
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import * as schema from "./schema";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+
+// One drizzle type for both drivers: PGlite speaks the same SQL and the query builder is shared.
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type Database = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+// Any fixed number: every instance takes the same advisory lock before migrating or seeding.
+const MIGRATION_LOCK = 727_001;
+
+/** Opens a database and brings its schema up to date. Nothing here runs at import time. */
+export async function openDatabase(opts: { url?: string; pgliteDir?: string; seed?: boolean }): Promise<Database> {
+  let database: Database;
+  if (opts.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    const sql = postgres(opts.url, { max: 10, onnotice: () => {} });
+    const db = drizzle(sql, { schema });
+    // Several instances may start at once on one Postgres: one migrates, the others wait.
+    const reserved = await sql.reserve();
+    try {
+      await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
+      await migrate(db, { migrationsFolder: MIGRATIONS });
+      if (opts.seed) await (await import("./seed")).seedIfEmpty(db);
+    } finally {
+      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+      reserved.release();
+    }
+    database = { db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+  } else {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    const dir = opts.pgliteDir ?? "memory://";
+    if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    const client = new PGlite(dir);
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS });
+    if (opts.seed) await (await import("./seed")).seedIfEmpty(db as unknown as Db);
+    database = { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+  }
+  return database;
+}
+
+let current: Promise<Database> | undefined;
+
+/** The process-wide database, opened, migrated and seeded on first use. */
+export function getDatabase(): Promise<Database> {
+  if (!current) {
+    const e = env();
+    current = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: true }).catch((err) => {
+      current = undefined;
+      log.error({ err }, "database failed to open");
+      throw err;
+    });
+  }
+  return current;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Tests install their own database (a fresh Postgres database or an in-memory PGlite). */
+export function setDatabaseForTests(database: Database | undefined) {
+  current = database ? Promise.resolve(database) : undefined;
+}
+
+/** Postgres reports unique violations as 23505; the constraint name sits in a driver-specific field. */
+export function uniqueViolation(err: unknown): string | null {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e && typeof e === "object"; i++) {
+    const rec = e as { code?: string; constraint?: string; constraint_name?: string; cause?: unknown };
+    if (rec.code === "23505") return rec.constraint_name ?? rec.constraint ?? "unknown";
+    e = rec.cause;
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { screens } from "./venue";
+
+export const movieStatus = pgEnum("movie_status", ["active", "archived"]);
+export const showStatus = pgEnum("show_status", ["scheduled", "cancelled"]);
+
+export const movies = pgTable("movies", {
+  id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  synopsis: text("synopsis").notNull().default(""),
+  runtimeMinutes: integer("runtime_minutes").notNull(),
+  rating: text("rating").notNull().default("NR"),
+  genres: jsonb("genres").$type<string[]>().notNull().default([]),
+  // A path under /public or /api (posters are made locally: no remote images).
+  posterUrl: text("poster_url"),
+  status: movieStatus("status").notNull().default("active"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [check("movies_runtime_positive", sql`${t.runtimeMinutes} > 0`)]);
+
+export const shows = pgTable(
+  "shows",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    screenId: text("screen_id").notNull().references(() => screens.id),
+    movieId: text("movie_id").notNull().references(() => movies.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    status: showStatus("status").notNull().default("scheduled"),
+    // Price per tier in minor units (cents), e.g. {"standard": 1250, "premium": 1650}.
+    prices: jsonb("prices").$type<Record<string, number>>().notNull(),
+    currency: text("currency").notNull().default("usd"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("shows_starts_idx").on(t.startsAt),
+    index("shows_movie_idx").on(t.movieId, t.startsAt),
+    index("shows_screen_idx").on(t.screenId, t.startsAt),
+    check("shows_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);

@@ -1,0 +1,73 @@
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { users } from "./auth";
+import { shows } from "./catalog";
+import { seats } from "./venue";
+
+export const orderStatus = pgEnum("order_status", ["pending", "paid", "expired", "cancelled", "refunded"]);
+export const ticketStatus = pgEnum("ticket_status", ["valid", "admitted", "voided"]);
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    userId: text("user_id").references(() => users.id),
+    showId: text("show_id").notNull().references(() => shows.id),
+    // The seat-lock holder id that owned the seats when checkout started.
+    holderId: text("holder_id").notNull(),
+    email: text("email").notNull(),
+    status: orderStatus("status").notNull().default("pending"),
+    // Why a paid order was refunded: "seat_conflict", "customer_cancelled", "show_cancelled", "admin".
+    refundReason: text("refund_reason"),
+    totalAmount: integer("total_amount").notNull(),
+    currency: text("currency").notNull(),
+    stripeSessionId: text("stripe_session_id").unique(),
+    stripePaymentIntentId: text("stripe_payment_intent_id"),
+    stripeRefundId: text("stripe_refund_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("orders_user_idx").on(t.userId),
+    index("orders_show_idx").on(t.showId),
+    index("orders_email_idx").on(t.email),
+    check("orders_total_nonnegative", sql`${t.totalAmount} >= 0`),
+  ],
+);
+
+// Seats of an order with the price snapshotted when checkout started.
+export const orderSeats = pgTable(
+  "order_seats",
+  {
+    orderId: text("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    seatId: text("seat_id").notNull().references(() => seats.id),
+    rowLabel: text("row_label").notNull(),
+    seatNumber: integer("seat_number").notNull(),
+    tier: text("tier").notNull(),
+    amount: integer("amount").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.seatId] }), check("order_seats_amount_nonnegative", sql`${t.amount} >= 0`)],
+);
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    orderId: text("order_id").notNull().references(() => orders.id),
+    showId: text("show_id").notNull().references(() => shows.id),
+    seatId: text("seat_id").notNull().references(() => seats.id),
+    status: ticketStatus("status").notNull().default("valid"),
+    admittedAt: timestamp("admitted_at", { withTimezone: true }),
+    admittedBy: text("admitted_by"),
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The final guard against double booking: one live ticket per seat per show.
+    uniqueIndex("tickets_live_seat_unique").on(t.showId, t.seatId).where(sql`${t.status} <> 'voided'`),
+    index("tickets_order_idx").on(t.orderId),
+  ],
+);

@@ -1,0 +1,50 @@
+import { index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, unique, boolean } from "drizzle-orm/pg-core";
+
+export const seatKind = pgEnum("seat_kind", ["standard", "premium", "wheelchair", "companion"]);
+
+export const theaters = pgTable("theaters", {
+  id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  address: text("address").notNull().default(""),
+  // IANA zone; every time on a page is shown in it, never in the server's or the browser's zone.
+  timeZone: text("time_zone").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const screens = pgTable(
+  "screens",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    theaterId: text("theater_id").notNull().references(() => theaters.id),
+    name: text("name").notNull(),
+    format: text("format").notNull().default("standard"),
+    // Size of the seat map grid; seats sit at (x, y) in these units, the screen is drawn at the top.
+    gridWidth: real("grid_width").notNull(),
+    gridHeight: real("grid_height").notNull(),
+    // Tiers this screen sells, cheapest first, e.g. ["standard", "premium"].
+    tiers: jsonb("tiers").$type<string[]>().notNull().default(["standard"]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("screens_theater_name").on(t.theaterId, t.name)],
+);
+
+export const seats = pgTable(
+  "seats",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    screenId: text("screen_id").notNull().references(() => screens.id),
+    rowLabel: text("row_label").notNull(),
+    number: integer("number").notNull(),
+    x: real("x").notNull(),
+    y: real("y").notNull(),
+    kind: seatKind("kind").notNull().default("standard"),
+    tier: text("tier").notNull().default("standard"),
+    // A seat removed from a layout is retired, not deleted, so sold tickets keep pointing at it.
+    active: boolean("active").notNull().default(true),
+  },
+  (t) => [
+    unique("seats_screen_row_number").on(t.screenId, t.rowLabel, t.number),
+    index("seats_screen_idx").on(t.screenId),
+  ],
+);

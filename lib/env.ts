@@ -1,0 +1,140 @@
+import { z } from "zod";
+
+// Every setting Marquee reads, in one place. Unset values select the embedded defaults
+// (PGlite, in-process locks, local checkout, email outbox); a bad value stops start-up
+// with a message that names the variable.
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: "custom", message: `must be a positive whole number, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const urlWith = (protocols: string[]) =>
+  optionalString.refine(
+    (v) => {
+      if (v === undefined) return true;
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => p + "//").join(" or ")}` },
+  );
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    APP_URL: urlWith(["http:", "https:"]),
+    DATABASE_URL: urlWith(["postgres:", "postgresql:"]),
+    PGLITE_DIR: z.string().default(".data/pglite"),
+    DATA_DIR: z.string().default(".data"),
+    REDIS_URL: urlWith(["redis:", "rediss:"]),
+    UPSTASH_REDIS_REST_URL: urlWith(["http:", "https:"]),
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    SEAT_HOLD_MINUTES: positiveInt(10),
+    MAX_SEATS_PER_ORDER: positiveInt(10),
+    CANCELLATION_CUTOFF_MINUTES: positiveInt(60),
+    STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_(test|live)_/.test(v), {
+      message: "must start with sk_test_, sk_live_, rk_test_ or rk_live_",
+    }),
+    STRIPE_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.startsWith("whsec_"), {
+      message: "must start with whsec_",
+    }),
+    // Points the Stripe SDK at another host (the test fake); never set in production.
+    STRIPE_API_BASE: urlWith(["http:", "https:"]),
+    ALLOW_LOCAL_PAYMENTS: flag,
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: urlWith(["http:", "https:"]),
+    EMAIL_FROM: z.string().default("Marquee <tickets@marquee.local>"),
+    AUTH_SECRET: optionalString,
+    TICKET_SIGNING_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+      message: "must be at least 32 characters",
+    }),
+    ADMIN_EMAILS: optionalString.transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+    METRICS_TOKEN: optionalString,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const pair = (a: keyof typeof env, b: keyof typeof env) => {
+      if (Boolean(env[a]) !== Boolean(env[b])) {
+        const missing = env[a] ? b : a;
+        ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${missing === a ? b : a} is set` });
+      }
+    };
+    pair("UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN");
+    pair("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET");
+    pair("AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET");
+    pair("AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET");
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly issues: { variable: string; message: string }[]) {
+    super(
+      "Invalid environment:\n" + issues.map((i) => `  ${i.variable} ${i.message}`).join("\n"),
+    );
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "environment"), message: issue.message })),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated settings of this process, read once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvForTests() {
+  cached = undefined;
+}
+
+/** Which backend each part runs on, as /api/health and the README describe it. */
+export function backends(e: Env = env()) {
+  return {
+    database: e.DATABASE_URL ? "postgres" : "pglite",
+    seatLocks: e.UPSTASH_REDIS_REST_URL ? "upstash" : e.REDIS_URL ? "redis" : "memory",
+    payments: e.STRIPE_SECRET_KEY ? "stripe" : "local",
+    email: e.RESEND_API_KEY ? "resend" : "outbox",
+  } as const;
+}
