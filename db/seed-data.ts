@@ -1,0 +1,141 @@
+// The demo cinema: one theater, three screens of different shapes, eight movies.
+// Pure data and layout builders; db/seed.ts writes them.
+
+type SeatKind = "standard" | "premium" | "wheelchair" | "companion";
+export type SeedSeat = { rowLabel: string; number: number; x: number; y: number; kind: SeatKind; tier: string };
+export type SeedScreen = {
+  name: string;
+  format: string;
+  tiers: string[];
+  prices: Record<string, number>;
+  build: () => { seats: SeedSeat[]; gridWidth: number; gridHeight: number };
+};
+
+export const theater = {
+  slug: "riverside",
+  name: "Marquee Riverside",
+  address: "120 Riverside Ave, Brooklyn, NY 11201",
+  timeZone: "America/New_York",
+};
+
+const ROWS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/**
+ * Lays out rows of blocks separated by one-column aisles. Seats are numbered left to right
+ * across the whole row, the way most cinemas print them.
+ */
+function rowsOfBlocks(opts: {
+  rows: number;
+  blocks: number[] | ((row: number) => number[]);
+  kindOf?: (row: number, seatIndex: number, seatsInRow: number) => SeatKind;
+  tierOf?: (row: number, block: number, blocksInRow: number) => string;
+}) {
+  const seats: SeedSeat[] = [];
+  let gridWidth = 0;
+  for (let r = 0; r < opts.rows; r++) {
+    const blocks = typeof opts.blocks === "function" ? opts.blocks(r) : opts.blocks;
+    const width = blocks.reduce((a, b) => a + b, 0) + blocks.length - 1;
+    gridWidth = Math.max(gridWidth, width);
+    const total = blocks.reduce((a, b) => a + b, 0);
+    let x = 0;
+    let n = 0;
+    blocks.forEach((size, b) => {
+      for (let i = 0; i < size; i++) {
+        const kind = opts.kindOf?.(r, n, total) ?? "standard";
+        const tier = kind === "premium" ? "premium" : (opts.tierOf?.(r, b, blocks.length) ?? "standard");
+        seats.push({ rowLabel: ROWS[r], number: n + 1, x, y: r, kind, tier });
+        x++;
+        n++;
+      }
+      x++; // aisle
+    });
+  }
+  // Centre narrower rows under the widest one.
+  const widthOfRow = new Map<string, number>();
+  for (const s of seats) widthOfRow.set(s.rowLabel, Math.max(widthOfRow.get(s.rowLabel) ?? 0, s.x + 1));
+  for (const s of seats) s.x += Math.floor((gridWidth - (widthOfRow.get(s.rowLabel) ?? gridWidth)) / 2);
+  return { seats, gridWidth, gridHeight: opts.rows };
+}
+
+export const screens: SeedScreen[] = [
+  {
+    // 10 rows of 6 + 6 around a centre aisle; the front row has wheelchair spaces with companions.
+    name: "Screen 1",
+    format: "standard",
+    tiers: ["standard"],
+    prices: { standard: 1250 },
+    build: () =>
+      rowsOfBlocks({
+        rows: 10,
+        blocks: [6, 6],
+        kindOf: (r, i, total) => {
+          if (r !== 0) return "standard";
+          if (i === 0 || i === total - 1) return "wheelchair";
+          if (i === 1 || i === total - 2) return "companion";
+          return "standard";
+        },
+      }),
+  },
+  {
+    // 11 rows of 4 | 12 | 4 = 220 seats; the centre block of rows E–H is premium.
+    name: "Screen 2",
+    format: "standard",
+    tiers: ["standard", "premium"],
+    prices: { standard: 1400, premium: 1850 },
+    build: () =>
+      rowsOfBlocks({
+        rows: 11,
+        blocks: [4, 12, 4],
+        kindOf: (r, i, total) => {
+          if (r === 10 && (i === 4 || i === 15)) return "wheelchair";
+          if (r === 10 && (i === 5 || i === 14)) return "companion";
+          if (r >= 4 && r <= 7 && i >= 4 && i < total - 4) return "premium";
+          return "standard";
+        },
+      }),
+  },
+  {
+    // Large format: 18 rows of side blocks 6 | 14 | 6 = 468 seats, premium centre rows H–M.
+    name: "Grand (Large Format)",
+    format: "large-format",
+    tiers: ["standard", "premium"],
+    prices: { standard: 1800, premium: 2400 },
+    build: () =>
+      rowsOfBlocks({
+        rows: 18,
+        blocks: [6, 14, 6],
+        kindOf: (r, i, total) => {
+          if (r === 8 && (i === 0 || i === total - 1)) return "wheelchair";
+          if (r === 8 && (i === 1 || i === total - 2)) return "companion";
+          if (r >= 7 && r <= 12 && i >= 6 && i < total - 6) return "premium";
+          return "standard";
+        },
+      }),
+  },
+];
+
+export const movies = [
+  { slug: "the-lighthouse-keepers", title: "The Lighthouse Keepers", runtimeMinutes: 118, rating: "PG-13", genres: ["Drama", "Mystery"], colors: ["#0f3d5e", "#f2c14e"],
+    synopsis: "Two keepers on a storm-bound island find the logbook of the crew that vanished before them, and start to fear they are living it again." },
+  { slug: "orbit-of-ash", title: "Orbit of Ash", runtimeMinutes: 142, rating: "PG-13", genres: ["Science fiction", "Adventure"], colors: ["#2b1b3d", "#ff6b35"],
+    synopsis: "A salvage pilot racing a dying sun has eleven hours to bring a drifting colony ship home — with its sleeping passengers waking one by one." },
+  { slug: "paper-kites", title: "Paper Kites", runtimeMinutes: 96, rating: "PG", genres: ["Animation", "Family"], colors: ["#ffd6e0", "#3a86ff"],
+    synopsis: "A girl who folds messages into kites discovers that someone on the other side of the valley has been answering them." },
+  { slug: "the-last-tram", title: "The Last Tram", runtimeMinutes: 104, rating: "R", genres: ["Thriller"], colors: ["#1d1d1d", "#e63946"],
+    synopsis: "A night conductor notices the same passenger boarding every stop of her final shift, and that the city outside the windows is emptying." },
+  { slug: "salt-and-honey", title: "Salt & Honey", runtimeMinutes: 112, rating: "PG-13", genres: ["Romance", "Comedy"], colors: ["#f4a261", "#264653"],
+    synopsis: "Rival food-truck owners are forced to share one parking spot for a summer festival. Neither plans to leave it." },
+  { slug: "kingdom-under-glass", title: "Kingdom Under Glass", runtimeMinutes: 131, rating: "PG", genres: ["Fantasy", "Adventure"], colors: ["#1b4332", "#95d5b2"],
+    synopsis: "Shrunk to the size of a beetle, a botanist must cross her grandmother's greenhouse, a world with its own wars and kings." },
+  { slug: "static-season", title: "Static Season", runtimeMinutes: 99, rating: "R", genres: ["Horror"], colors: ["#0b090a", "#b1a7a6"],
+    synopsis: "A late-night radio host takes a call from a listener who describes, in detail, the studio she is sitting in." },
+  { slug: "full-court", title: "Full Court", runtimeMinutes: 121, rating: "PG-13", genres: ["Sports", "Drama"], colors: ["#003049", "#fcbf49"],
+    synopsis: "A washed-up coach gets one season to turn a hospital's wheelchair basketball team into state champions." },
+];
+
+/** Local wall-clock start times per screen; the movie rotates so every title plays every day. */
+export const dailyStarts: Record<string, string[]> = {
+  "Screen 1": ["11:30", "14:15", "17:00", "19:45", "22:15"],
+  "Screen 2": ["12:00", "15:00", "18:15", "21:00"],
+  "Grand (Large Format)": ["13:00", "16:30", "20:00"],
+};
