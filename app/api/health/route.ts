@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { backends } from "@/lib/env";
+import pkg from "@/package.json";
+
+// Load balancers poll this: 200 when the database and the lock store answer, 503 otherwise.
+export const dynamic = "force-dynamic";
+
+async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await fn();
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message.slice(0, 200) : "unreachable" };
+  }
+}
+
+export async function GET() {
+  const [database, seatLocks] = await Promise.all([
+    check(async () => (await getDb()).execute(sql`select 1`)),
+    check(async () => (await import("@/lib/seat-locks")).getSeatLocks().ping()),
+  ]);
+  const ok = database.ok && seatLocks.ok;
+  return Response.json(
+    { status: ok ? "ok" : "unavailable", version: pkg.version, backends: backends(), checks: { database, seatLocks } },
+    { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
+import Link from "next/link";
+import "./globals.css";
+
+// Bundled from npm: the build must work offline, so no Google Fonts.
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  variable: "--font-inter",
+  display: "swap",
+});
+
+export const metadata: Metadata = {
+  title: { default: "Marquee", template: "%s · Marquee" },
+  description: "Pick your seats and book movie tickets.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b0b12" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable}>
+      <body className="min-h-dvh font-sans antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-gold focus:px-3 focus:py-2 focus:text-ink">
+          Skip to content
+        </a>
+        <header className="border-b border-line bg-panel/80">
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+            <Link href="/" className="text-lg font-extrabold tracking-widest text-gold">
+              MARQUEE
+            </Link>
+            <Link href="/" className="text-sm text-zinc-200 hover:text-white">
+              Now showing
+            </Link>
+            <Link href="/bookings" className="ml-auto text-sm text-zinc-200 hover:text-white">
+              My bookings
+            </Link>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,9 @@
+// Runs once when a server instance starts: opens (migrates, seeds) the database up front so the
+// first customer does not wait for it, and so a broken setting fails start-up loudly.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  env();
+  const { getDatabase } = await import("./db/client");
+  await getDatabase();
+}

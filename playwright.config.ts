@@ -1,0 +1,40 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// e2e runs against a production build (`next build` then `next start`) on Debian's Chromium;
+// no browser is ever downloaded. PORT lets CI avoid clashes; tests use localhost (Auth.js).
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: { baseURL, trace: "retain-on-failure", launchOptions: chromium },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions: chromium } },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium } },
+  ],
+  webServer: {
+    // A fresh embedded database per run (CI points DATABASE_URL at its own Postgres database instead).
+    command: `rm -rf .data/e2e && npx next start -p ${port}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      AUTH_TRUST_HOST: "true",
+      ALLOW_LOCAL_PAYMENTS: "1",
+      APP_URL: baseURL,
+      PGLITE_DIR: ".data/e2e/pglite",
+      DATA_DIR: ".data/e2e",
+    } as Record<string, string>,
+  },
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { backends, EnvError, parseEnv } from "@/lib/env";
+
+function errorOf(source: Record<string, string>): EnvError {
+  try {
+    parseEnv(source);
+  } catch (err) {
+    if (err instanceof EnvError) return err;
+    throw err;
+  }
+  throw new Error("expected an EnvError");
+}
+
+describe("env", () => {
+  it("selects every embedded default when nothing is set", () => {
+    const e = parseEnv({});
+    expect(backends(e)).toEqual({ database: "pglite", seatLocks: "memory", payments: "local", email: "outbox" });
+    expect(e.SEAT_HOLD_MINUTES).toBe(10);
+    expect(e.MAX_SEATS_PER_ORDER).toBe(10);
+    expect(e.CANCELLATION_CUTOFF_MINUTES).toBe(60);
+    expect(e.PGLITE_DIR).toBe(".data/pglite");
+  });
+
+  it("names DATABASE_URL when it is not a Postgres URL", () => {
+    const err = errorOf({ DATABASE_URL: "nonsense" });
+    expect(err.issues.map((i) => i.variable)).toEqual(["DATABASE_URL"]);
+    expect(err.message).toContain("DATABASE_URL must be a URL starting with postgres:// or postgresql://");
+  });
+
+  it("names each bad variable at once", () => {
+    const err = errorOf({ SEAT_HOLD_MINUTES: "ten", REDIS_URL: "http://x", STRIPE_SECRET_KEY: "pk_test_1" });
+    expect(err.issues.map((i) => i.variable).sort()).toEqual(["REDIS_URL", "SEAT_HOLD_MINUTES", "STRIPE_SECRET_KEY"].sort());
+    expect(err.message).toContain('SEAT_HOLD_MINUTES must be a positive whole number, got "ten"');
+  });
+
+  it("requires both halves of a credential pair", () => {
+    expect(errorOf({ UPSTASH_REDIS_REST_URL: "https://x.upstash.io" }).message).toContain("UPSTASH_REDIS_REST_TOKEN is required when UPSTASH_REDIS_REST_URL is set");
+    expect(errorOf({ STRIPE_WEBHOOK_SECRET: "whsec_x" }).message).toContain("STRIPE_SECRET_KEY is required");
+  });
+
+  it("refuses a short ticket signing secret", () => {
+    expect(errorOf({ TICKET_SIGNING_SECRET: "short" }).issues[0].variable).toBe("TICKET_SIGNING_SECRET");
+  });
+
+  it("picks real services when configured", () => {
+    const e = parseEnv({
+      DATABASE_URL: "postgres://u@h/db",
+      REDIS_URL: "redis://127.0.0.1:6379",
+      STRIPE_SECRET_KEY: "sk_test_abc",
+      STRIPE_WEBHOOK_SECRET: "whsec_abc",
+      RESEND_API_KEY: "re_123",
+      ADMIN_EMAILS: " Boss@Example.com , ops@example.com",
+    });
+    expect(backends(e)).toEqual({ database: "postgres", seatLocks: "redis", payments: "stripe", email: "resend" });
+    expect(e.ADMIN_EMAILS).toEqual(["boss@example.com", "ops@example.com"]);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { addDays, formatTime, localDate, zonedToUtc } from "@/lib/time";
+import { formatMoney } from "@/lib/money";
+
+describe("theater time zone", () => {
+  it("turns a New York wall-clock time into the right instant, winter and summer", () => {
+    expect(zonedToUtc("2026-11-21", "18:30", "America/New_York").toISOString()).toBe("2026-11-21T23:30:00.000Z");
+    expect(zonedToUtc("2026-07-04", "18:30", "America/New_York").toISOString()).toBe("2026-07-04T22:30:00.000Z");
+  });
+
+  it("handles the day clocks change", () => {
+    // 2026-11-01: New York falls back from EDT to EST at 02:00.
+    expect(zonedToUtc("2026-11-01", "12:00", "America/New_York").toISOString()).toBe("2026-11-01T17:00:00.000Z");
+    expect(zonedToUtc("2026-03-08", "12:00", "America/New_York").toISOString()).toBe("2026-03-08T16:00:00.000Z");
+  });
+
+  it("reads the local date and time in the theater's zone, not the server's", () => {
+    const late = new Date("2026-11-22T03:00:00Z");
+    expect(localDate(late, "America/New_York")).toBe("2026-11-21");
+    expect(localDate(late, "Europe/Berlin")).toBe("2026-11-22");
+    expect(formatTime(late, "America/New_York")).toBe("10:00 PM");
+  });
+
+  it("adds calendar days across month ends", () => {
+    expect(addDays("2026-11-28", 5)).toBe("2026-12-03");
+  });
+
+  it("formats minor units as money", () => {
+    expect(formatMoney(1250, "usd")).toBe("$12.50");
+    expect(formatMoney(1000, "jpy")).toBe("¥1,000");
+  });
+});
