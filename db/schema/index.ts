@@ -3,3 +3,4 @@ export * from "./venue";
 export * from "./catalog";
 export * from "./orders";
 export * from "./ops";
+export * from "./local-payments";

@@ -1,0 +1,27 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderSeats, orders } from "@/db/schema";
+import { log } from "@/lib/log";
+import { getSeatLocks } from "@/lib/seat-locks";
+
+/**
+ * Ends a pending order that will not be paid: `expired` (Stripe's session timed out) or
+ * `cancelled` (the customer left checkout, or an async payment failed). Its seats go back on sale.
+ * An order that is no longer pending is left alone, so a late event cannot undo a payment.
+ */
+export async function closePendingOrder(db: Db, orderId: string, status: "expired" | "cancelled", opts: { releaseSeats?: boolean } = {}) {
+  const [closed] = await db
+    .update(orders)
+    .set({ status, closedAt: new Date() })
+    .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
+    .returning();
+  if (!closed) return false;
+  if (opts.releaseSeats !== false) {
+    const seatRows = await db.select({ seatId: orderSeats.seatId }).from(orderSeats).where(eq(orderSeats.orderId, orderId));
+    await getSeatLocks()
+      .release(closed.showId, seatRows.map((s) => s.seatId), closed.holderId)
+      .catch((err) => log.warn({ err, orderId }, "could not release locks; they expire by themselves"));
+  }
+  return true;
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orders, tickets } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { getPayments } from "@/lib/payments";
+import { afterOrderRefunded } from "./notify";
+
+export type RefundReason = "seat_conflict" | "customer_cancelled" | "show_cancelled" | "admin";
+
+/**
+ * Refunds a paid order: tickets voided (the seats go back on sale), order marked refunded, then
+ * the provider refund with an idempotency key derived from the order — so calling this twice,
+ * or at once from two places, refunds the money exactly once.
+ */
+export async function refundOrder(db: Db, orderId: string, reason: Exclude<RefundReason, "seat_conflict">): Promise<"refunded" | "already_refunded"> {
+  const result = await db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+    if (!order) throw new AppError("not_found", "That order does not exist.");
+    if (order.status === "refunded") return "already_refunded" as const;
+    if (order.status !== "paid") throw new AppError("conflict", "Only a paid order can be refunded.");
+    await tx.update(orders).set({ status: "refunded", refundReason: reason }).where(eq(orders.id, orderId));
+    await tx
+      .update(tickets)
+      .set({ status: "voided", voidedAt: new Date() })
+      .where(and(eq(tickets.orderId, orderId), ne(tickets.status, "voided")));
+    return "refunded" as const;
+  });
+  await completeRefund(db, orderId);
+  return result;
+}
+
+/** Sends the provider refund for an order marked refunded but not yet refunded there; then the email. */
+export async function completeRefund(db: Db, orderId: string): Promise<void> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order || order.status !== "refunded") return;
+  if (!order.stripeRefundId) {
+    if (!order.stripePaymentIntentId) {
+      log.error({ orderId }, "refunded order has no payment to refund");
+      return;
+    }
+    const refund = await getPayments().refund({ paymentIntentId: order.stripePaymentIntentId, idempotencyKey: `refund:${orderId}`, orderId });
+    await db
+      .update(orders)
+      .set({ stripeRefundId: refund.id, refundedAt: new Date() })
+      .where(and(eq(orders.id, orderId), isNull(orders.stripeRefundId)));
+  }
+  await afterOrderRefunded(db, orderId);
+}

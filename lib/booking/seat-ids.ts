@@ -1,0 +1,27 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { seats, shows } from "@/db/schema";
+
+// Layouts change rarely, but every viewer polls the seat state: keep each screen's seat ids
+// for a few seconds instead of asking Postgres on every poll.
+const TTL_MS = 10_000;
+const cache = new Map<string, { at: number; screenId: string; ids: string[] }>();
+
+export async function seatIdsOfShow(db: Db, showId: string): Promise<string[]> {
+  const hit = cache.get(showId);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.ids;
+  const rows = await db
+    .select({ id: seats.id, screenId: seats.screenId })
+    .from(seats)
+    .innerJoin(shows, eq(shows.screenId, seats.screenId))
+    .where(and(eq(shows.id, showId), eq(seats.active, true)));
+  const ids = rows.map((r) => r.id);
+  cache.set(showId, { at: Date.now(), screenId: rows[0]?.screenId ?? "", ids });
+  return ids;
+}
+
+export function forgetSeatIds(showId?: string) {
+  if (showId) cache.delete(showId);
+  else cache.clear();
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { seats, shows, tickets } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+
+/** The show, refused with a clear reason when it cannot be booked any more. */
+export async function bookableShow(db: Db, showId: string, now = new Date()) {
+  const [show] = await db.select().from(shows).where(eq(shows.id, showId)).limit(1);
+  if (!show) throw new AppError("not_found", "That show does not exist.");
+  if (show.status === "cancelled") throw new AppError("conflict", "This show has been cancelled.");
+  if (show.startsAt <= now) throw new AppError("gone", "This show has already started.");
+  return show;
+}
+
+/** The requested seats, all of which must belong to the show's screen and be in use. */
+export async function seatsOfShow(db: Db, screenId: string, seatIds: string[]) {
+  const unique = [...new Set(seatIds)];
+  const rows = unique.length
+    ? await db.select().from(seats).where(and(eq(seats.screenId, screenId), eq(seats.active, true), inArray(seats.id, unique)))
+    : [];
+  if (rows.length !== unique.length) {
+    const found = new Set(rows.map((r) => r.id));
+    throw new AppError("bad_input", "Some of those seats are not in this show's screen.", { unknown: unique.filter((id) => !found.has(id)) });
+  }
+  return rows;
+}
+
+/** Seats among `seatIds` that already have a live ticket for the show. */
+export async function soldAmong(db: Db, showId: string, seatIds: string[]): Promise<string[]> {
+  if (!seatIds.length) return [];
+  const rows = await db
+    .select({ seatId: tickets.seatId })
+    .from(tickets)
+    .where(and(eq(tickets.showId, showId), ne(tickets.status, "voided"), inArray(tickets.seatId, seatIds)));
+  return rows.map((r) => r.seatId);
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { localCheckoutSessions } from "@/db/schema";
+import { uniqueViolation } from "@/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { devSecret } from "@/lib/tickets/dev-secret";
+import type { PaymentGateway, SessionView } from "./gateway";
+
+// The embedded default: a Checkout Session lives in our own table and is paid on a local page
+// plainly marked as a test payment. Refused in production unless ALLOW_LOCAL_PAYMENTS=1.
+
+export function assertLocalPaymentsAllowed() {
+  const e = env();
+  if (e.NODE_ENV === "production" && !e.ALLOW_LOCAL_PAYMENTS) {
+    throw new AppError(
+      "unavailable",
+      "Payments are not configured: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (or ALLOW_LOCAL_PAYMENTS=1 for a demo).",
+    );
+  }
+}
+
+const newId = (prefix: string) => `${prefix}_local_${randomBytes(12).toString("hex")}`;
+
+type Row = typeof localCheckoutSessions.$inferSelect;
+function view(row: Row): SessionView {
+  return {
+    id: row.id,
+    orderId: row.orderId,
+    status: row.status,
+    paymentStatus: row.paymentStatus as SessionView["paymentStatus"],
+    paymentIntentId: row.paymentIntentId,
+    amountTotal: row.amountTotal,
+  };
+}
+
+export async function localSession(id: string): Promise<Row | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(localCheckoutSessions).where(eq(localCheckoutSessions.id, id)).limit(1);
+  return row ?? null;
+}
+
+export const localGateway: PaymentGateway = {
+  kind: "local",
+  async createCheckoutSession(input) {
+    assertLocalPaymentsAllowed();
+    const db = await getDb();
+    const id = newId("cs");
+    const base = new URL(input.successUrl).origin;
+    try {
+      await db.insert(localCheckoutSessions).values({
+        id,
+        orderId: input.orderId,
+        amountTotal: input.lineItems.reduce((sum, li) => sum + li.amount, 0),
+        currency: input.currency,
+        customerEmail: input.customerEmail,
+        lineItems: input.lineItems,
+        successUrl: input.successUrl,
+        cancelUrl: input.cancelUrl,
+        idempotencyKey: input.idempotencyKey,
+        expiresAt: input.expiresAt,
+      });
+      return { id, url: `${base}/checkout/local/${id}` };
+    } catch (err) {
+      if (!uniqueViolation(err)) throw err;
+      const [existing] = await db.select().from(localCheckoutSessions).where(eq(localCheckoutSessions.idempotencyKey, input.idempotencyKey));
+      return { id: existing.id, url: `${base}/checkout/local/${existing.id}` };
+    }
+  },
+  async retrieveSession(id) {
+    const row = await localSession(id);
+    if (!row) throw new AppError("not_found", "No such checkout session.");
+    if (row.status === "open" && row.expiresAt <= new Date()) return { ...view(row), status: "expired" };
+    return view(row);
+  },
+  async expireSession(id) {
+    const db = await getDb();
+    const [row] = await db
+      .update(localCheckoutSessions)
+      .set({ status: "expired" })
+      .where(eq(localCheckoutSessions.id, id))
+      .returning();
+    if (!row) throw new AppError("not_found", "No such checkout session.");
+    return view(row);
+  },
+  async refund({ paymentIntentId, idempotencyKey }) {
+    const db = await getDb();
+    const [row] = await db.select().from(localCheckoutSessions).where(eq(localCheckoutSessions.paymentIntentId, paymentIntentId)).limit(1);
+    if (!row) throw new AppError("not_found", "No such payment.");
+    // Refunding the whole amount twice is what the idempotency key prevents at Stripe; here the
+    // amount refunded simply cannot exceed the amount paid.
+    await db.update(localCheckoutSessions).set({ amountRefunded: row.amountTotal }).where(eq(localCheckoutSessions.id, row.id));
+    return { id: `re_local_${idempotencyKey.replace(/[^A-Za-z0-9]/g, "").slice(-24)}` };
+  },
+  webhookSecret() {
+    return env().STRIPE_WEBHOOK_SECRET ?? `whsec_${devSecret("LOCAL_WEBHOOK_SECRET")}`;
+  },
+};
+
+/** Marks a local session paid (the Pay button) or leaves it open (Decline); returns the row. */
+export async function settleLocalSession(id: string, outcome: "paid" | "declined"): Promise<Row> {
+  const db = await getDb();
+  const row = await localSession(id);
+  if (!row) throw new AppError("not_found", "No such checkout session.");
+  if (row.status !== "open" || row.expiresAt <= new Date()) throw new AppError("gone", "This checkout session has ended.");
+  if (outcome === "declined") return row;
+  const [paid] = await db
+    .update(localCheckoutSessions)
+    .set({ status: "complete", paymentStatus: "paid", paymentIntentId: newId("pi") })
+    .where(eq(localCheckoutSessions.id, id))
+    .returning();
+  return paid;
+}

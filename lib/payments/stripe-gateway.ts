@@ -1,0 +1,58 @@
+import "server-only";
+import type Stripe from "stripe";
+import { env } from "@/lib/env";
+import { getStripe } from "./stripe-client";
+import type { CheckoutSessionInput, PaymentGateway, SessionView } from "./gateway";
+
+function view(s: Stripe.Checkout.Session): SessionView {
+  return {
+    id: s.id,
+    orderId: s.metadata?.orderId ?? s.client_reference_id ?? null,
+    status: (s.status ?? "open") as SessionView["status"],
+    paymentStatus: s.payment_status,
+    paymentIntentId: typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null),
+    amountTotal: s.amount_total,
+  };
+}
+
+export const stripeGateway: PaymentGateway = {
+  kind: "stripe",
+  async createCheckoutSession(input: CheckoutSessionInput) {
+    const session = await getStripe().checkout.sessions.create(
+      {
+        mode: "payment",
+        customer_email: input.customerEmail,
+        client_reference_id: input.orderId,
+        metadata: { orderId: input.orderId },
+        payment_intent_data: { metadata: { orderId: input.orderId } },
+        expires_at: Math.floor(input.expiresAt.getTime() / 1000),
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+        line_items: input.lineItems.map((li) => ({
+          quantity: 1,
+          price_data: { currency: input.currency, unit_amount: li.amount, product_data: { name: li.name } },
+        })),
+      },
+      { idempotencyKey: input.idempotencyKey },
+    );
+    if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
+    return { id: session.id, url: session.url };
+  },
+  async retrieveSession(id) {
+    return view(await getStripe().checkout.sessions.retrieve(id));
+  },
+  async expireSession(id) {
+    const current = await getStripe().checkout.sessions.retrieve(id);
+    if (current.status !== "open") return view(current);
+    return view(await getStripe().checkout.sessions.expire(id));
+  },
+  async refund({ paymentIntentId, idempotencyKey, orderId }) {
+    const refund = await getStripe().refunds.create({ payment_intent: paymentIntentId, metadata: { orderId } }, { idempotencyKey });
+    return { id: refund.id };
+  },
+  webhookSecret() {
+    const secret = env().STRIPE_WEBHOOK_SECRET;
+    if (!secret) throw new Error("STRIPE_WEBHOOK_SECRET is not set");
+    return secret;
+  },
+};

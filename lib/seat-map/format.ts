@@ -1,0 +1,99 @@
+// Words and numbers the seat map shows or announces. Pure; shared by messages and the client.
+import type { MapSeat, SeatKind, SeatState } from "./types";
+
+/** "Row F, seat 7": what screen readers and tooltips say. */
+export function seatLabel(seat: Pick<MapSeat, "row" | "number">): string {
+  return `Row ${seat.row}, seat ${seat.number}`;
+}
+
+/** "F7": the compact form used in lists and messages. */
+export function shortSeatLabel(seat: Pick<MapSeat, "row" | "number">): string {
+  return `${seat.row}${seat.number}`;
+}
+
+/** "F7", "F7 and F8", "F7, F8 and G2". */
+export function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? "";
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** Seats in reading order ("F7, F8 and G2"), consecutive numbers in a row folded into "F7–F9". */
+export function describeSeats(seats: readonly Pick<MapSeat, "row" | "number">[]): string {
+  const byRow = new Map<string, number[]>();
+  for (const s of seats) byRow.set(s.row, [...(byRow.get(s.row) ?? []), s.number]);
+  const parts: string[] = [];
+  for (const [row, numbers] of byRow) {
+    numbers.sort((a, b) => a - b);
+    let start = numbers[0];
+    for (let i = 1; i <= numbers.length; i++) {
+      if (i < numbers.length && numbers[i] === numbers[i - 1] + 1) continue;
+      const end = numbers[i - 1];
+      if (end === start) parts.push(`${row}${start}`);
+      else if (end === start + 1) parts.push(`${row}${start}`, `${row}${end}`);
+      else parts.push(`${row}${start}–${row}${end}`);
+      start = numbers[i];
+    }
+  }
+  return joinWords(parts);
+}
+
+// Building an Intl.NumberFormat costs far more than using one; a 5,000-seat map labels every seat.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(currency: string): Intl.NumberFormat {
+  const key = currency.toUpperCase();
+  let fmt = formatters.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat("en-US", { style: "currency", currency: key });
+    formatters.set(key, fmt);
+  }
+  return fmt;
+}
+
+/** Formats an amount in minor units (cents, or whole yen for JPY) as "$14.00". */
+export function formatPrice(minor: number, currency: string): string {
+  const fmt = formatterFor(currency);
+  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
+  return fmt.format(minor / 10 ** digits);
+}
+
+const kindWords: Record<SeatKind, string> = {
+  standard: "standard",
+  premium: "premium",
+  wheelchair: "wheelchair space",
+  companion: "companion seat",
+};
+
+export function kindWord(kind: SeatKind): string {
+  return kindWords[kind];
+}
+
+/** What kind of seat this is, in words: "premium", "wheelchair space, standard". */
+export function seatDescription(seat: Pick<MapSeat, "kind" | "tier">): string {
+  if (seat.kind === "standard" || seat.kind === seat.tier) return seat.tier;
+  return `${kindWords[seat.kind]}, ${seat.tier}`;
+}
+
+const stateWords: Record<SeatState | "available", string> = {
+  available: "available",
+  held: "held by another customer",
+  sold: "sold",
+  mine: "selected by you",
+};
+
+export function stateWord(state: SeatState | undefined): string {
+  return stateWords[state ?? "available"];
+}
+
+/** "Row F, seat 7, premium, $14.00, available": the accessible name of a seat on the map. */
+export function seatAriaLabel(seat: MapSeat, priceText: string, state: SeatState | undefined): string {
+  return `${seatLabel(seat)}, ${seatDescription(seat)}, ${priceText}, ${stateWord(state)}`;
+}
+
+/** "09:05" for a countdown; never negative. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}`;
+}
