@@ -1,0 +1,35 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { appUrl } from "@/lib/app-url";
+import { toFailure } from "@/lib/errors";
+import { assertLocalPaymentsAllowed, localSession, settleLocalSession } from "@/lib/payments/local-gateway";
+import { deliverLocalEvent, localSessionEvent } from "@/lib/payments/local-events";
+
+// The local checkout page's buttons. The session id in the URL is the capability, as with
+// Stripe's hosted page; the order itself is only ever changed by the webhook this posts.
+const input = z.object({ sessionId: z.string().regex(/^cs_local_[0-9a-f]{24}$/), outcome: z.enum(["pay", "decline", "cancel"]) });
+
+export async function settleLocalCheckout(formData: FormData): Promise<void> {
+  assertLocalPaymentsAllowed();
+  const parsed = input.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/");
+  const { sessionId, outcome } = parsed.data;
+  const session = await localSession(sessionId);
+  if (!session) redirect("/");
+  if (outcome === "cancel") redirect(session.cancelUrl);
+  let target: string;
+  try {
+    if (outcome === "decline") {
+      await settleLocalSession(sessionId, "declined");
+      target = `/checkout/local/${sessionId}?declined=1`;
+    } else {
+      const paid = await settleLocalSession(sessionId, "paid");
+      await deliverLocalEvent(await appUrl(), localSessionEvent("checkout.session.completed", paid));
+      target = paid.successUrl.replace("{CHECKOUT_SESSION_ID}", sessionId);
+    }
+  } catch (err) {
+    target = `/checkout/local/${sessionId}?error=${encodeURIComponent(toFailure(err).message)}`;
+  }
+  redirect(target);
+}

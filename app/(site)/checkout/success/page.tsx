@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { orders } from "@/db/schema";
+import { currentUser } from "@/lib/authz";
+import { canViewOrder } from "@/lib/booking/order-access";
+import { orderDetail } from "@/lib/booking/order-detail";
+import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
+import { TicketList } from "@/components/ticket-list";
+import { formatDateTime } from "@/lib/time";
+
+export const metadata = { title: "Your tickets" };
+
+// Stripe sends the customer here after paying. It runs the same fulfilment as the webhook, so
+// a late or lost webhook never leaves a paying customer without tickets.
+export default async function CheckoutSuccessPage({ searchParams }: { searchParams: Promise<{ session_id?: string }> }) {
+  const { session_id: sessionId } = await searchParams;
+  if (!sessionId || sessionId.length > 200) notFound();
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/checkout/success?session_id=${sessionId}`)}`);
+  const db = await getDb();
+  const [order] = await db.select().from(orders).where(eq(orders.stripeSessionId, sessionId)).limit(1);
+  if (!order) notFound();
+  let detail = await orderDetail(db, order.id);
+  if (!detail || !canViewOrder(user, detail)) notFound();
+  const outcome = await syncOrderWithSession(db, sessionId);
+  detail = (await orderDetail(db, order.id))!;
+  const tz = detail.theater.timeZone;
+
+  return (
+    <div className="space-y-5">
+      {detail.order.status === "paid" ? (
+        <>
+          <h1 className="text-2xl font-bold">You&apos;re going to see {detail.movie.title}</h1>
+          <p className="text-zinc-200">
+            {formatDateTime(detail.show.startsAt, tz)} · {detail.screen.name} · {detail.theater.name}
+          </p>
+          <p className="text-sm text-zinc-300">We&apos;ve emailed your tickets (PDF) to {detail.order.email}. Show the QR codes at the door.</p>
+          <TicketList items={ticketsWithCodes(detail)} currency={detail.order.currency} />
+          <Link href={`/bookings/${detail.order.id}`} className="inline-block rounded-lg bg-gold px-4 py-2 font-semibold text-ink">
+            View booking
+          </Link>
+        </>
+      ) : detail.order.status === "refunded" ? (
+        <div role="alert" className="space-y-2 rounded-xl border border-amber-300 bg-panel p-4">
+          <h1 className="text-xl font-bold">We couldn&apos;t give you those seats</h1>
+          <p>
+            {detail.order.refundReason === "seat_conflict"
+              ? "Someone else bought one of your seats moments before your payment completed. We have refunded your payment in full; you will also get an email."
+              : "This order has been refunded."}
+          </p>
+          <Link href={`/shows/${detail.show.id}`} className="underline">
+            Choose other seats
+          </Link>
+        </div>
+      ) : (
+        <div className="space-y-2 rounded-xl border border-line bg-panel p-4">
+          <h1 className="text-xl font-bold">{outcome === "awaiting_payment" ? "Waiting for your payment to clear" : "This checkout did not complete"}</h1>
+          <p className="text-zinc-200">
+            {outcome === "awaiting_payment"
+              ? "Your bank has not confirmed the payment yet. We'll email your tickets as soon as it does."
+              : "No payment was taken. Your seats have been released."}
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { signTicketCode, ticketSecret } from "@/lib/tickets/code";
+import { renderTicketsPdf, type TicketPdfData } from "@/lib/tickets/ticket-pdf";
+import { ticketIcs } from "@/lib/tickets/calendar";
+import type { OrderDetail } from "./order-detail";
+
+/** The live tickets of an order with their signed codes, in seat order. */
+export function ticketsWithCodes(detail: OrderDetail) {
+  const secret = ticketSecret();
+  const seatOf = new Map(detail.seats.map((s) => [s.seatId, s]));
+  return detail.tickets
+    .filter((t) => t.status !== "voided")
+    .map((t) => {
+      const seat = seatOf.get(t.seatId)!;
+      return { ticket: t, seat, code: signTicketCode(t.id, secret) };
+    })
+    .sort((a, b) => a.seat.rowLabel.localeCompare(b.seat.rowLabel) || a.seat.seatNumber - b.seat.seatNumber);
+}
+
+export function ticketPdfData(detail: OrderDetail): TicketPdfData {
+  return {
+    orderId: detail.order.id,
+    movieTitle: detail.movie.title,
+    rating: detail.movie.rating,
+    runtimeMinutes: detail.movie.runtimeMinutes,
+    theaterName: detail.theater.name,
+    theaterAddress: detail.theater.address,
+    screenName: detail.screen.name,
+    startsAt: detail.show.startsAt,
+    timeZone: detail.theater.timeZone,
+    currency: detail.order.currency,
+    customerEmail: detail.order.email,
+    tickets: ticketsWithCodes(detail).map(({ ticket, seat, code }) => ({
+      ticketId: ticket.id,
+      code,
+      row: seat.rowLabel,
+      seatNumber: seat.seatNumber,
+      tier: seat.tier,
+      amount: seat.amount,
+    })),
+  };
+}
+
+export function orderPdf(detail: OrderDetail): Promise<Buffer> {
+  return renderTicketsPdf(ticketPdfData(detail));
+}
+
+export function orderIcs(detail: OrderDetail, baseUrl: string): string {
+  return ticketIcs({
+    title: `${detail.movie.title} (${detail.screen.name})`,
+    startsAt: detail.show.startsAt,
+    endsAt: detail.show.endsAt,
+    location: `${detail.theater.name}, ${detail.theater.address}`,
+    description: `Seats: ${detail.seats.map((s) => `${s.rowLabel}${s.seatNumber}`).join(", ")}. Order ${detail.order.id}.`,
+    url: `${baseUrl}/bookings/${detail.order.id}`,
+    uid: `${detail.order.id}@marquee`,
+  });
+}
