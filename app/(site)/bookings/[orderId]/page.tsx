@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { currentUser } from "@/lib/authz";
+import { cancellationDeadline } from "@/lib/booking/cancel-booking";
+import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
+import { viewableOrder } from "@/lib/booking/viewable-order";
+import { AppError } from "@/lib/errors";
+import { formatMoney } from "@/lib/money";
+import { formatDateTime } from "@/lib/time";
+import { TicketList } from "@/components/ticket-list";
+import { CancelBookingForm } from "@/components/cancel-booking-form";
+import { cancelBookingAction } from "../actions";
+
+export const metadata = { title: "Booking" };
+
+export default async function BookingPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const { orderId } = await params;
+  if (!(await currentUser())) redirect(`/sign-in?next=${encodeURIComponent(`/bookings/${orderId}`)}`);
+  let found;
+  try {
+    found = await viewableOrder(orderId);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
+  const { detail, user } = found;
+  const tz = detail.theater.timeZone;
+  const deadline = cancellationDeadline(detail.show.startsAt);
+  const cancellable = detail.order.status === "paid" && new Date() < deadline && detail.order.userId === user.id;
+
+  return (
+    <article className="space-y-5">
+      <Link href="/bookings" className="text-sm text-zinc-300 hover:text-white">
+        ← My bookings
+      </Link>
+      <h1 className="text-2xl font-bold">{detail.movie.title}</h1>
+      <p className="text-zinc-200">
+        {formatDateTime(detail.show.startsAt, tz)} · {detail.screen.name} · {detail.theater.name}
+      </p>
+      <p className="text-sm text-zinc-300">
+        Order {detail.order.id} · {formatMoney(detail.order.totalAmount, detail.order.currency)} ·{" "}
+        <span data-testid="order-status" className="font-semibold capitalize">{detail.order.status}</span>
+      </p>
+      {detail.order.status === "paid" ? (
+        <>
+          <div className="flex flex-wrap gap-3">
+            <a href={`/api/bookings/${detail.order.id}/pdf`} className="rounded-lg bg-gold px-4 py-2 font-semibold text-ink">
+              Download PDF tickets
+            </a>
+            <a href={`/api/bookings/${detail.order.id}/ics`} className="rounded-lg border border-line px-4 py-2">
+              Add to calendar
+            </a>
+          </div>
+          <TicketList items={ticketsWithCodes(detail)} currency={detail.order.currency} />
+          {cancellable ? (
+            <section aria-labelledby="cancel" className="space-y-2 rounded-xl border border-line p-4">
+              <h2 id="cancel" className="font-semibold">Can&apos;t make it?</h2>
+              <p className="text-sm text-zinc-300">You can cancel for a full refund until {formatDateTime(deadline, tz)}.</p>
+              <CancelBookingForm orderId={detail.order.id} action={cancelBookingAction} />
+            </section>
+          ) : (
+            <p className="text-sm text-zinc-300">Online cancellation closed at {formatDateTime(deadline, tz)}.</p>
+          )}
+        </>
+      ) : (
+        <p className="rounded-xl border border-line bg-panel p-4">
+          {detail.order.refundReason === "seat_conflict"
+            ? "A seat in this order was sold to someone else moments before your payment completed, so we refunded you in full."
+            : "This booking was cancelled and refunded."}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { currentUser } from "@/lib/authz";
+import { AppError } from "@/lib/errors";
+import { canViewOrder } from "./order-access";
+import { orderDetail } from "./order-detail";
+
+/** The order if the signed-in caller owns it (or is an admin); otherwise "not found", always. */
+export async function viewableOrder(orderId: string) {
+  const user = await currentUser();
+  if (!z.uuid().safeParse(orderId).success || !user) throw new AppError("not_found", "That booking does not exist.");
+  const detail = await orderDetail(await getDb(), orderId);
+  if (!detail || !canViewOrder(user, detail)) throw new AppError("not_found", "That booking does not exist.");
+  return { user, detail };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderSeats, orders, tickets } from "@/db/schema";
+import { ticketSecret, verifyTicketCode } from "./code";
+
+export type CheckInResult =
+  | { result: "admitted"; ticketId: string; row: string; seatNumber: number; name: string }
+  | { result: "already_admitted"; ticketId: string; row: string; seatNumber: number; admittedAt: Date }
+  | { result: "refunded"; ticketId: string; row: string; seatNumber: number }
+  | { result: "wrong_show"; ticketId: string; showId: string }
+  | { result: "invalid"; reason: "malformed" | "bad_signature" | "unknown_ticket" };
+
+/**
+ * Admits the ticket a code names, for one show, exactly once: the change is a single
+ * conditional UPDATE (valid → admitted), so two doors scanning the same code at the same moment
+ * cannot both let it in. Every other case gets a clear answer for the staff member.
+ */
+export async function admitTicket(db: Db, code: string, showId: string, staffId: string | null): Promise<CheckInResult> {
+  const verified = verifyTicketCode(code, ticketSecret());
+  if (!verified.ok) return { result: "invalid", reason: verified.reason };
+  const [row] = await db
+    .select({ ticket: tickets, order: orders, seat: orderSeats })
+    .from(tickets)
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
+    .innerJoin(orderSeats, and(eq(orderSeats.orderId, tickets.orderId), eq(orderSeats.seatId, tickets.seatId)))
+    .where(eq(tickets.id, verified.ticketId))
+    .limit(1);
+  if (!row) return { result: "invalid", reason: "unknown_ticket" };
+  const seat = { ticketId: row.ticket.id, row: row.seat.rowLabel, seatNumber: row.seat.seatNumber };
+  if (row.ticket.showId !== showId) return { result: "wrong_show", ticketId: row.ticket.id, showId: row.ticket.showId };
+  if (row.ticket.status === "voided" || row.order.status !== "paid") return { result: "refunded", ...seat };
+
+  const [admitted] = await db
+    .update(tickets)
+    .set({ status: "admitted", admittedAt: new Date(), admittedBy: staffId })
+    .where(and(eq(tickets.id, row.ticket.id), eq(tickets.status, "valid")))
+    .returning();
+  if (admitted) return { result: "admitted", ...seat, name: row.order.email };
+  const [now] = await db.select().from(tickets).where(eq(tickets.id, row.ticket.id));
+  if (now.status === "voided") return { result: "refunded", ...seat };
+  return { result: "already_admitted", ...seat, admittedAt: now.admittedAt ?? new Date(0) };
+}
+
+/** Admitted and expected (live tickets) for a show's door page. */
+export async function doorCounts(db: Db, showId: string) {
+  const [counts] = await db
+    .select({
+      expected: sql<number>`count(*)::int`,
+      admitted: sql<number>`count(*) filter (where ${tickets.status} = 'admitted')::int`,
+    })
+    .from(tickets)
+    .where(and(eq(tickets.showId, showId), ne(tickets.status, "voided")));
+  return counts;
+}
