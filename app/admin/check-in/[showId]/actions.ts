@@ -1,0 +1,16 @@
+"use server";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requireAdmin } from "@/lib/authz";
+import { admitTicket } from "@/lib/tickets/check-in";
+import { defineAction } from "@/lib/safe-action";
+
+// Door staff scan or type a code; admitting is atomic in admitTicket. Staff = admins for now.
+export const admitAction = defineAction(
+  z.object({ showId: z.uuid(), code: z.string().trim().min(1, "Enter a ticket code.").max(200) }),
+  async ({ showId, code }) => {
+    const staff = await requireAdmin();
+    const result = await admitTicket(await getDb(), code, showId, staff.id);
+    return result.result === "already_admitted" ? { ...result, admittedAt: result.admittedAt.toISOString() } : result;
+  },
+);

@@ -1,0 +1,27 @@
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { showWithSeats } from "@/db/queries/catalog";
+import { requireAdminPage } from "@/lib/admin-page";
+import { doorCounts } from "@/lib/tickets/check-in";
+import { formatDateTime } from "@/lib/time";
+import { DoorScanner } from "@/components/check-in/door-scanner";
+import { admitAction } from "./actions";
+
+export const metadata = { title: "Door check-in" };
+
+export default async function CheckInPage({ params }: { params: Promise<{ showId: string }> }) {
+  await requireAdminPage();
+  const { showId } = await params;
+  const detail = await showWithSeats(showId).catch(() => null);
+  if (!detail) notFound();
+  const counts = await doorCounts(await getDb(), showId);
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <h1 className="text-2xl font-bold">Check-in: {detail.movie.title}</h1>
+      <p className="text-zinc-200">
+        {formatDateTime(detail.show.startsAt, detail.theater.timeZone)} · {detail.screen.name}
+      </p>
+      <DoorScanner showId={showId} admit={admitAction} initialCounts={counts} />
+    </div>
+  );
+}
