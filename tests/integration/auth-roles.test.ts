@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { createTestDatabase } from "../support/test-db";
+import type { Database } from "@/db/client";
+import { sessions, users } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { grantAdmin, promoteListedAdmin } from "@/lib/auth/admin-role";
+import { currentUser, requireAdmin, requireUser } from "@/lib/authz";
+
+// currentUser() reads the request's cookies through next/headers, which only exists inside a
+// Next request. The test stands in for the browser's cookie jar and nothing else: the session
+// lookup, the join to the users row and the role check all run against the real database.
+const jar = new Map<string, string>();
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) }),
+  headers: async () => new Headers(),
+}));
+
+let database: Database;
+const backend = process.env.DATABASE_URL ? "postgres" : "pglite";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.close();
+});
+beforeEach(() => jar.clear());
+
+async function userWithSession(email: string, role: "customer" | "admin", expiresInMs = 60_000) {
+  const { db } = database;
+  const [user] = await db.insert(users).values({ email, role, name: email.split("@")[0] }).returning();
+  const sessionToken = crypto.randomUUID();
+  await db.insert(sessions).values({ sessionToken, userId: user.id, expires: new Date(Date.now() + expiresInMs) });
+  return { user, sessionToken };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
+  return err;
+}
+
+describe(`roles and sessions (${backend})`, () => {
+  it("treats a visitor without a session cookie as signed out", async () => {
+    expect(await currentUser()).toBeNull();
+    expect((await refusal(requireUser())).code).toBe("unauthenticated");
+    const err = await refusal(requireAdmin());
+    expect(err.code).toBe("unauthenticated");
+    expect(err.message).toBe("Please sign in to continue.");
+  });
+
+  it("treats an unknown or expired session token as signed out", async () => {
+    jar.set("authjs.session-token", crypto.randomUUID());
+    expect(await currentUser()).toBeNull();
+    const { sessionToken } = await userWithSession("late@example.com", "admin", -1_000);
+    jar.set("authjs.session-token", sessionToken);
+    expect(await currentUser()).toBeNull();
+    expect((await refusal(requireAdmin())).code).toBe("unauthenticated");
+  });
+
+  it("refuses a customer with forbidden and accepts an admin", async () => {
+    const customer = await userWithSession("fan@example.com", "customer");
+    jar.set("authjs.session-token", customer.sessionToken);
+    expect(await requireUser()).toEqual({ id: customer.user.id, email: "fan@example.com", name: "fan", role: "customer" });
+    expect((await refusal(requireAdmin())).code).toBe("forbidden");
+
+    const admin = await userWithSession("boss@example.com", "admin");
+    jar.clear();
+    jar.set("__Secure-authjs.session-token", admin.sessionToken);
+    expect(await requireAdmin()).toMatchObject({ id: admin.user.id, role: "admin" });
+  });
+
+  it("re-reads the role on every call, so a demoted admin loses access at once", async () => {
+    const admin = await userWithSession("demoted@example.com", "admin");
+    jar.set("authjs.session-token", admin.sessionToken);
+    await requireAdmin();
+    await database.db.update(users).set({ role: "customer" }).where(eq(users.id, admin.user.id));
+    expect((await refusal(requireAdmin())).code).toBe("forbidden");
+  });
+});
+
+describe(`first admin (${backend})`, () => {
+  it("promotes a listed email at sign-in, whatever its case, and nobody else", async () => {
+    const { db } = database;
+    const [listed] = await db.insert(users).values({ email: "Owner@Cinema.example" }).returning();
+    const [other] = await db.insert(users).values({ email: "guest@cinema.example" }).returning();
+    const list = ["owner@cinema.example"];
+
+    expect(await promoteListedAdmin(db, "Owner@Cinema.example", list)).toBe(true);
+    expect(await promoteListedAdmin(db, "owner@cinema.example", list)).toBe(false);
+    expect(await promoteListedAdmin(db, "guest@cinema.example", list)).toBe(false);
+    expect(await promoteListedAdmin(db, null, list)).toBe(false);
+
+    const roles = Object.fromEntries((await db.select({ id: users.id, role: users.role }).from(users)).map((u) => [u.id, u.role]));
+    expect(roles[listed.id]).toBe("admin");
+    expect(roles[other.id]).toBe("customer");
+  });
+
+  it("admin:grant creates, promotes, and leaves an admin alone", async () => {
+    const { db } = database;
+    const created = await grantAdmin(db, "  New.Manager@Cinema.example ");
+    expect(created).toMatchObject({ outcome: "created", email: "new.manager@cinema.example" });
+
+    const [customer] = await db.insert(users).values({ email: "usher@cinema.example" }).returning();
+    expect(await grantAdmin(db, "USHER@cinema.example")).toEqual({ outcome: "promoted", userId: customer.id, email: "usher@cinema.example" });
+    expect(await grantAdmin(db, "usher@cinema.example")).toMatchObject({ outcome: "already-admin", userId: customer.id });
+
+    const rows = await db.select({ email: users.email, role: users.role }).from(users).where(eq(users.role, "admin"));
+    expect(rows.map((r) => r.email)).toEqual(expect.arrayContaining(["new.manager@cinema.example", "usher@cinema.example"]));
+    expect((await refusal(grantAdmin(db, "not-an-email"))).code).toBe("bad_input");
+  });
+});
