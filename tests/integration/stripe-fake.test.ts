@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import Stripe from "stripe";
+import { resetEnvForTests } from "@/lib/env";
+import { getStripe, setStripeForTests, stripeConnection } from "@/lib/payments/stripe-client";
 import { parseStripeForm, signStripeEvent, startStripeFake, stripeEvent, type StripeFake } from "../support/stripe-fake";
 
 let fake: StripeFake;
@@ -188,5 +190,38 @@ describe("stripe events", () => {
     );
     const stale = signStripeEvent(body, secret, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(() => stripe.webhooks.constructEvent(body, stale, secret)).toThrow(/tolerance/i);
+  });
+});
+
+describe("getStripe", () => {
+  const saved = { ...process.env };
+  afterAll(() => {
+    process.env = saved;
+    resetEnvForTests();
+    setStripeForTests(undefined);
+  });
+
+  it("refuses, naming STRIPE_SECRET_KEY, when no key is set", () => {
+    delete process.env.STRIPE_SECRET_KEY;
+    delete process.env.STRIPE_WEBHOOK_SECRET;
+    resetEnvForTests();
+    setStripeForTests(undefined);
+    expect(() => getStripe()).toThrow(/STRIPE_SECRET_KEY/);
+  });
+
+  it("builds one client from the environment, pointed at STRIPE_API_BASE", async () => {
+    process.env.STRIPE_SECRET_KEY = "sk_test_marquee";
+    process.env.STRIPE_WEBHOOK_SECRET = "whsec_marquee";
+    process.env.STRIPE_API_BASE = fake.url;
+    resetEnvForTests();
+    setStripeForTests(undefined);
+    expect(getStripe()).toBe(getStripe());
+    const session = await getStripe().checkout.sessions.create(sessionParams());
+    expect(fake.sessions.has(session.id)).toBe(true);
+  });
+
+  it("parses an API base into SDK connection options", () => {
+    expect(stripeConnection("http://127.0.0.1:4010")).toEqual({ host: "127.0.0.1", port: 4010, protocol: "http" });
+    expect(stripeConnection("https://api.stripe.com")).toEqual({ host: "api.stripe.com", port: 443, protocol: "https" });
   });
 });
