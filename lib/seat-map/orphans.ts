@@ -13,7 +13,8 @@
 // - an orphan is AVOIDABLE in a block when my k seats in that block could instead sit together
 //   as one run of k empty seats I may book (regular seats, or any seat when my selection has a
 //   wheelchair space) in the same block without creating an orphan. Only avoidable orphans break
-//   the rule. The block, not the house, is the scope of "another choice": a customer who wants
+//   the rule. When my seats in the block include a wheelchair space, the run must include one too.
+//   The block, not the house, is the scope of "another choice": a customer who wants
 //   the centre block keeps that choice, and a block whose free run is exactly one seat too long
 //   for the party (a party of four in a gap of five) is still bookable.
 import { isAccessibleSpace, type SeatBlock } from "./geometry";
@@ -60,15 +61,28 @@ export function runStrandsNeighbour(block: readonly MapSeat[], start: number, le
 
 /**
  * Whether some run of `count` bookable empty seats in the block strands no seat.
- * `bookable` says which seats this customer may take (see the file comment).
+ * `bookable` says which seats this customer may take (see the file comment); with
+ * `needsWheelchair` the run must include a wheelchair space, so a wheelchair user is never told
+ * to move to seats that have no space for the wheelchair.
  */
-export function blockHasCleanRun(block: SeatBlock, count: number, taken: ReadonlySet<string>, bookable: (s: MapSeat) => boolean): boolean {
+export function blockHasCleanRun(
+  block: SeatBlock,
+  count: number,
+  taken: ReadonlySet<string>,
+  bookable: (s: MapSeat) => boolean,
+  needsWheelchair = false,
+): boolean {
   const seats = block.seats;
   const occupied: Occupancy = (s) => taken.has(s.id);
   let free = 0;
+  let lastWheelchair = -1;
   for (let i = 0; i < seats.length; i++) {
     free = !occupied(seats[i]) && bookable(seats[i]) ? free + 1 : 0;
-    if (free >= count && !runStrandsNeighbour(seats, i - count + 1, count, occupied)) return true;
+    if (seats[i].kind === "wheelchair") lastWheelchair = i;
+    if (free < count) continue;
+    const start = i - count + 1;
+    if (needsWheelchair && lastWheelchair < start) continue;
+    if (!runStrandsNeighbour(seats, start, count, occupied)) return true;
   }
   return false;
 }

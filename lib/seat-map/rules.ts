@@ -1,6 +1,6 @@
 // Cinema rules for a selection of seats, as pure functions the hold/checkout actions and the
 // client map both call, so the customer sees the same verdict the server will give.
-import { geometryOf, type SeatBlock, type SeatGeometry } from "./geometry";
+import { geometryOf, isAccessibleSpace, type SeatBlock, type SeatGeometry } from "./geometry";
 import { describeSeats, joinWords, shortSeatLabel } from "./format";
 import { blockHasCleanRun, newOrphans } from "./orphans";
 import type { MapSeat } from "./types";
@@ -62,13 +62,14 @@ export function checkOrphans(geometry: SeatGeometry, taken: ReadonlySet<string>,
     blocks.add(place.block);
     if (place.seat.kind === "wheelchair") wheelchair = true;
   }
-  const bookable = (s: MapSeat) => wheelchair || (s.kind !== "wheelchair" && s.kind !== "companion");
+  const bookable = (s: MapSeat) => wheelchair || !isAccessibleSpace(s);
   const stranded: MapSeat[] = [];
   for (const block of blocks) {
     const orphans = newOrphans(block.seats, taken, mine);
     if (orphans.length === 0) continue;
-    const count = block.seats.reduce((n, s) => n + (mine.has(s.id) ? 1 : 0), 0);
-    if (blockHasCleanRun(block, count, taken, bookable)) stranded.push(...orphans);
+    const inBlock = block.seats.filter((s) => mine.has(s.id));
+    const needsWheelchair = inBlock.some((s) => s.kind === "wheelchair");
+    if (blockHasCleanRun(block, inBlock.length, taken, bookable, needsWheelchair)) stranded.push(...orphans);
   }
   if (stranded.length === 0) return { ok: true };
   return { ok: false, reason: "orphan", seats: stranded.map((s) => s.id), message: orphanMessage(stranded) };
