@@ -1,0 +1,23 @@
+// Pure helpers shared by every backend, so they agree on keys and on what counts as bad input.
+
+export function seatLockKey(showId: string, seatId: string): string {
+  return `seat_lock:${showId}:${seatId}`;
+}
+
+/** Seat ids once each, in first-seen order: a repeated id must not count as two seats. */
+export function uniqueSeatIds(seatIds: string[]): string[] {
+  for (const id of seatIds) {
+    if (typeof id !== "string" || id === "") throw new TypeError("seat ids must be non-empty strings");
+  }
+  return [...new Set(seatIds)];
+}
+
+export function checkHolder(holder: string): void {
+  if (typeof holder !== "string" || holder === "") throw new TypeError("holder must be a non-empty string");
+}
+
+// Redis refuses PX 0 and fractions; refusing them everywhere keeps memory from accepting
+// what production would reject.
+export function checkTtl(ttlMs: number): void {
+  if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) throw new RangeError(`ttlMs must be a positive whole number, got ${ttlMs}`);
+}

@@ -1,0 +1,104 @@
+import { checkHolder, checkTtl, seatLockKey, uniqueSeatIds } from "./keys";
+import type { SeatLockStore } from "./types";
+
+type Lock = { holder: string; expiresAt: number };
+
+// Next.js may load this module more than once in one process (route handlers, server actions,
+// instrumentation are bundled apart), and every copy must see the same holds.
+const SHARED = Symbol.for("marquee.seat-locks.memory");
+const SWEEP_EVERY_MS = 1_000;
+
+export function sharedMemoryLocks(): Map<string, Lock> {
+  const slot = globalThis as typeof globalThis & { [SHARED]?: Map<string, Lock> };
+  return (slot[SHARED] ??= new Map());
+}
+
+/**
+ * Seat locks in this process only: the embedded default for one `next start`. Every method
+ * runs without awaiting in between, so each is as atomic as the Redis scripts.
+ * Expired locks are ignored on read and swept now and then on write, so no timer is needed.
+ */
+export function createMemorySeatLocks(locks: Map<string, Lock> = sharedMemoryLocks()): SeatLockStore {
+  let sweptAt = 0;
+
+  const live = (key: string, now: number): Lock | undefined => {
+    const lock = locks.get(key);
+    if (lock && lock.expiresAt <= now) {
+      locks.delete(key);
+      return undefined;
+    }
+    return lock;
+  };
+
+  const sweep = (now: number) => {
+    if (now - sweptAt < SWEEP_EVERY_MS) return;
+    sweptAt = now;
+    for (const [key, lock] of locks) if (lock.expiresAt <= now) locks.delete(key);
+  };
+
+  return {
+    kind: "memory",
+
+    async hold(showId, seatIds, holder, ttlMs) {
+      checkHolder(holder);
+      checkTtl(ttlMs);
+      const ids = uniqueSeatIds(seatIds);
+      const now = Date.now();
+      sweep(now);
+      const taken = ids.filter((id) => {
+        const lock = live(seatLockKey(showId, id), now);
+        return lock !== undefined && lock.holder !== holder;
+      });
+      if (taken.length) return { ok: false, taken };
+      const expiresAt = now + ttlMs;
+      for (const id of ids) locks.set(seatLockKey(showId, id), { holder, expiresAt });
+      return { ok: true, expiresAt };
+    },
+
+    async release(showId, seatIds, holder) {
+      checkHolder(holder);
+      const now = Date.now();
+      return uniqueSeatIds(seatIds).filter((id) => {
+        const key = seatLockKey(showId, id);
+        if (live(key, now)?.holder !== holder) return false;
+        locks.delete(key);
+        return true;
+      });
+    },
+
+    async extend(showId, seatIds, holder, ttlMs) {
+      checkHolder(holder);
+      checkTtl(ttlMs);
+      const now = Date.now();
+      const keys = uniqueSeatIds(seatIds).map((id) => seatLockKey(showId, id));
+      if (!keys.every((key) => live(key, now)?.holder === holder)) return false;
+      for (const key of keys) locks.set(key, { holder, expiresAt: now + ttlMs });
+      return true;
+    },
+
+    async holders(showId, seatIds) {
+      const now = Date.now();
+      const found = new Map<string, string>();
+      for (const id of uniqueSeatIds(seatIds)) {
+        const lock = live(seatLockKey(showId, id), now);
+        if (lock) found.set(id, lock.holder);
+      }
+      return found;
+    },
+
+    async expiry(showId, seatIds, holder) {
+      checkHolder(holder);
+      const now = Date.now();
+      let soonest: number | null = null;
+      for (const id of uniqueSeatIds(seatIds)) {
+        const lock = live(seatLockKey(showId, id), now);
+        if (lock?.holder === holder && (soonest === null || lock.expiresAt < soonest)) soonest = lock.expiresAt;
+      }
+      return soonest;
+    },
+
+    async ping() {},
+    // The locks outlive a client: other module copies in this process still use them.
+    async close() {},
+  };
+}

@@ -1,0 +1,84 @@
+import { checkHolder, checkTtl, seatLockKey, uniqueSeatIds } from "./keys";
+import { EXPIRY_SCRIPT, EXTEND_SCRIPT, HOLD_SCRIPT, RELEASE_SCRIPT } from "./scripts";
+import type { SeatLockStore } from "./types";
+
+/** What a Redis-speaking client must offer; redis.ts and upstash.ts differ only in transport. */
+export type ScriptRunner = {
+  kind: "redis" | "upstash";
+  run(script: string, keys: string[], args: string[]): Promise<unknown>;
+  mget(keys: string[]): Promise<(string | null)[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+function positions(reply: unknown): number[] {
+  if (!Array.isArray(reply) || !reply.every((n) => typeof n === "number")) {
+    throw new Error(`unexpected seat lock script reply: ${JSON.stringify(reply)}`);
+  }
+  return reply;
+}
+
+function integer(reply: unknown): number {
+  if (typeof reply !== "number") throw new Error(`unexpected seat lock script reply: ${JSON.stringify(reply)}`);
+  return reply;
+}
+
+export function scriptedSeatLocks(runner: ScriptRunner): SeatLockStore {
+  const keysOf = (showId: string, ids: string[]) => ids.map((id) => seatLockKey(showId, id));
+  // Lua positions are 1-based.
+  const pick = (ids: string[], at: number[]) => at.map((i) => ids[i - 1]);
+
+  return {
+    kind: runner.kind,
+
+    async hold(showId, seatIds, holder, ttlMs) {
+      checkHolder(holder);
+      checkTtl(ttlMs);
+      const ids = uniqueSeatIds(seatIds);
+      // Read the clock before Redis sets the TTL, so the countdown never outlives the lock.
+      const startedAt = Date.now();
+      if (!ids.length) return { ok: true, expiresAt: startedAt + ttlMs };
+      const taken = positions(await runner.run(HOLD_SCRIPT, keysOf(showId, ids), [holder, String(ttlMs)]));
+      return taken.length ? { ok: false, taken: pick(ids, taken) } : { ok: true, expiresAt: startedAt + ttlMs };
+    },
+
+    async release(showId, seatIds, holder) {
+      checkHolder(holder);
+      const ids = uniqueSeatIds(seatIds);
+      if (!ids.length) return [];
+      return pick(ids, positions(await runner.run(RELEASE_SCRIPT, keysOf(showId, ids), [holder])));
+    },
+
+    async extend(showId, seatIds, holder, ttlMs) {
+      checkHolder(holder);
+      checkTtl(ttlMs);
+      const ids = uniqueSeatIds(seatIds);
+      if (!ids.length) return true;
+      return integer(await runner.run(EXTEND_SCRIPT, keysOf(showId, ids), [holder, String(ttlMs)])) === 1;
+    },
+
+    async holders(showId, seatIds) {
+      const ids = uniqueSeatIds(seatIds);
+      const found = new Map<string, string>();
+      if (!ids.length) return found;
+      const values = await runner.mget(keysOf(showId, ids));
+      ids.forEach((id, i) => {
+        const value = values[i];
+        if (typeof value === "string") found.set(id, value);
+      });
+      return found;
+    },
+
+    async expiry(showId, seatIds, holder) {
+      checkHolder(holder);
+      const ids = uniqueSeatIds(seatIds);
+      if (!ids.length) return null;
+      const startedAt = Date.now();
+      const ttl = integer(await runner.run(EXPIRY_SCRIPT, keysOf(showId, ids), [holder]));
+      return ttl < 0 ? null : startedAt + ttl;
+    },
+
+    ping: () => runner.ping(),
+    close: () => runner.close(),
+  };
+}

@@ -1,0 +1,297 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMemorySeatLocks } from "@/lib/seat-locks/memory";
+import { createRedisSeatLocks } from "@/lib/seat-locks/redis";
+import { createUpstashSeatLocks } from "@/lib/seat-locks/upstash";
+import type { SeatLockBackend, SeatLockStore } from "@/lib/seat-locks/types";
+import { startUpstashFake, type UpstashFake } from "@/tests/support/upstash-fake";
+
+// One set of rules, run against every backend: memory always; Redis (TCP) and Upstash (the
+// REST fake in front of the same real Redis) when REDIS_URL is set, as in CI.
+
+const REDIS_URL = process.env.REDIS_URL;
+const LONG = 60_000;
+const SHORT = 150;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// A fresh show per test keeps runs (and backends sharing one Redis) out of each other's way.
+const newShow = () => `show-${randomUUID()}`;
+const newHolder = () => `holder-${randomUUID()}`;
+const seats = (n: number) => Array.from({ length: n }, (_, i) => `seat-${i + 1}`);
+
+function sample<T>(items: T[], n: number): T[] {
+  const pool = [...items];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, n);
+}
+
+type Backend = { connect(): SeatLockStore; teardown?(): Promise<void> };
+
+function seatLockContract(kind: SeatLockBackend, setup: () => Promise<Backend>) {
+  describe(`seat locks on ${kind}`, () => {
+    let backend: Backend;
+    const opened: SeatLockStore[] = [];
+    // Several clients on one backend stand for several server instances.
+    const connect = () => {
+      const store = backend.connect();
+      opened.push(store);
+      return store;
+    };
+    let store: SeatLockStore;
+
+    beforeAll(async () => {
+      backend = await setup();
+      store = connect();
+    });
+    afterAll(async () => {
+      await Promise.all(opened.map((s) => s.close()));
+      await backend?.teardown?.();
+    });
+
+    it("reports its kind and answers ping", async () => {
+      expect(store.kind).toBe(kind);
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    it("gives one seat to exactly one of 1,000 concurrent contenders", async () => {
+      const show = newShow();
+      const clients = [store, connect(), connect(), connect()];
+      const contenders = Array.from({ length: 1_000 }, newHolder);
+      const results = await Promise.all(contenders.map((h, i) => clients[i % clients.length].hold(show, ["A1"], h, LONG)));
+      const winners = contenders.filter((_, i) => results[i].ok);
+      expect(winners).toHaveLength(1);
+      for (const r of results) if (!r.ok) expect(r.taken).toEqual(["A1"]);
+      expect(await store.holders(show, ["A1"])).toEqual(new Map([["A1", winners[0]]]));
+    });
+
+    it("never interleaves overlapping multi-seat holds", async () => {
+      const clients = [store, connect(), connect()];
+      for (let round = 0; round < 5; round++) {
+        const show = newShow();
+        const all = seats(10);
+        const requests = Array.from({ length: 50 }, () => ({ holder: newHolder(), seats: sample(all, 4) }));
+        const results = await Promise.all(requests.map((r, i) => clients[i % clients.length].hold(show, r.seats, r.holder, LONG)));
+        const held = await store.holders(show, all);
+
+        const winners = requests.filter((_, i) => results[i].ok);
+        expect(winners.length).toBeGreaterThan(0);
+        const winnerOf = new Map(winners.map((w) => [w.holder, w]));
+        // Every held seat belongs to a holder whose whole request succeeded and asked for it…
+        for (const [seat, holder] of held) expect(winnerOf.get(holder)?.seats).toContain(seat);
+        // …and every successful holder still has all of its seats (so winners are disjoint).
+        for (const w of winners) for (const seat of w.seats) expect(held.get(seat)).toBe(w.holder);
+        // A refused request was refused for seats a winner really has, and holds nothing.
+        requests.forEach((r, i) => {
+          const result = results[i];
+          if (result.ok) return;
+          expect(result.taken.length).toBeGreaterThan(0);
+          for (const seat of result.taken) {
+            expect(r.seats).toContain(seat);
+            expect(winnerOf.has(held.get(seat)!)).toBe(true);
+          }
+          expect([...held.values()]).not.toContain(r.holder);
+        });
+      }
+    });
+
+    it("holds several seats and reports who holds what in holders()", async () => {
+      const show = newShow();
+      const [a, b] = [newHolder(), newHolder()];
+      const ok = await store.hold(show, ["A1", "A2"], a, LONG);
+      expect(ok).toEqual({ ok: true, expiresAt: expect.any(Number) });
+      expect(await store.hold(show, ["B1"], b, LONG)).toMatchObject({ ok: true });
+      const other = connect();
+      expect(await other.holders(show, ["A1", "A2", "A3", "B1", "Z9"])).toEqual(
+        new Map([
+          ["A1", a],
+          ["A2", a],
+          ["B1", b],
+        ]),
+      );
+      expect(await other.holders(newShow(), ["A1"])).toEqual(new Map());
+      expect(await other.holders(show, [])).toEqual(new Map());
+    });
+
+    it("refuses an overlapping hold whole, names the taken seats, and changes nothing", async () => {
+      const show = newShow();
+      const [a, b] = [newHolder(), newHolder()];
+      await store.hold(show, ["A1"], a, SHORT);
+      await store.hold(show, ["A3"], b, LONG);
+      const refused = await store.hold(show, ["A1", "A2", "A3"], a, LONG);
+      expect(refused).toEqual({ ok: false, taken: ["A3"] });
+      // Not A2 newly taken, and A1 kept its short window instead of the refused long one.
+      expect(await store.holders(show, ["A2"])).toEqual(new Map());
+      await sleep(SHORT * 2);
+      expect(await store.holders(show, ["A1", "A2", "A3"])).toEqual(new Map([["A3", b]]));
+    });
+
+    it("lets a retried hold by the same holder succeed and refresh the window", async () => {
+      const show = newShow();
+      const a = newHolder();
+      const first = await store.hold(show, ["A1", "A2"], a, SHORT);
+      const again = await connect().hold(show, ["A1", "A2"], a, SHORT);
+      expect(first.ok && again.ok).toBe(true);
+      // Growing the selection re-holds the seats already held, with the new window.
+      expect(await store.hold(show, ["A1", "A2", "A3"], a, LONG)).toMatchObject({ ok: true });
+      await sleep(SHORT * 2);
+      expect([...(await store.holders(show, ["A1", "A2", "A3"])).keys()]).toEqual(["A1", "A2", "A3"]);
+    });
+
+    it("frees seats when the TTL runs out", async () => {
+      const show = newShow();
+      const [a, b] = [newHolder(), newHolder()];
+      const held = await store.hold(show, ["A1", "A2"], a, SHORT);
+      expect(held.ok).toBe(true);
+      expect(await store.hold(show, ["A1"], b, LONG)).toEqual({ ok: false, taken: ["A1"] });
+      await sleep(SHORT * 2);
+      expect(await store.holders(show, ["A1", "A2"])).toEqual(new Map());
+      expect(await store.expiry(show, ["A1", "A2"], a)).toBeNull();
+      expect(await store.hold(show, ["A1"], b, LONG)).toMatchObject({ ok: true });
+    });
+
+    it("releases only the caller's own locks and says which", async () => {
+      const show = newShow();
+      const [a, b] = [newHolder(), newHolder()];
+      await store.hold(show, ["A1", "A2"], a, LONG);
+      await store.hold(show, ["B1"], b, LONG);
+      expect(await store.release(show, ["A1", "B1", "C1", "A1"], a)).toEqual(["A1"]);
+      expect(await store.holders(show, ["A1", "A2", "B1"])).toEqual(
+        new Map([
+          ["A2", a],
+          ["B1", b],
+        ]),
+      );
+      expect(await store.release(show, ["A1"], a)).toEqual([]);
+      expect(await store.release(show, [], a)).toEqual([]);
+    });
+
+    it("never lets a late release free a lock someone else has taken since", async () => {
+      const show = newShow();
+      const [a, b] = [newHolder(), newHolder()];
+      expect((await store.hold(show, ["A1"], a, SHORT)).ok).toBe(true);
+      await sleep(SHORT * 2);
+      expect((await connect().hold(show, ["A1"], b, LONG)).ok).toBe(true);
+      expect(await store.release(show, ["A1"], a)).toEqual([]);
+      expect(await store.extend(show, ["A1"], a, LONG)).toBe(false);
+      expect(await store.holders(show, ["A1"])).toEqual(new Map([["A1", b]]));
+    });
+
+    it("extends only for the owner of every seat, and then all of them", async () => {
+      const show = newShow();
+      const [a, b] = [newHolder(), newHolder()];
+      await store.hold(show, ["A1", "A2"], a, SHORT);
+      expect(await store.extend(show, ["A1"], b, LONG)).toBe(false);
+      // A3 is free, so a does not own all three: nothing is extended.
+      expect(await store.extend(show, ["A1", "A2", "A3"], a, LONG)).toBe(false);
+      await sleep(SHORT * 2);
+      expect(await store.holders(show, ["A1", "A2", "A3"])).toEqual(new Map());
+
+      await store.hold(show, ["A1", "A2"], a, SHORT);
+      expect(await store.extend(show, ["A1", "A2"], a, LONG)).toBe(true);
+      await sleep(SHORT * 2);
+      expect(await store.holders(show, ["A1", "A2"])).toEqual(
+        new Map([
+          ["A1", a],
+          ["A2", a],
+        ]),
+      );
+    });
+
+    it("tells the holder when its first lock runs out", async () => {
+      const show = newShow();
+      const [a, b] = [newHolder(), newHolder()];
+      const before = Date.now();
+      const held = await store.hold(show, ["A1", "A2"], a, LONG);
+      if (!held.ok) throw new Error("hold refused");
+      expect(held.expiresAt).toBeGreaterThanOrEqual(before + LONG);
+      expect(held.expiresAt).toBeLessThanOrEqual(Date.now() + LONG);
+      await store.extend(show, ["A2"], a, LONG * 2);
+      const expiry = await store.expiry(show, ["A1", "A2", "B1"], a);
+      expect(expiry).not.toBeNull();
+      expect(Math.abs(expiry! - held.expiresAt)).toBeLessThan(2_000);
+      expect(await store.expiry(show, ["A1", "A2"], b)).toBeNull();
+    });
+
+    it("keeps holder ids as opaque strings", async () => {
+      const show = newShow();
+      // Values a JSON-parsing client would turn into numbers, booleans or objects.
+      const odd = ["42", "true", '{"a":1}', "null", "ünïcødé 🎟"];
+      for (const [i, h] of odd.entries()) expect((await store.hold(show, [`S${i}`], h, LONG)).ok).toBe(true);
+      const held = await store.holders(show, odd.map((_, i) => `S${i}`));
+      expect([...held.values()]).toEqual(odd);
+      expect(await store.release(show, ["S0"], "42")).toEqual(["S0"]);
+    });
+
+    it("counts a repeated seat id once", async () => {
+      const show = newShow();
+      const [a, b] = [newHolder(), newHolder()];
+      await store.hold(show, ["A1"], b, LONG);
+      expect(await store.hold(show, ["A1", "A1", "A2"], a, LONG)).toEqual({ ok: false, taken: ["A1"] });
+      expect(await store.hold(show, ["A2", "A2"], a, LONG)).toMatchObject({ ok: true });
+      expect(await store.release(show, ["A2", "A2"], a)).toEqual(["A2"]);
+    });
+
+    it("rejects a TTL Redis would refuse", async () => {
+      await expect(store.hold(newShow(), ["A1"], newHolder(), 0)).rejects.toThrow(RangeError);
+      await expect(store.extend(newShow(), ["A1"], newHolder(), 1.5)).rejects.toThrow(RangeError);
+    });
+  });
+}
+
+seatLockContract("memory", async () => {
+  const locks = new Map();
+  return { connect: () => createMemorySeatLocks(locks) };
+});
+
+describe.skipIf(!REDIS_URL)("with REDIS_URL", () => {
+  seatLockContract("redis", async () => ({ connect: () => createRedisSeatLocks(REDIS_URL!) }));
+
+  seatLockContract("upstash", async () => {
+    const token = randomUUID();
+    const fake = await startUpstashFake({ redisUrl: REDIS_URL!, token });
+    return { connect: () => createUpstashSeatLocks({ url: fake.url, token }), teardown: () => fake.close() };
+  });
+
+  describe("upstash fake wire format", () => {
+    const token = randomUUID();
+    let fake: UpstashFake;
+    beforeAll(async () => {
+      fake = await startUpstashFake({ redisUrl: REDIS_URL!, token });
+    });
+    afterAll(() => fake?.close());
+
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(fake.url + path, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      });
+
+    it("refuses a wrong token, as the SDK sees it", async () => {
+      const response = await post("/", ["PING"], { authorization: "Bearer nope" });
+      expect(response.status).toBe(401);
+      const wrong = createUpstashSeatLocks({ url: fake.url, token: "nope" });
+      await expect(wrong.ping()).rejects.toThrow(/Unauthorized/);
+    });
+
+    it("answers commands and pipelines, base64-encoding strings when asked", async () => {
+      const key = `wire:${randomUUID()}`;
+      expect(await (await post("/", ["SET", key, "hello", "PX", 10_000])).json()).toEqual({ result: "OK" });
+      expect(await (await post("/", ["GET", key])).json()).toEqual({ result: "hello" });
+      const b64 = { "Upstash-Encoding": "base64" };
+      expect(await (await post("/", ["GET", key], b64)).json()).toEqual({ result: "aGVsbG8=" });
+      const pipelined = await post("/pipeline", [["MGET", key, "missing"], ["INCR", key], ["PTTL", key]], b64);
+      expect(pipelined.status).toBe(200);
+      const [mget, incr, pttl] = (await pipelined.json()) as { result?: unknown; error?: string }[];
+      expect(mget).toEqual({ result: ["aGVsbG8=", null] });
+      expect(incr.error).toMatch(/not an integer/);
+      expect(pttl.result).toBeGreaterThan(0);
+      const bad = await post("/", ["NOSUCHCOMMAND"]);
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toMatch(/unknown command/i);
+    });
+  });
+});
