@@ -1,0 +1,55 @@
+import { Button, Section, Text } from "@react-email/components";
+import { EmailLayout } from "./components/email-layout";
+import { ShowFacts } from "./components/show-facts";
+import { styles } from "./components/styles";
+
+export type BookingCancelledProps = {
+  customerName?: string | null;
+  movieTitle: string;
+  theaterName: string;
+  screenName?: string;
+  /** Already formatted in the theater's time zone. */
+  startsAt: string;
+  /** Seat labels, e.g. ["Row F, Seat 7", "Row F, Seat 8"]. */
+  seats: string[];
+  /** Money already formatted, e.g. "$33.00". */
+  refundAmount: string;
+  orderId: string;
+  bookingsUrl: string;
+};
+
+export function bookingCancelledSubject(p: Pick<BookingCancelledProps, "movieTitle">) {
+  return `Booking cancelled: ${p.movieTitle}`;
+}
+
+export default function BookingCancelled(p: BookingCancelledProps) {
+  return (
+    <EmailLayout title="Your booking is cancelled" preview={`We refunded ${p.refundAmount} for ${p.movieTitle}.`}>
+      <Text style={styles.text}>{p.customerName ? `Hi ${p.customerName}, as` : "As"} you asked, we cancelled this booking:</Text>
+      <ShowFacts movieTitle={p.movieTitle} theaterName={p.theaterName} screenName={p.screenName} startsAt={p.startsAt} />
+      <Text style={styles.facts}>{p.seats.join("; ")}</Text>
+      <Text style={styles.text}>
+        We refunded {p.refundAmount} to your original payment method; it usually appears within 5 to 10 business days. The tickets and their QR codes
+        no longer admit anyone, and the seats are back on sale.
+      </Text>
+      <Section style={{ margin: "20px 0" }}>
+        <Button href={p.bookingsUrl} style={styles.button}>
+          View my bookings
+        </Button>
+      </Section>
+      <Text style={styles.muted}>Order {p.orderId}.</Text>
+    </EmailLayout>
+  );
+}
+
+BookingCancelled.PreviewProps = {
+  customerName: "Ana",
+  movieTitle: "The Long Projection",
+  theaterName: "Marquee Downtown",
+  screenName: "Screen 1",
+  startsAt: "Saturday, November 21 at 7:30 PM EST",
+  seats: ["Row F, Seat 7", "Row F, Seat 8"],
+  refundAmount: "$33.00",
+  orderId: "5f0c2a9e-7d1b-4c55-9a8e-1f2b3c4d5e6f",
+  bookingsUrl: "http://localhost:3000/bookings",
+} satisfies BookingCancelledProps;

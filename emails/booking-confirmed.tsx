@@ -1,0 +1,105 @@
+import { Button, Heading, Section, Text } from "@react-email/components";
+import { EmailLayout } from "./components/email-layout";
+import { ShowFacts } from "./components/show-facts";
+import { styles } from "./components/styles";
+
+export type BookingConfirmedSeat = { label: string; tier: string; price: string };
+
+export type BookingConfirmedProps = {
+  customerName?: string | null;
+  movieTitle: string;
+  theaterName: string;
+  screenName: string;
+  /** Already formatted in the theater's time zone, e.g. "Saturday, November 21 at 7:30 PM EST". */
+  startsAt: string;
+  seats: BookingConfirmedSeat[];
+  /** Money already formatted, e.g. "$33.00". */
+  total: string;
+  orderId: string;
+  bookingsUrl: string;
+  pdfFilename?: string;
+  icsFilename?: string;
+};
+
+export function bookingConfirmedSubject(p: Pick<BookingConfirmedProps, "movieTitle" | "startsAt">) {
+  return `Your tickets: ${p.movieTitle}, ${p.startsAt}`;
+}
+
+export default function BookingConfirmed(p: BookingConfirmedProps) {
+  const count = p.seats.length === 1 ? "1 ticket" : `${p.seats.length} tickets`;
+  return (
+    <EmailLayout title="You're booked" preview={`${count} for ${p.movieTitle}, ${p.startsAt}`}>
+      <Text style={styles.text}>{p.customerName ? `Hi ${p.customerName}, thanks` : "Thanks"} for your booking. Enjoy the show!</Text>
+      <ShowFacts movieTitle={p.movieTitle} theaterName={p.theaterName} screenName={p.screenName} startsAt={p.startsAt} />
+
+      <Heading as="h2" style={styles.h2}>
+        Your seats
+      </Heading>
+      <table style={styles.table} cellPadding={0} cellSpacing={0}>
+        <thead>
+          <tr>
+            <th scope="col" style={styles.th}>
+              Seat
+            </th>
+            <th scope="col" style={styles.th}>
+              Tier
+            </th>
+            <th scope="col" style={{ ...styles.th, ...styles.amount }}>
+              Price
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.seats.map((seat) => (
+            <tr key={seat.label}>
+              <td style={styles.td}>{seat.label}</td>
+              <td style={styles.td}>{seat.tier}</td>
+              <td style={{ ...styles.td, ...styles.amount }}>{seat.price}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" colSpan={2} style={{ ...styles.td, textAlign: "left" }}>
+              Total paid
+            </th>
+            <td style={{ ...styles.td, ...styles.amount, fontWeight: 700 }}>{p.total}</td>
+          </tr>
+        </tbody>
+      </table>
+
+      <Heading as="h2" style={styles.h2}>
+        At the door
+      </Heading>
+      <Text style={styles.text}>
+        Your tickets are attached as a PDF ({p.pdfFilename ?? "tickets.pdf"}), one page per seat. Show the QR code on your phone or on paper at the
+        door; each code admits once.
+      </Text>
+      <Text style={styles.text}>
+        We have also attached a calendar file ({p.icsFilename ?? "show.ics"}): open it to add the show to your calendar.
+      </Text>
+
+      <Section style={{ margin: "20px 0" }}>
+        <Button href={p.bookingsUrl} style={styles.button}>
+          View my bookings
+        </Button>
+      </Section>
+      <Text style={styles.muted}>
+        Order {p.orderId}. Your tickets, QR codes and PDF are also in My bookings: {p.bookingsUrl}
+      </Text>
+    </EmailLayout>
+  );
+}
+
+BookingConfirmed.PreviewProps = {
+  customerName: "Ana",
+  movieTitle: "The Long Projection",
+  theaterName: "Marquee Downtown",
+  screenName: "Screen 1",
+  startsAt: "Saturday, November 21 at 7:30 PM EST",
+  seats: [
+    { label: "Row F, Seat 7", tier: "Standard", price: "$14.50" },
+    { label: "Row F, Seat 8", tier: "Premium", price: "$18.50" },
+  ],
+  total: "$33.00",
+  orderId: "5f0c2a9e-7d1b-4c55-9a8e-1f2b3c4d5e6f",
+  bookingsUrl: "http://localhost:3000/bookings",
+} satisfies BookingConfirmedProps;
