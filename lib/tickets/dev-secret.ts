@@ -30,12 +30,16 @@ export function devSecret(name: string): string {
   if (known) return known;
 
   const existing = readSecrets(file)[name];
-  const secret = existing ?? withLock(file, () => {
-    const secrets = readSecrets(file);
-    secrets[name] ??= randomBytes(32).toString("base64url");
-    if (secrets[name] !== existing) writeSecrets(file, secrets);
-    return secrets[name];
-  });
+  const secret =
+    existing ??
+    withLock(file, () => {
+      // Another process may have added it since the unlocked read.
+      const secrets = readSecrets(file);
+      if (secrets[name]) return secrets[name];
+      secrets[name] = randomBytes(32).toString("base64url");
+      writeSecrets(file, secrets);
+      return secrets[name];
+    });
   cache.set(key, secret);
   return secret;
 }

@@ -75,14 +75,18 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
 
           <View style={styles.section}>
             <Text style={styles.label}>THEATER</Text>
-            <Text style={styles.strong}>{data.theaterName}</Text>
+            <Text style={styles.strong} hyphenationCallback={wholeWords}>
+              {data.theaterName}
+            </Text>
             {data.theaterAddress ? (
               <Text style={styles.small} hyphenationCallback={wholeWords}>
                 {data.theaterAddress}
               </Text>
             ) : null}
             <Text style={[styles.label, { marginTop: 7 }]}>SCREEN</Text>
-            <Text style={styles.strong}>{data.screenName}</Text>
+            <Text style={styles.strong} hyphenationCallback={wholeWords}>
+              {data.screenName}
+            </Text>
           </View>
 
           <View style={styles.seatStrip}>
@@ -90,7 +94,9 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
             <SeatBox label="SEAT" value={String(ticket.seatNumber)} gap />
             <View style={[styles.seatBox, styles.seatBoxGap]}>
               <Text style={styles.label}>TIER</Text>
-              <Text style={styles.tierValue}>{capitalize(ticket.tier)}</Text>
+              <Text style={styles.tierValue} hyphenationCallback={wholeWords}>
+                {capitalize(ticket.tier)}
+              </Text>
               <Text style={styles.price}>{formatMoney(ticket.amount, data.currency)}</Text>
             </View>
           </View>
@@ -189,7 +195,8 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-// Names and addresses read badly when hyphenated mid-word; break only between words.
+// Names and addresses read badly when hyphenated mid-word, so lines break between words; only a
+// word too long for any line may break inside, since an unbreakable one would run off the ticket.
 function wholeWords(word: string): string[] {
-  return [word];
+  return word.length > 18 ? Array.from(word) : [word];
 }
