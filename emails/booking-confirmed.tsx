@@ -35,7 +35,7 @@ export default function BookingConfirmed(p: BookingConfirmedProps) {
       <Heading as="h2" style={styles.h2}>
         Your seats
       </Heading>
-      <table style={styles.table} cellPadding={0} cellSpacing={0}>
+      <table className="data-table" style={styles.table} cellPadding={0} cellSpacing={0}>
         <thead>
           <tr>
             <th scope="col" style={styles.th}>

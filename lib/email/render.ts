@@ -1,6 +1,6 @@
 import "server-only";
 import { createElement, type FunctionComponent } from "react";
-import { render } from "@react-email/components";
+import { render, toPlainText } from "@react-email/components";
 import BookingConfirmed, { bookingConfirmedSubject, type BookingConfirmedProps } from "@/emails/booking-confirmed";
 import BookingRefunded, { bookingRefundedSubject, type BookingRefundedProps } from "@/emails/booking-refunded";
 import BookingCancelled, { bookingCancelledSubject, type BookingCancelledProps } from "@/emails/booking-cancelled";
@@ -27,11 +27,14 @@ const templates: { [N in EmailTemplateName]: { component: FunctionComponent<Emai
   "waitlist-seats-available": { component: WaitlistSeatsAvailable, subject: waitlistSeatsAvailableSubject },
 };
 
+// Layout tables are flattened in the text part; tables marked `data-table` (a seat list) keep
+// their rows and columns.
+const textSelectors = [{ selector: "table.data-table", format: "dataTable", options: { uppercaseHeaderCells: false } }];
+
 /** Any React Email component as HTML plus a plain-text part (spam filters and some readers want both). */
 export async function renderComponent<P extends object>(component: FunctionComponent<P>, props: P): Promise<{ html: string; text: string }> {
-  const element = createElement(component, props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { html, text };
+  const html = await render(createElement(component, props));
+  return { html, text: toPlainText(html, { selectors: textSelectors }) };
 }
 
 /** One of Marquee's templates, by name, with its subject line. */
