@@ -30,6 +30,9 @@ async function drain() {
     } while (again);
   } catch (err) {
     log.error({ err }, "email outbox delivery run failed");
+  } finally {
+    // Cleared in the same tick as the last `again` check, so no kick can slip between them.
+    running = undefined;
   }
 }
 
@@ -45,10 +48,9 @@ export function kickOutbox(): Promise<void> {
     again = true;
     return running;
   }
-  running = drain().finally(() => {
-    running = undefined;
-  });
-  return running;
+  const run = drain();
+  running = run;
+  return run;
 }
 
 /** Starts the periodic retry timer once per process (also safe to call from instrumentation). */
