@@ -1,0 +1,66 @@
+import "server-only";
+import type { NextAuthConfig } from "next-auth";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { getDb } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { promoteListedAdmin } from "./admin-role";
+import { magicLinkProvider } from "./magic-link";
+import { authSecret } from "./secret";
+import { trustHost } from "./trust-host";
+import type { SessionUser } from "./session-user";
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionUser;
+  }
+  interface User {
+    role?: SessionUser["role"];
+  }
+}
+
+const THIRTY_DAYS = 30 * 24 * 60 * 60;
+
+/** Built per request (see lib/auth.ts), so importing this never opens the database. */
+export async function authConfig(): Promise<NextAuthConfig> {
+  const e = env();
+  const db = await getDb();
+  const promote = (email: string | null | undefined) => promoteListedAdmin(db, email, e.ADMIN_EMAILS);
+  return {
+    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
+    secret: authSecret(),
+    trustHost: trustHost(),
+    basePath: "/api/auth",
+    session: { strategy: "database", maxAge: THIRTY_DAYS, updateAge: 24 * 60 * 60 },
+    providers: [
+      magicLinkProvider(),
+      ...(e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? [GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET })] : []),
+      ...(e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? [Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET })] : []),
+    ],
+    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+    callbacks: {
+      // The session JSON reaches browser scripts (/api/auth/session): never put the session
+      // token in it, only who is signed in.
+      session({ session, user }) {
+        const role = (user as { role?: SessionUser["role"] }).role ?? "customer";
+        return { expires: session.expires, user: { id: user.id, email: user.email ?? "", name: user.name ?? null, role } } as typeof session;
+      },
+    },
+    events: {
+      async createUser({ user }) {
+        await promote(user.email);
+      },
+      async signIn({ user }) {
+        if (await promote(user.email)) log.info({ userId: user.id }, "listed admin email promoted at sign-in");
+      },
+    },
+    logger: {
+      error: (err) => log.error({ err }, "auth error"),
+      warn: (code) => log.warn({ code }, "auth warning"),
+      debug: () => {},
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { EmailConfig } from "next-auth/providers/email";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { kickOutbox } from "@/lib/email/kick";
+import { queueTemplateEmail } from "@/lib/email/queue-template-email";
+import { MAGIC_LINK_EXPIRES_IN, MAGIC_LINK_MINUTES } from "./magic-link-settings";
+
+export const MAGIC_LINK_PROVIDER_ID = "email";
+
+/**
+ * Puts the link on the public address when APP_URL is set. Auth.js builds it from the request's
+ * host, and a forged Host header must not be able to mail someone a link to another site that
+ * would capture their token.
+ */
+export function publicLink(url: string, appUrl: string | undefined = env().APP_URL): string {
+  if (!appUrl) return url;
+  const link = new URL(url);
+  const base = new URL(appUrl);
+  link.protocol = base.protocol;
+  link.host = base.host;
+  return link.toString();
+}
+
+/**
+ * Email sign-in through our outbox rather than a provider SDK: the email is retried until it is
+ * sent (Resend when RESEND_API_KEY is set, the dev outbox otherwise), like every other email.
+ */
+export function magicLinkProvider(): EmailConfig {
+  return {
+    id: MAGIC_LINK_PROVIDER_ID,
+    type: "email",
+    name: "Email",
+    maxAge: MAGIC_LINK_MINUTES * 60,
+    async sendVerificationRequest({ identifier, url, token }) {
+      const link = publicLink(url);
+      // Unique per request (each has a fresh token), without storing the token itself twice.
+      const dedupeKey = `sign-in:${createHash("sha256").update(token).digest("base64url")}`;
+      await queueTemplateEmail(await getDb(), {
+        dedupeKey,
+        to: identifier,
+        template: "sign-in-link",
+        props: { url: link, host: new URL(link).host, expiresIn: MAGIC_LINK_EXPIRES_IN },
+      });
+      void kickOutbox();
+    },
+  };
+}
