@@ -14,3 +14,11 @@ export async function appUrl(): Promise<string> {
   const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto}://${host}`;
 }
+
+/**
+ * The origin for links written outside a request (emails queued by a webhook's after-work):
+ * APP_URL, or the local server's own address in the embedded default.
+ */
+export function configuredAppUrl(): string {
+  return (env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+}

@@ -9,7 +9,7 @@ function view(s: Stripe.Checkout.Session): SessionView {
     id: s.id,
     orderId: s.metadata?.orderId ?? s.client_reference_id ?? null,
     status: (s.status ?? "open") as SessionView["status"],
-    paymentStatus: s.payment_status,
+    paymentStatus: s.payment_status as SessionView["paymentStatus"],
     paymentIntentId: typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null),
     amountTotal: s.amount_total,
   };

@@ -1,0 +1,83 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { emailOutbox } from "@/db/schema";
+import { configuredAppUrl } from "@/lib/app-url";
+import { kickOutbox } from "@/lib/email/kick";
+import { queueTemplateEmail } from "@/lib/email/queue-template-email";
+import { formatMoney } from "@/lib/money";
+import { formatDateTime } from "@/lib/time";
+import { orderDetail, type OrderDetail } from "./order-detail";
+import { seatLabel } from "./seat-label";
+import { orderIcs, orderPdf } from "./ticket-bundle";
+
+// Emails about an order, each queued at most once (the dedupe key) and sent by the outbox.
+// Fulfilment may run many times for one order; the existence check skips rendering the PDF again.
+
+async function alreadyQueued(db: Db, dedupeKey: string) {
+  const [row] = await db.select({ id: emailOutbox.id }).from(emailOutbox).where(eq(emailOutbox.dedupeKey, dedupeKey)).limit(1);
+  return Boolean(row);
+}
+
+function common(detail: OrderDetail) {
+  const base = configuredAppUrl();
+  return {
+    movieTitle: detail.movie.title,
+    theaterName: detail.theater.name,
+    screenName: detail.screen.name,
+    startsAt: formatDateTime(detail.show.startsAt, detail.theater.timeZone),
+    orderId: detail.order.id,
+    bookingsUrl: `${base}/bookings/${detail.order.id}`,
+  };
+}
+
+/** The booking confirmation with the PDF tickets and a calendar file attached. */
+export async function afterOrderPaid(db: Db, orderId: string): Promise<void> {
+  const dedupeKey = `booking-confirmed:${orderId}`;
+  if (await alreadyQueued(db, dedupeKey)) return;
+  const detail = (await orderDetail(db, orderId))!;
+  const short = orderId.slice(0, 8);
+  const [pdf, ics] = [await orderPdf(detail), orderIcs(detail, configuredAppUrl())];
+  await queueTemplateEmail(db, {
+    dedupeKey,
+    to: detail.order.email,
+    template: "booking-confirmed",
+    props: {
+      ...common(detail),
+      seats: detail.seats.map((s) => ({ label: seatLabel(s.rowLabel, s.seatNumber), tier: s.tier, price: formatMoney(s.amount, detail.order.currency) })),
+      total: formatMoney(detail.order.totalAmount, detail.order.currency),
+      pdfFilename: `marquee-tickets-${short}.pdf`,
+      icsFilename: `marquee-${short}.ics`,
+    },
+    attachments: [
+      { filename: `marquee-tickets-${short}.pdf`, contentType: "application/pdf", content: new Uint8Array(pdf) },
+      { filename: `marquee-${short}.ics`, contentType: "text/calendar", content: ics },
+    ],
+  });
+  kickOutbox();
+}
+
+/** Refund notice: a seat conflict, a cancellation by the customer, the show or the box office. */
+export async function afterOrderRefunded(db: Db, orderId: string): Promise<void> {
+  const dedupeKey = `booking-refunded:${orderId}`;
+  if (await alreadyQueued(db, dedupeKey)) return;
+  const detail = (await orderDetail(db, orderId))!;
+  const reason = detail.order.refundReason ?? "admin";
+  const amount = formatMoney(detail.order.totalAmount, detail.order.currency);
+  if (reason === "customer_cancelled") {
+    await queueTemplateEmail(db, {
+      dedupeKey,
+      to: detail.order.email,
+      template: "booking-cancelled",
+      props: { ...common(detail), seats: detail.seats.map((s) => seatLabel(s.rowLabel, s.seatNumber)), refundAmount: amount },
+    });
+  } else {
+    await queueTemplateEmail(db, {
+      dedupeKey,
+      to: detail.order.email,
+      template: "booking-refunded",
+      props: { ...common(detail), amount, reason, showUrl: `${configuredAppUrl()}/shows/${detail.show.id}` },
+    });
+  }
+  kickOutbox();
+}
