@@ -6,4 +6,8 @@ export async function register() {
   env();
   const { getDatabase } = await import("./db/client");
   await getDatabase();
+  // Mail queued before a restart goes out without waiting for the next booking to kick the outbox.
+  const { startOutboxWorker, kickOutbox } = await import("./lib/email/kick");
+  startOutboxWorker();
+  void kickOutbox();
 }
