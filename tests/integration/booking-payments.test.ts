@@ -78,12 +78,12 @@ describe(`payments and fulfilment (${process.env.DATABASE_URL ? "postgres" : "pg
     const { order, sessionId } = await checkout([seat("F", 3).id, seat("F", 4).id], undefined, show);
     world.stripe.complete(sessionId);
     const payload = JSON.stringify(stripeEvent("checkout.session.completed", world.stripe.sessionObject(sessionId)));
-    const results = await Promise.all([
-      ...Array.from({ length: 5 }, () => deliver("checkout.session.completed", sessionId, { payload })),
+    const [deliveries] = await Promise.all([
+      Promise.all(Array.from({ length: 5 }, () => deliver("checkout.session.completed", sessionId, { payload }))),
       syncOrderWithSession(world.db, sessionId),
     ]);
-    expect(results.slice(0, 5).every((r) => r.status === 200)).toBe(true);
-    expect(results.slice(0, 5).filter((r) => r.event).length).toBe(1);
+    expect(deliveries.every((r) => r.status === 200)).toBe(true);
+    expect(deliveries.filter((r) => r.event).length).toBe(1);
     expect((await orderNow(order.id)).status).toBe("paid");
     expect(await liveTickets(order.id)).toHaveLength(2);
     expect(await outboxRows(`booking-confirmed:${order.id}`)).toHaveLength(1);
