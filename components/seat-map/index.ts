@@ -1,0 +1,1 @@
+export { SeatMap, type SeatMapProps } from "./seat-map";

@@ -1,0 +1,209 @@
+"use client";
+import { useCallback, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import type { SeatGeometry } from "@/lib/seat-map/geometry";
+import { isGridKey, moveInGrid } from "@/lib/seat-map/grid-navigation";
+import type { SeatState } from "@/lib/seat-map/types";
+import { CELL, LABEL_SPACE, SCREEN_SPACE, seatOrigin, type Frame } from "./drawing";
+import { SeatRowGroup } from "./seat-rows";
+import { SeatTooltip, type TooltipAnchor } from "./seat-tooltip";
+import { useZoomPan } from "./use-zoom-pan";
+import { ZoomButtons } from "./zoom-buttons";
+
+type Props = {
+  geometry: SeatGeometry;
+  frame: Frame;
+  states: Readonly<Record<string, SeatState>>;
+  screenName: string;
+  prefix: string;
+  priceTexts: ReadonlyMap<string, string>;
+  colours: ReadonlyMap<string, string>;
+  onToggle: (seatId: string) => void;
+  /** Tells the parent which seat the customer is looking at (to warn when it is taken). */
+  onWatch: (kind: "focus" | "pointer", seatId: string | null) => void;
+};
+
+const LABEL_COLOUR = "#cbd5e1";
+
+function seatIdOf(target: EventTarget | null): string | null {
+  return (target as Element | null)?.closest?.("[data-seat-id]")?.getAttribute("data-seat-id") ?? null;
+}
+
+export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceTexts, colours, onToggle, onWatch }: Props) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const helpId = useId();
+  const [focusedId, setFocusedId] = useState<string | null>(() => geometry.rows[0]?.seats[0]?.id ?? null);
+  const [tip, setTip] = useState<(TooltipAnchor & { source: "pointer" | "focus" }) | null>(null);
+
+  const tabbableId = focusedId && geometry.byId.has(focusedId) ? focusedId : (geometry.rows[0]?.seats[0]?.id ?? null);
+
+  const seatElement = useCallback((id: string) => svgRef.current?.querySelector<SVGGElement>(`[data-seat-id="${CSS.escape(id)}"]`) ?? null, []);
+
+  const showTip = useCallback(
+    (id: string, source: "pointer" | "focus") => {
+      const el = seatElement(id);
+      const place = geometry.byId.get(id);
+      const box = boxRef.current?.getBoundingClientRect();
+      if (!el || !place || !box) return;
+      const r = el.getBoundingClientRect();
+      setTip({ seat: place.seat, left: r.left + r.width / 2 - box.left, top: r.top - box.top, bottom: r.bottom - box.top, source });
+    },
+    [geometry, seatElement],
+  );
+
+  const zoom = useZoomPan(svgRef, frame.width, frame.height, {
+    onLongPress: (target) => {
+      const id = seatIdOf(target);
+      if (id) {
+        showTip(id, "pointer");
+        onWatch("pointer", id);
+      }
+    },
+    onViewChange: () => setTip(null),
+  });
+
+  const focusSeat = useCallback(
+    (id: string) => {
+      const place = geometry.byId.get(id);
+      if (place) {
+        const { x, y } = seatOrigin(place.seat, frame);
+        zoom.reveal({ x, y, w: CELL, h: CELL });
+      }
+      seatElement(id)?.focus({ preventScroll: true });
+    },
+    [frame, geometry, seatElement, zoom],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const id = seatIdOf(e.target);
+    if (!id) return;
+    if (isGridKey(e.key)) {
+      e.preventDefault();
+      focusSeat(moveInGrid(geometry, id, e.key, e.ctrlKey || e.metaKey));
+    } else if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      onToggle(id);
+    }
+  };
+
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    if (zoom.takeClickSuppression()) return;
+    const id = seatIdOf(e.target);
+    if (id) onToggle(id);
+  };
+
+  const onFocus = (e: FocusEvent<SVGSVGElement>) => {
+    const id = seatIdOf(e.target);
+    if (!id) return;
+    setFocusedId(id);
+    onWatch("focus", id);
+    // The focus ring itself is the global :focus-visible outline, which Chromium draws on SVG too.
+    if ((e.target as Element).matches(":focus-visible")) showTip(id, "focus");
+  };
+
+  const onBlur = (e: FocusEvent<SVGSVGElement>) => {
+    if (svgRef.current?.contains(e.relatedTarget as Node | null)) return;
+    onWatch("focus", null);
+    setTip((t) => (t?.source === "focus" ? null : t));
+  };
+
+  const onPointerOver = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.pointerType !== "mouse") return;
+    const id = seatIdOf(e.target);
+    onWatch("pointer", id);
+    if (id) showTip(id, "pointer");
+    else setTip((t) => (t?.source === "pointer" ? null : t));
+  };
+
+  const onPointerLeave = () => {
+    onWatch("pointer", null);
+    setTip((t) => (t?.source === "pointer" ? null : t));
+  };
+
+  // The tip follows its seat when the seat's state changes under it (e.g. someone takes it).
+  const tipState = tip ? states[tip.seat.id] : undefined;
+
+  const [boxWidth, setBoxWidth] = useState(0);
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const observer = new ResizeObserver(() => setBoxWidth(box.clientWidth));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+
+  const screenY = SCREEN_SPACE * 0.35;
+  return (
+    <div ref={boxRef} className="relative">
+      <p id={helpId} className="sr-only">
+        Arrow keys move between seats, Home and End go to the ends of a row, Enter or Space selects or releases a seat.
+      </p>
+      <div className="w-full overflow-hidden rounded-xl border border-line bg-[#0f0f19]" style={{ aspectRatio: `${frame.width} / ${frame.height}`, maxHeight: "70vh" }}>
+        <svg
+          ref={svgRef}
+          role="grid"
+          aria-label={`Seats, ${screenName}`}
+          aria-describedby={helpId}
+          aria-multiselectable="true"
+          viewBox={`0 0 ${frame.width} ${frame.height}`}
+          preserveAspectRatio="xMidYMid meet"
+          className="block h-full w-full select-none"
+          style={{ touchAction: "none", WebkitTapHighlightColor: "transparent" }}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
+          onFocus={onFocus}
+          onBlur={onBlur}
+          onPointerOver={onPointerOver}
+          onPointerLeave={onPointerLeave}
+          {...zoom.handlers}
+        >
+          <g aria-hidden="true">
+            <path
+              d={`M${LABEL_SPACE} ${screenY + 6} Q${frame.width / 2} ${screenY - 6} ${frame.width - LABEL_SPACE} ${screenY + 6}`}
+              fill="none"
+              stroke={LABEL_COLOUR}
+              strokeWidth={2.5}
+              strokeLinecap="round"
+            />
+            <text x={frame.width / 2} y={SCREEN_SPACE * 0.62} textAnchor="middle" fontSize={6} letterSpacing={3} fill={LABEL_COLOUR}>
+              SCREEN
+            </text>
+            {geometry.rows.map((row) => {
+              const y = seatOrigin({ x: frame.minX, y: row.y }, frame).y + CELL / 2;
+              return (
+                <g key={row.row} fontSize={6.5} fill={LABEL_COLOUR} fontWeight={600}>
+                  <text x={LABEL_SPACE / 2} y={y} textAnchor="middle" dominantBaseline="central">
+                    {row.row}
+                  </text>
+                  <text x={frame.width - LABEL_SPACE / 2} y={y} textAnchor="middle" dominantBaseline="central">
+                    {row.row}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+          {geometry.rows.map((row) => (
+            <SeatRowGroup
+              key={row.row}
+              row={row}
+              states={states}
+              tabbableId={tabbableId && geometry.byId.get(tabbableId)?.seat.row === row.row ? tabbableId : null}
+              priceTexts={priceTexts}
+              colours={colours}
+              prefix={prefix}
+              frame={frame}
+            />
+          ))}
+        </svg>
+      </div>
+      <div className="mt-2 flex items-center gap-3">
+        <ZoomButtons scale={zoom.scale} maxScale={zoom.maxScale} onZoom={zoom.zoomBy} onReset={zoom.reset} />
+        <p className="text-xs text-zinc-300">
+          <span className="pointer-coarse:hidden">Ctrl + scroll or the buttons zoom; drag to move around.</span>
+          <span className="hidden pointer-coarse:inline">Pinch or use the buttons to zoom; drag to move around.</span>
+        </p>
+      </div>
+      {tip && <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} containerWidth={boxWidth} />}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { formatPrice } from "@/lib/seat-map/format";
+import type { MapLayout, SeatKind } from "@/lib/seat-map/types";
+import type { DrawState } from "./seat-look";
+import { SeatGlyph } from "./seat-symbols";
+
+const STATE_ITEMS: { state: DrawState; label: string }[] = [
+  { state: "available", label: "Available" },
+  { state: "mine", label: "Your seats" },
+  { state: "held", label: "Held by someone else" },
+  { state: "sold", label: "Sold" },
+];
+
+/** Prices per tier, what each state looks like, and the accessible spaces if the screen has them. */
+export function SeatLegend({ layout, prefix, colours }: { layout: MapLayout; prefix: string; colours: ReadonlyMap<string, string> }) {
+  const kinds = new Set(layout.seats.map((s) => s.kind));
+  const kindOfTier = (tier: string): SeatKind => layout.seats.find((s) => s.tier === tier && (s.kind === "standard" || s.kind === "premium"))?.kind ?? "standard";
+  const neutral = colours.get(layout.tiers[0]?.name ?? "") ?? "#38bdf8";
+  return (
+    <div className="flex flex-col gap-2 text-sm text-zinc-100 sm:flex-row sm:flex-wrap sm:gap-x-8">
+      <ul aria-label="Prices" className="flex flex-wrap gap-x-4 gap-y-1">
+        {layout.tiers.map((t) => (
+          <li key={t.name} className="flex items-center gap-1.5">
+            <SeatGlyph prefix={prefix} kind={kindOfTier(t.name)} state="available" colour={colours.get(t.name) ?? neutral} />
+            <span className="capitalize">{t.name}</span>
+            <span className="font-semibold">{formatPrice(t.price, layout.currency)}</span>
+          </li>
+        ))}
+      </ul>
+      <ul aria-label="Seat key" className="flex flex-wrap gap-x-4 gap-y-1">
+        {STATE_ITEMS.map((item) => (
+          <li key={item.state} className="flex items-center gap-1.5">
+            <SeatGlyph prefix={prefix} kind="standard" state={item.state} colour={neutral} />
+            {item.label}
+          </li>
+        ))}
+        {kinds.has("wheelchair") && (
+          <li className="flex items-center gap-1.5">
+            <SeatGlyph prefix={prefix} kind="wheelchair" state="available" colour={neutral} />
+            Wheelchair space
+          </li>
+        )}
+        {kinds.has("companion") && (
+          <li className="flex items-center gap-1.5">
+            <SeatGlyph prefix={prefix} kind="companion" state="available" colour={neutral} />
+            Companion seat
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}

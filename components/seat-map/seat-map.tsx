@@ -1,0 +1,185 @@
+"use client";
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import type { ActionResult } from "@/lib/errors";
+import { describeSeats, formatPrice } from "@/lib/seat-map/format";
+import { geometryOf } from "@/lib/seat-map/geometry";
+import { validateSelection } from "@/lib/seat-map/rules";
+import { bestTier } from "@/lib/seat-map/seat-scoring";
+import type { HoldInput, HoldOutput, MapLayout, SeatSnapshot } from "@/lib/seat-map/types";
+import { BestAvailableControl } from "./best-available-control";
+import { idsInState, isMine, isTaken } from "./booking-store";
+import { frameOf, tierColours } from "./drawing";
+import { SeatCanvas } from "./seat-canvas";
+import { SeatLegend } from "./seat-legend";
+import { SeatList } from "./seat-list";
+import { SeatDefs } from "./seat-symbols";
+import { SummaryBar } from "./summary-bar";
+import { useCountdown } from "./use-countdown";
+import { useSeatBooking } from "./use-seat-booking";
+
+export type SeatMapProps = {
+  layout: MapLayout;
+  /** Seat states at render time. */
+  initial: SeatSnapshot;
+  maxSeats: number;
+  hold: (input: HoldInput) => Promise<ActionResult<HoldOutput>>;
+  release: (input: HoldInput) => Promise<ActionResult<HoldOutput>>;
+  /** Server action behind Continue; the form carries a hidden showId. */
+  checkout: (formData: FormData) => Promise<void>;
+};
+
+const WARN_BEFORE_EXPIRY_MS = 60_000;
+
+const noSubscription = () => () => {};
+
+/**
+ * The interactive seat map. Seats render on the client only (the server sends the frame, legend
+ * and summary): a 5,000-seat arena would otherwise ship its whole SVG in the HTML and then
+ * hydrate it, which costs more than drawing it once.
+ */
+export function SeatMap({ layout, initial, maxSeats, hold, release, checkout }: SeatMapProps) {
+  const prefix = `seat${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
+  const geometry = useMemo(() => geometryOf(layout.seats), [layout.seats]);
+  const frame = useMemo(() => frameOf(geometry), [geometry]);
+  const colours = useMemo(() => tierColours(layout.tiers), [layout.tiers]);
+  const priceTexts = useMemo(() => new Map(layout.tiers.map((t) => [t.name, formatPrice(t.price, layout.currency)])), [layout.currency, layout.tiers]);
+  const prices = useMemo(() => new Map(layout.tiers.map((t) => [t.name, t.price])), [layout.tiers]);
+  const [view, setView] = useState<"map" | "list">("map");
+
+  const watched = useRef<{ focus: string | null; pointer: string | null }>({ focus: null, pointer: null });
+  const onWatch = useCallback((kind: "focus" | "pointer", seatId: string | null) => {
+    watched.current[kind] = seatId;
+  }, []);
+
+  const booking = useSeatBooking({
+    layout,
+    initial,
+    maxSeats,
+    hold,
+    release,
+    watched: () => [watched.current.focus, watched.current.pointer].filter((id): id is string => id !== null),
+  });
+  const { states, notice, notify, store } = booking;
+
+  // Performance marks for the benchmark: the first full draw of the seats, and each toggle from
+  // the tap to the commit that shows it.
+  const toggling = useRef(false);
+  const { toggle } = booking;
+  const onToggle = useCallback(
+    (seatId: string) => {
+      performance.mark("seatmap:toggle-start");
+      toggling.current = true;
+      toggle(seatId);
+    },
+    [toggle],
+  );
+  useLayoutEffect(() => {
+    if (!toggling.current) return;
+    toggling.current = false;
+    performance.mark("seatmap:toggle-end");
+    performance.measure("seatmap:toggle", "seatmap:toggle-start", "seatmap:toggle-end");
+  }, [states, notice]);
+
+  const mine = useMemo(() => {
+    const ids = idsInState(states, isMine);
+    const order = (id: string) => geometry.byId.get(id);
+    return ids.sort((a, b) => (order(a)?.rowIndex ?? 0) - (order(b)?.rowIndex ?? 0) || (order(a)?.indexInRow ?? 0) - (order(b)?.indexInRow ?? 0));
+  }, [geometry, states]);
+  const rule = useMemo(() => {
+    if (mine.length === 0) return null;
+    const verdict = validateSelection({ seats: layout.seats, taken: idsInState(states, isTaken), selected: mine, maxSeats });
+    return verdict.ok ? null : verdict;
+  }, [layout.seats, maxSeats, mine, states]);
+
+  const remainingMs = useCountdown(mine.length > 0 ? store.expiresAt : null, WARN_BEFORE_EXPIRY_MS, () =>
+    notify("warning", "About one minute left to continue with these seats before they are released."),
+  );
+
+  const busy = Object.keys(store.pending).length > 0;
+  const blockedReason =
+    mine.length === 0
+      ? "Choose at least one seat to continue."
+      : busy
+        ? "Saving your seats…"
+        : rule
+          ? "Change your seats as explained above to continue."
+          : remainingMs === 0
+            ? "Your hold has expired. Choose your seats again."
+            : null;
+
+  const seatsText = describeSeats(mine.flatMap((id) => geometry.byId.get(id)?.seat ?? []));
+  const total = mine.reduce((sum, id) => sum + (prices.get(geometry.byId.get(id)?.seat.tier ?? "") ?? 0), 0);
+  const hasWheelchairSpaces = useMemo(() => layout.seats.some((s) => s.kind === "wheelchair"), [layout.seats]);
+  const bestTierName = useMemo(() => bestTier(layout.seats, layout.tiers), [layout.seats, layout.tiers]);
+
+  return (
+    <section aria-label="Choose your seats" className="space-y-4">
+      <SeatDefs prefix={prefix} />
+      <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
+        <BestAvailableControl
+          maxSeats={maxSeats}
+          tiers={layout.tiers}
+          bestTierName={bestTierName}
+          hasWheelchairSpaces={hasWheelchairSpaces}
+          onFind={(count, tier, wheelchair) => booking.takeBest(count, tier, wheelchair)}
+        />
+        <button
+          type="button"
+          aria-pressed={view === "list"}
+          onClick={() => setView((v) => (v === "map" ? "list" : "map"))}
+          className="ml-auto h-10 rounded-lg border border-zinc-500 px-3 text-sm text-zinc-100 hover:bg-zinc-800"
+        >
+          List view
+        </button>
+      </div>
+      {booking.stale && (
+        <p role="status" className="rounded-lg border border-amber-300 px-3 py-2 text-sm text-amber-100">
+          We can&apos;t reach the box office right now, so other customers&apos; changes may not show. Retrying…
+        </p>
+      )}
+      <div hidden={view !== "map"}>
+        {onClient ? (
+          <MeasuredCanvas>
+            <SeatCanvas
+              geometry={geometry}
+              frame={frame}
+              states={states}
+              screenName={layout.screenName}
+              prefix={prefix}
+              priceTexts={priceTexts}
+              colours={colours}
+              onToggle={onToggle}
+              onWatch={onWatch}
+            />
+          </MeasuredCanvas>
+        ) : (
+          <div className="w-full rounded-xl border border-line bg-[#0f0f19]" style={{ aspectRatio: `${frame.width} / ${frame.height}`, maxHeight: "70vh" }} />
+        )}
+      </div>
+      {view === "list" && <SeatList geometry={geometry} states={states} priceTexts={priceTexts} onToggle={onToggle} />}
+      <SeatLegend layout={layout} prefix={prefix} colours={colours} />
+      <SummaryBar
+        showId={layout.showId}
+        seatsText={seatsText}
+        count={mine.length}
+        totalText={formatPrice(total, layout.currency)}
+        remainingMs={remainingMs}
+        notice={notice}
+        ruleMessage={rule?.message ?? null}
+        blockedReason={blockedReason}
+        checkout={checkout}
+      />
+    </section>
+  );
+}
+
+/** Marks the first draw of the seats: render start before its children, end once committed. */
+function MeasuredCanvas({ children }: { children: React.ReactNode }) {
+  useState(() => performance.mark("seatmap:render-start"));
+  useLayoutEffect(() => {
+    performance.mark("seatmap:render-end");
+    performance.measure("seatmap:render", "seatmap:render-start", "seatmap:render-end");
+  }, []);
+  return children;
+}

@@ -1,0 +1,42 @@
+import type { SeatKind } from "@/lib/seat-map/types";
+import { INK, SHAPES, seatLook, type DrawState } from "./seat-look";
+
+const HELD_STRIPE = "#94a3b8";
+
+export function stripesId(prefix: string): string {
+  return `${prefix}-stripes`;
+}
+
+/** The held-seat stripes; render once per map in an always-present (never display:none) <svg>. */
+export function SeatDefs({ prefix }: { prefix: string }) {
+  return (
+    <svg aria-hidden="true" focusable="false" width="0" height="0" className="absolute" style={{ overflow: "hidden" }}>
+      <defs>
+        <pattern id={stripesId(prefix)} width={2.4} height={2.4} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width={2.4} height={2.4} fill={INK} />
+          <rect width={1.1} height={2.4} fill={HELD_STRIPE} />
+        </pattern>
+      </defs>
+    </svg>
+  );
+}
+
+/** One seat's drawing, in its 10 x 10 cell. */
+export function SeatPaths({ kind, state, colour, prefix }: { kind: SeatKind; state: DrawState; colour: string; prefix: string }) {
+  const look = seatLook(kind, state, colour, stripesId(prefix));
+  return (
+    <>
+      <path d={SHAPES[kind]} fill={look.fill} stroke={look.stroke} strokeWidth={look.strokeWidth} />
+      {look.mark && <path d={look.mark.d} fill="none" stroke={look.mark.colour} strokeWidth={look.mark.width} strokeLinecap="round" strokeLinejoin="round" />}
+    </>
+  );
+}
+
+/** A seat drawn on its own, for the legend. */
+export function SeatGlyph({ prefix, kind, state, colour, size = 20 }: { prefix: string; kind: SeatKind; state: DrawState; colour: string; size?: number }) {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 10 10" width={size} height={size} className="shrink-0">
+      <SeatPaths kind={kind} state={state} colour={colour} prefix={prefix} />
+    </svg>
+  );
+}

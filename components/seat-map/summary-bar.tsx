@@ -1,0 +1,94 @@
+"use client";
+import { useFormStatus } from "react-dom";
+import { formatCountdown } from "@/lib/seat-map/format";
+import type { Notice } from "./use-seat-booking";
+
+type Props = {
+  showId: string;
+  seatsText: string;
+  count: number;
+  totalText: string;
+  /** Ms left on the hold, or null when nothing is held yet. */
+  remainingMs: number | null;
+  notice: Notice | null;
+  /** Why the selection cannot go to checkout yet (a broken rule), shown as a warning. */
+  ruleMessage: string | null;
+  /** Why Continue is unavailable (no seats, saving, a rule), or null when it is ready. */
+  blockedReason: string | null;
+  checkout: (formData: FormData) => Promise<void>;
+};
+
+const toneClass = {
+  error: "border-red-400 bg-red-950/70 text-red-100",
+  warning: "border-amber-300 bg-amber-950/70 text-amber-100",
+  info: "border-sky-300 bg-sky-950/70 text-sky-100",
+} as const;
+
+/** The sticky bar at the bottom: messages, selection, total, hold countdown and Continue. */
+export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, notice, ruleMessage, blockedReason, checkout }: Props) {
+  const reasonId = `${showId}-continue-reason`;
+  const low = remainingMs !== null && remainingMs <= 60_000;
+  return (
+    <div data-testid="seat-summary" className="sticky bottom-0 z-20 -mx-4 border-t border-line bg-panel px-4 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3">
+      {/* One live region for everything the customer must hear: refusals, conflicts, rules. */}
+      <div data-testid="seat-message" role="status" aria-live="polite" className="mb-2 space-y-2 empty:mb-0">
+        {notice && (
+          <p key={notice.key} className={`rounded-lg border px-3 py-2 text-sm ${toneClass[notice.tone]}`}>
+            {notice.text}
+          </p>
+        )}
+        {ruleMessage && ruleMessage !== notice?.text && (
+          <p id={`${showId}-rule`} className={`rounded-lg border px-3 py-2 text-sm ${toneClass.warning}`}>
+            {ruleMessage}
+          </p>
+        )}
+      </div>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="min-w-0 flex-1">
+          <p className="truncate text-sm text-zinc-200">{count === 0 ? "No seats selected" : `${count} ${count === 1 ? "seat" : "seats"}: ${seatsText}`}</p>
+          <p className="text-lg font-semibold text-white">Total {totalText}</p>
+        </div>
+        {remainingMs !== null && (
+          <p className={`text-sm ${low ? "font-semibold text-red-200" : "text-zinc-200"}`}>
+            {remainingMs > 0 ? "Held for " : "Hold expired "}
+            <span data-testid="hold-countdown" className="font-mono tabular-nums">
+              {formatCountdown(remainingMs)}
+            </span>
+          </p>
+        )}
+        <form
+          action={checkout}
+          onSubmit={(e) => {
+            // aria-disabled rather than disabled keeps the button focusable, so keyboard and
+            // screen-reader users can reach it and hear why it is not ready.
+            if (blockedReason) e.preventDefault();
+          }}
+        >
+          <input type="hidden" name="showId" value={showId} />
+          <ContinueButton blocked={blockedReason !== null} describedBy={blockedReason ? reasonId : undefined} />
+        </form>
+      </div>
+      {blockedReason && (
+        <p id={reasonId} className="mt-1 text-right text-xs text-zinc-300">
+          {blockedReason}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ContinueButton({ blocked, describedBy }: { blocked: boolean; describedBy?: string }) {
+  const { pending } = useFormStatus();
+  const off = blocked || pending;
+  return (
+    <button
+      type="submit"
+      data-testid="continue"
+      aria-disabled={off}
+      aria-describedby={describedBy}
+      className={`h-11 rounded-lg px-6 font-semibold ${off ? "cursor-not-allowed bg-zinc-700 text-zinc-200" : "bg-gold text-ink hover:bg-amber-200"}`}
+    >
+      {pending ? "Continuing…" : "Continue"}
+    </button>
+  );
+}

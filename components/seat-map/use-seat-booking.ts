@@ -1,0 +1,228 @@
+"use client";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/errors";
+import { bestAvailable } from "@/lib/seat-map/best-available";
+import { describeSeats } from "@/lib/seat-map/format";
+import { geometryOf } from "@/lib/seat-map/geometry";
+import { checkToggle } from "@/lib/seat-map/rules";
+import type { HoldInput, HoldOutput, MapLayout, MapSeat, SeatSnapshot } from "@/lib/seat-map/types";
+import {
+  applyHoldOutput,
+  applySnapshot,
+  effectiveStates,
+  idsInState,
+  initialStore,
+  isMine,
+  isTaken,
+  revertOps,
+  snapshotLosses,
+  startOps,
+  takenFromFailure,
+  type BookingStore,
+} from "./booking-store";
+import { useVisiblePoll } from "./use-visible-poll";
+
+export type HoldAction = (input: HoldInput) => Promise<ActionResult<HoldOutput>>;
+export type Tone = "error" | "warning" | "info";
+export type Notice = { key: number; tone: Tone; text: string };
+
+const POLL_MS = 1500;
+// After this many failed polls in a row the customer is told the map may be out of date.
+const STALE_AFTER_FAILURES = 3;
+
+const OFFLINE: ActionResult<never> = {
+  ok: false,
+  code: "unavailable",
+  message: "We couldn't reach the box office. Check your connection and try again.",
+};
+
+type Options = {
+  layout: MapLayout;
+  initial: SeatSnapshot;
+  maxSeats: number;
+  hold: HoldAction;
+  release: HoldAction;
+  /** Seats the customer is looking at (focused, hovered), to say so when one is taken. */
+  watched: () => string[];
+};
+
+export function useSeatBooking({ layout, initial, maxSeats, hold, release, watched }: Options) {
+  const [store, setStore] = useState<BookingStore>(() => initialStore(initial));
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [stale, setStale] = useState(false);
+  const states = useMemo(() => effectiveStates(store), [store]);
+
+  // Async work (action results, polls) needs the latest store, not the one it closed over.
+  const latest = useRef(store);
+  useLayoutEffect(() => {
+    latest.current = store;
+  }, [store]);
+
+  const seatById = useMemo(() => geometryOf(layout.seats).byId, [layout.seats]);
+  const describeIds = useCallback(
+    (ids: readonly string[]) => describeSeats(ids.flatMap((id) => seatById.get(id)?.seat ?? ([] as MapSeat[]))),
+    [seatById],
+  );
+
+  const noticeKey = useRef(0);
+  const notify = useCallback((tone: Tone, text: string) => setNotice({ key: ++noticeKey.current, tone, text }), []);
+  const clearNotice = useCallback(() => setNotice(null), []);
+
+  // Holds and releases run one at a time, so each answer describes the server after every
+  // earlier tap; `seq` changes whenever one starts or ends so a poll that raced one is dropped.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const seq = useRef(0);
+  const nextToken = useRef(0);
+  const enqueue = useCallback((job: () => Promise<void>) => {
+    seq.current++;
+    queue.current = queue.current
+      .then(job)
+      .catch(() => undefined)
+      .finally(() => {
+        seq.current++;
+      });
+  }, []);
+
+  const failureText = useCallback(
+    (result: ActionResult<unknown>) => {
+      if (result.ok) return "";
+      const taken = takenFromFailure(result);
+      if (result.code === "conflict" && taken.length > 0) {
+        const one = taken.length === 1;
+        return `Sorry, ${one ? "seat" : "seats"} ${describeIds(taken)} ${one ? "was" : "were"} just taken by someone else. Please choose another seat.`;
+      }
+      const field = result.fieldErrors && Object.values(result.fieldErrors)[0]?.[0];
+      return field ?? result.message;
+    },
+    [describeIds],
+  );
+
+  const call = useCallback(async (action: HoldAction, seatIds: string[]) => {
+    try {
+      return await action({ showId: layout.showId, seatIds });
+    } catch {
+      return OFFLINE;
+    }
+  }, [layout.showId]);
+
+  const toggle = useCallback(
+    (seatId: string) => {
+      const current = effectiveStates(latest.current);
+      const verdict = checkToggle({
+        seats: layout.seats,
+        taken: idsInState(current, isTaken),
+        selected: idsInState(current, isMine),
+        seatId,
+        maxSeats,
+      });
+      if (!verdict.ok) {
+        notify("error", verdict.message);
+        return;
+      }
+      const token = ++nextToken.current;
+      const op = verdict.action === "select" ? "hold" : "release";
+      setStore((s) => startOps(s, [seatId], op, token));
+      clearNotice();
+      enqueue(async () => {
+        const result = await call(op === "hold" ? hold : release, [seatId]);
+        if (result.ok) {
+          setStore((s) => applyHoldOutput(s, result.data, [seatId], token));
+        } else {
+          setStore((s) => revertOps(s, [seatId], token, takenFromFailure(result)));
+          notify("error", failureText(result));
+        }
+      });
+    },
+    [call, clearNotice, enqueue, failureText, hold, layout.seats, maxSeats, notify, release],
+  );
+
+  /** Picks the best seats for `count` and makes them the selection (holding first when the limit allows). */
+  const takeBest = useCallback(
+    (count: number, preferredTier: string | undefined, wheelchair: boolean) => {
+      const current = effectiveStates(latest.current);
+      const mine = idsInState(current, isMine);
+      const result = bestAvailable({ seats: layout.seats, tiers: layout.tiers, taken: idsInState(current, isTaken), count, preferredTier, wheelchair });
+      if (!result.ok) {
+        notify("error", result.message);
+        return null;
+      }
+      const wanted = new Set(result.seatIds);
+      const toHold = result.seatIds.filter((id) => current[id] !== "mine");
+      const toRelease = mine.filter((id) => !wanted.has(id));
+      const token = ++nextToken.current;
+      setStore((s) => startOps(startOps(s, toHold, "hold", token), toRelease, "release", token));
+      notify(result.partial ? "warning" : "info", result.message);
+      // Holding first keeps the old seats if the new ones are gone, but the server counts old and
+      // new together against the limit; past it, the old seats must go first.
+      const holdFirst = mine.length + toHold.length <= maxSeats;
+      enqueue(async () => {
+        const doHold = async () => {
+          if (toHold.length === 0) return true;
+          const res = await call(hold, toHold);
+          if (res.ok) {
+            setStore((s) => applyHoldOutput(s, res.data, toHold, token));
+            return true;
+          }
+          setStore((s) => revertOps(s, holdFirst ? [...toHold, ...toRelease] : toHold, token, takenFromFailure(res)));
+          notify("error", `${failureText(res)} Try "Find seats" again for another suggestion.`);
+          return false;
+        };
+        const doRelease = async () => {
+          if (toRelease.length === 0) return;
+          const res = await call(release, toRelease);
+          if (res.ok) setStore((s) => applyHoldOutput(s, res.data, toRelease, token));
+          else {
+            setStore((s) => revertOps(s, toRelease, token));
+            notify("error", failureText(res));
+          }
+        };
+        if (holdFirst) {
+          if (await doHold()) await doRelease();
+        } else {
+          await doRelease();
+          await doHold();
+        }
+      });
+      return result.seatIds;
+    },
+    [call, enqueue, failureText, hold, layout.seats, layout.tiers, maxSeats, notify, release],
+  );
+
+  const watchedRef = useRef(watched);
+  useLayoutEffect(() => {
+    watchedRef.current = watched;
+  });
+  const failures = useRef(0);
+
+  useVisiblePoll(async (signal) => {
+    const startSeq = seq.current;
+    let snapshot: SeatSnapshot;
+    try {
+      const res = await fetch(`/api/shows/${encodeURIComponent(layout.showId)}/seats`, { cache: "no-store", signal });
+      if (!res.ok) throw new Error(`seat poll answered ${res.status}`);
+      snapshot = (await res.json()) as SeatSnapshot;
+    } catch (err) {
+      if (signal.aborted) return;
+      if (++failures.current >= STALE_AFTER_FAILURES) setStale(true);
+      throw err;
+    }
+    failures.current = 0;
+    setStale(false);
+    // A hold or release started or finished meanwhile: this snapshot may predate it.
+    if (seq.current !== startSeq || Object.keys(latest.current.pending).length > 0) return;
+    const before = effectiveStates(latest.current);
+    const { lostMine, takenWatched } = snapshotLosses(before, snapshot, watchedRef.current());
+    setStore((s) => applySnapshot(s, snapshot));
+    if (lostMine.length > 0) {
+      const expired = latest.current.expiresAt !== null && latest.current.expiresAt <= Date.now();
+      const one = lostMine.length === 1;
+      const which = `${describeIds(lostMine)} ${one ? "is" : "are"} no longer held for you.`;
+      notify("warning", expired ? `Your hold expired: ${one ? "seat" : "seats"} ${which}` : `${one ? "Seat" : "Seats"} ${which}`);
+    } else if (takenWatched.length > 0) {
+      const one = takenWatched.length === 1;
+      notify("warning", `${one ? "Seat" : "Seats"} ${describeIds(takenWatched)} ${one ? "was" : "were"} just taken by someone else.`);
+    }
+  }, POLL_MS);
+
+  return { store, states, notice, notify, clearNotice, stale, toggle, takeBest, describeIds };
+}

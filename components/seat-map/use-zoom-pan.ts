@@ -1,0 +1,238 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from "react";
+
+// Pinch-zoom and pan by moving the SVG's viewBox. Gestures write the attribute straight to the
+// DOM on every pointer move (no React render per frame); React only hears the settled zoom
+// level, for the buttons. A drag or pinch swallows the click that ends it, so panning never
+// toggles a seat; a touch held still for LONG_PRESS_MS reports a long press instead.
+
+type View = { x: number; y: number; w: number; h: number };
+type Point = { x: number; y: number };
+export type ContentBox = { x: number; y: number; w: number; h: number };
+
+const LONG_PRESS_MS = 500;
+const DRAG_THRESHOLD = { mouse: 5, touch: 10 };
+const WHEEL_ZOOM_SPEED = 0.0025;
+
+export type ZoomPan = {
+  /** Settled zoom level: 1 is the whole house. */
+  scale: number;
+  maxScale: number;
+  zoomBy: (factor: number) => void;
+  reset: () => void;
+  /** Pans just enough to bring a box (SVG user units) into view. */
+  reveal: (box: ContentBox) => void;
+  /** True once after a drag or long press: the click that follows is not a tap. */
+  takeClickSuppression: () => boolean;
+  handlers: {
+    onPointerDown: (e: ReactPointerEvent<SVGSVGElement>) => void;
+    onPointerMove: (e: ReactPointerEvent<SVGSVGElement>) => void;
+    onPointerUp: (e: ReactPointerEvent<SVGSVGElement>) => void;
+    onPointerCancel: (e: ReactPointerEvent<SVGSVGElement>) => void;
+  };
+};
+
+export function useZoomPan(
+  svgRef: RefObject<SVGSVGElement | null>,
+  width: number,
+  height: number,
+  callbacks: { onLongPress: (target: Element) => void; onViewChange: () => void },
+): ZoomPan {
+  // At the deepest zoom about a dozen seats span the map: big targets on a phone.
+  const maxScale = Math.max(3, width / 120);
+  const view = useRef<View>({ x: 0, y: 0, w: width, h: height });
+  const [scale, setScale] = useState(1);
+  const cb = useRef(callbacks);
+  useEffect(() => {
+    cb.current = callbacks;
+  });
+
+  const apply = useCallback(
+    (next: View) => {
+      const s = Math.min(maxScale, Math.max(1, width / next.w));
+      const w = width / s;
+      const h = height / s;
+      const v = { w, h, x: Math.min(width - w, Math.max(0, next.x)), y: Math.min(height - h, Math.max(0, next.y)) };
+      const old = view.current;
+      view.current = v;
+      svgRef.current?.setAttribute("viewBox", `${v.x} ${v.y} ${v.w} ${v.h}`);
+      if (old.x !== v.x || old.y !== v.y || old.w !== v.w) cb.current.onViewChange();
+      return old.x !== v.x || old.y !== v.y || old.w !== v.w;
+    },
+    [height, maxScale, svgRef, width],
+  );
+
+  const settle = useCallback(() => setScale(width / view.current.w), [width]);
+
+  useEffect(() => {
+    apply({ x: 0, y: 0, w: width, h: height });
+    settle();
+  }, [apply, height, settle, width]);
+
+  const toContent = useCallback(
+    (clientX: number, clientY: number): Point | null => {
+      const ctm = svgRef.current?.getScreenCTM();
+      if (!ctm) return null;
+      const p = new DOMPoint(clientX, clientY).matrixTransform(ctm.inverse());
+      return { x: p.x, y: p.y };
+    },
+    [svgRef],
+  );
+
+  const zoomAt = useCallback(
+    (factor: number, clientX?: number, clientY?: number) => {
+      const v = view.current;
+      const at = (clientX !== undefined && clientY !== undefined && toContent(clientX, clientY)) || { x: v.x + v.w / 2, y: v.y + v.h / 2 };
+      const newW = Math.min(width, Math.max(width / maxScale, v.w / factor));
+      const f = v.w / newW;
+      return apply({ x: at.x - (at.x - v.x) / f, y: at.y - (at.y - v.y) / f, w: newW, h: v.h / f });
+    },
+    [apply, maxScale, toContent, width],
+  );
+
+  const panBy = useCallback(
+    (dxClient: number, dyClient: number) => {
+      const ctm = svgRef.current?.getScreenCTM();
+      if (!ctm || ctm.a === 0) return false;
+      const v = view.current;
+      return apply({ ...v, x: v.x - dxClient / ctm.a, y: v.y - dyClient / ctm.d });
+    },
+    [apply, svgRef],
+  );
+
+  // Wheel: Ctrl/Cmd + wheel (and trackpad pinch, which Chromium reports as Ctrl + wheel) zooms
+  // at the pointer; a plain wheel pans a zoomed-in map until it reaches an edge, then lets the
+  // page scroll, so the map never traps the page.
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onWheel = (e: WheelEvent) => {
+      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
+      let moved = false;
+      if (e.ctrlKey || e.metaKey) {
+        zoomAt(Math.exp(-e.deltaY * unit * WHEEL_ZOOM_SPEED), e.clientX, e.clientY);
+        moved = true;
+      } else if (view.current.w < width) {
+        moved = panBy(-e.deltaX * unit, -e.deltaY * unit);
+      }
+      if (!moved) return;
+      e.preventDefault();
+      clearTimeout(timer);
+      timer = setTimeout(settle, 150);
+    };
+    svg.addEventListener("wheel", onWheel, { passive: false });
+    return () => {
+      svg.removeEventListener("wheel", onWheel);
+      clearTimeout(timer);
+    };
+  }, [panBy, settle, svgRef, width, zoomAt]);
+
+  const pointers = useRef(new Map<number, Point>());
+  const gesture = useRef({ start: { x: 0, y: 0 }, moved: false, suppress: false, pinch: 0, mid: { x: 0, y: 0 }, timer: 0 as unknown as ReturnType<typeof setTimeout> });
+
+  const handlers = useMemo(() => {
+    const g = gesture.current;
+    const cancelLongPress = () => clearTimeout(g.timer);
+    const pair = () => {
+      const [a, b] = [...pointers.current.values()];
+      return { dist: Math.hypot(a.x - b.x, a.y - b.y), mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+    };
+    const end = (e: ReactPointerEvent<SVGSVGElement>) => {
+      if (!pointers.current.delete(e.pointerId)) return;
+      cancelLongPress();
+      if (pointers.current.size === 1) {
+        // Lifting one finger of a pinch: the other continues as a pan from where it is.
+        g.start = [...pointers.current.values()][0];
+        g.moved = true;
+      }
+      if (pointers.current.size === 0) settle();
+    };
+    return {
+      onPointerDown: (e: ReactPointerEvent<SVGSVGElement>) => {
+        if (e.pointerType === "mouse" && e.button !== 0) return;
+        pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+        if (pointers.current.size === 1) {
+          g.start = { x: e.clientX, y: e.clientY };
+          g.moved = false;
+          g.suppress = false;
+          if (e.pointerType !== "mouse") {
+            const target = e.target as Element;
+            g.timer = setTimeout(() => {
+              g.suppress = true;
+              cb.current.onLongPress(target);
+            }, LONG_PRESS_MS);
+          }
+        } else {
+          cancelLongPress();
+          g.suppress = true;
+          const p = pair();
+          g.pinch = p.dist;
+          g.mid = p.mid;
+        }
+      },
+      onPointerMove: (e: ReactPointerEvent<SVGSVGElement>) => {
+        const prev = pointers.current.get(e.pointerId);
+        if (!prev) return;
+        pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+        if (pointers.current.size === 1) {
+          if (!g.moved) {
+            const limit = e.pointerType === "mouse" ? DRAG_THRESHOLD.mouse : DRAG_THRESHOLD.touch;
+            if (Math.hypot(e.clientX - g.start.x, e.clientY - g.start.y) < limit) return;
+            g.moved = true;
+            g.suppress = true;
+            cancelLongPress();
+            // Captured only once it is a drag, so a plain tap still clicks the seat under it.
+            e.currentTarget.setPointerCapture?.(e.pointerId);
+          }
+          panBy(e.clientX - prev.x, e.clientY - prev.y);
+        } else if (pointers.current.size === 2) {
+          const p = pair();
+          if (g.pinch > 0) zoomAt(p.dist / g.pinch, p.mid.x, p.mid.y);
+          panBy(p.mid.x - g.mid.x, p.mid.y - g.mid.y);
+          g.pinch = p.dist;
+          g.mid = p.mid;
+        }
+      },
+      onPointerUp: end,
+      onPointerCancel: end,
+    };
+  }, [panBy, settle, zoomAt]);
+
+  useEffect(() => () => clearTimeout(gesture.current.timer), []);
+
+  const zoomBy = useCallback(
+    (factor: number) => {
+      zoomAt(factor);
+      settle();
+    },
+    [settle, zoomAt],
+  );
+
+  const reset = useCallback(() => {
+    apply({ x: 0, y: 0, w: width, h: height });
+    settle();
+  }, [apply, height, settle, width]);
+
+  const reveal = useCallback(
+    (box: ContentBox) => {
+      const v = view.current;
+      const margin = Math.min(v.w, v.h) * 0.08;
+      let { x, y } = v;
+      if (box.x < v.x + margin) x = box.x - margin;
+      else if (box.x + box.w > v.x + v.w - margin) x = box.x + box.w + margin - v.w;
+      if (box.y < v.y + margin) y = box.y - margin;
+      else if (box.y + box.h > v.y + v.h - margin) y = box.y + box.h + margin - v.h;
+      if (x !== v.x || y !== v.y) apply({ ...v, x, y });
+    },
+    [apply],
+  );
+
+  const takeClickSuppression = useCallback(() => {
+    const s = gesture.current.suppress;
+    gesture.current.suppress = false;
+    return s;
+  }, []);
+
+  return { scale, maxScale, zoomBy, reset, reveal, takeClickSuppression, handlers };
+}
