@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
+import { UserNav } from "@/components/auth/user-nav";
 import "./globals.css";
 
 // Bundled from npm: the build must work offline, so no Google Fonts.
@@ -35,6 +36,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/bookings" className="ml-auto text-sm text-zinc-200 hover:text-white">
               My bookings
             </Link>
+            <UserNav />
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">

@@ -51,19 +51,23 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
   return database;
 }
 
-let current: Promise<Database> | undefined;
+// On globalThis: Next bundles route handlers, pages and instrumentation separately, each with its
+// own copy of this module. They must share one database (PGlite above all: two instances on one
+// directory do not see each other's writes).
+const slot = globalThis as typeof globalThis & { [key: symbol]: Promise<Database> | undefined };
+const KEY = Symbol.for("marquee.database");
 
 /** The process-wide database, opened, migrated and seeded on first use. */
 export function getDatabase(): Promise<Database> {
-  if (!current) {
+  if (!slot[KEY]) {
     const e = env();
-    current = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: true }).catch((err) => {
-      current = undefined;
+    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: true }).catch((err) => {
+      slot[KEY] = undefined;
       log.error({ err }, "database failed to open");
       throw err;
     });
   }
-  return current;
+  return slot[KEY];
 }
 
 export async function getDb(): Promise<Db> {
@@ -72,7 +76,7 @@ export async function getDb(): Promise<Db> {
 
 /** Tests install their own database (a fresh Postgres database or an in-memory PGlite). */
 export function setDatabaseForTests(database: Database | undefined) {
-  current = database ? Promise.resolve(database) : undefined;
+  slot[KEY] = database ? Promise.resolve(database) : undefined;
 }
 
 /** Postgres reports unique violations as 23505; the constraint name sits in a driver-specific field. */

@@ -138,3 +138,11 @@ export function backends(e: Env = env()) {
     email: e.RESEND_API_KEY ? "resend" : "outbox",
   } as const;
 }
+
+/**
+ * Where generated stand-ins are acceptable: development and tests, and the demo (`npm run demo`
+ * runs a production build with ALLOW_LOCAL_PAYMENTS=1). A real deployment sets its secrets.
+ */
+export function demoMode(e: Env = env()): boolean {
+  return e.NODE_ENV !== "production" || e.ALLOW_LOCAL_PAYMENTS;
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { demoMode, env } from "@/lib/env";
 import { devSecret } from "@/lib/tickets/dev-secret";
 
 /**
@@ -10,7 +10,7 @@ import { devSecret } from "@/lib/tickets/dev-secret";
 export function authSecret(): string {
   const e = env();
   if (e.AUTH_SECRET) return e.AUTH_SECRET;
-  if (e.NODE_ENV === "production") {
+  if (!demoMode(e)) {
     throw new Error("AUTH_SECRET must be set in production (generate one with `openssl rand -base64 32`).");
   }
   return devSecret("AUTH_SECRET");

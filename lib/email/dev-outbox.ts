@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound } from "next/navigation";
-import { backends, env } from "@/lib/env";
+import { backends, demoMode, env } from "@/lib/env";
 
 /**
  * The dev outbox page shows every queued email, sign-in links included, to whoever opens it, so
@@ -10,7 +10,7 @@ import { backends, env } from "@/lib/env";
 export function devOutboxEnabled(): boolean {
   const e = env();
   if (backends(e).email !== "outbox") return false;
-  return e.NODE_ENV !== "production" || e.ALLOW_LOCAL_PAYMENTS;
+  return demoMode(e);
 }
 
 export function requireDevOutbox() {

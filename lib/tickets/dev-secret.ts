@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { demoMode, env } from "@/lib/env";
 
 // Secrets that the embedded default may invent for itself, so `npm run dev` works with no
 // configuration. They persist in <DATA_DIR>/dev-secrets.json so codes and sessions stay valid
@@ -21,7 +21,7 @@ const cache = new Map<string, string>();
  */
 export function devSecret(name: string): string {
   const e = env();
-  if (e.NODE_ENV === "production") {
+  if (!demoMode(e)) {
     throw new Error(`${name} must be set in production (generated development secrets are refused)`);
   }
   const file = path.resolve(e.DATA_DIR, FILE_NAME);

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 // `npm start` runs scripts/check-env.ts before `next start`: a bad setting must stop start-up
 // with a message naming the variable, and good settings must let it through.
 function checkEnv(extra: Record<string, string>) {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...extra };
+  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...extra } as unknown as NodeJS.ProcessEnv;
   return spawnSync("npx", ["tsx", "scripts/check-env.ts"], { env, encoding: "utf8" });
 }
 
