@@ -35,6 +35,7 @@ export default defineConfig({
       APP_URL: baseURL,
       PGLITE_DIR: ".data/e2e/pglite",
       DATA_DIR: ".data/e2e",
+      ADMIN_EMAILS: "admin@marquee.test",
     } as Record<string, string>,
   },
 });
