@@ -10,21 +10,27 @@ type Props = {
   onFind: (count: number, preferredTier: string | undefined, wheelchair: boolean) => void;
 };
 
+// Wheelchair spaces are an "area" choice rather than a separate checkbox: it keeps the control
+// on one line on a phone, and the spaces sit where they sit whatever the tier.
+const WHEELCHAIR = "wheelchair";
+
+const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 const fieldClass = "h-10 rounded-lg border border-zinc-500 bg-zinc-900 px-2 text-zinc-100";
 
 /** "Best available for N": the pick replaces the current selection. */
 export function BestAvailableControl({ maxSeats, tiers, bestTierName, hasWheelchairSpaces, onFind }: Props) {
   const id = useId();
   const [count, setCount] = useState(Math.min(2, maxSeats));
-  const [tier, setTier] = useState("");
-  const [wheelchair, setWheelchair] = useState(false);
+  const [area, setArea] = useState("");
+  const showArea = tiers.length > 1 || hasWheelchairSpaces;
   return (
     <form
       aria-label="Best available seats"
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        onFind(count, tier || undefined, wheelchair);
+        onFind(count, area && area !== WHEELCHAIR ? area : undefined, area === WHEELCHAIR);
       }}
     >
       <div className="flex flex-col gap-1">
@@ -39,26 +45,22 @@ export function BestAvailableControl({ maxSeats, tiers, bestTierName, hasWheelch
           ))}
         </select>
       </div>
-      {tiers.length > 1 && (
+      {showArea && (
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-tier`} className="text-xs text-zinc-300">
+          <label htmlFor={`${id}-area`} className="text-xs text-zinc-300">
             Area
           </label>
-          <select id={`${id}-tier`} className={`${fieldClass} capitalize`} value={tier} onChange={(e) => setTier(e.target.value)}>
-            <option value="">Best{bestTierName ? ` (${bestTierName})` : ""}</option>
-            {tiers.map((t) => (
-              <option key={t.name} value={t.name}>
-                {t.name}
-              </option>
-            ))}
+          <select id={`${id}-area`} data-testid="best-area" className={fieldClass} value={area} onChange={(e) => setArea(e.target.value)}>
+            <option value="">Best{bestTierName && tiers.length > 1 ? ` (${capitalise(bestTierName)})` : ""}</option>
+            {tiers.length > 1 &&
+              tiers.map((t) => (
+                <option key={t.name} value={t.name}>
+                  {capitalise(t.name)}
+                </option>
+              ))}
+            {hasWheelchairSpaces && <option value={WHEELCHAIR}>Wheelchair space</option>}
           </select>
         </div>
-      )}
-      {hasWheelchairSpaces && (
-        <label className="flex h-10 items-center gap-2 text-sm text-zinc-100">
-          <input type="checkbox" className="size-4 accent-amber-300" checked={wheelchair} onChange={(e) => setWheelchair(e.target.checked)} />
-          Include a wheelchair space
-        </label>
       )}
       <button type="submit" data-testid="best-available" className="h-10 rounded-lg bg-sky-300 px-4 font-semibold text-ink hover:bg-sky-200">
         Find seats

@@ -20,27 +20,33 @@ type Props = {
   onToggle: (seatId: string) => void;
   /** Tells the parent which seat the customer is looking at (to warn when it is taken). */
   onWatch: (kind: "focus" | "pointer", seatId: string | null) => void;
+  /** More controls for the row under the map (the list view toggle). */
+  controls?: React.ReactNode;
 };
 
 const LABEL_COLOUR = "#cbd5e1";
+
+type TipSource = "pointer" | "press" | "focus";
 
 function seatIdOf(target: EventTarget | null): string | null {
   return (target as Element | null)?.closest?.("[data-seat-id]")?.getAttribute("data-seat-id") ?? null;
 }
 
-export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceTexts, colours, onToggle, onWatch }: Props) {
+export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceTexts, colours, onToggle, onWatch, controls }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
   const [focusedId, setFocusedId] = useState<string | null>(() => geometry.rows[0]?.seats[0]?.id ?? null);
-  const [tip, setTip] = useState<(TooltipAnchor & { source: "pointer" | "focus" }) | null>(null);
+  // "pointer" follows the mouse, "press" stays after a long press until the next touch,
+  // "focus" follows keyboard focus.
+  const [tip, setTip] = useState<(TooltipAnchor & { source: TipSource }) | null>(null);
 
   const tabbableId = focusedId && geometry.byId.has(focusedId) ? focusedId : (geometry.rows[0]?.seats[0]?.id ?? null);
 
   const seatElement = useCallback((id: string) => svgRef.current?.querySelector<SVGGElement>(`[data-seat-id="${CSS.escape(id)}"]`) ?? null, []);
 
   const showTip = useCallback(
-    (id: string, source: "pointer" | "focus") => {
+    (id: string, source: TipSource) => {
       const el = seatElement(id);
       const place = geometry.byId.get(id);
       const box = boxRef.current?.getBoundingClientRect();
@@ -55,7 +61,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
     onLongPress: (target) => {
       const id = seatIdOf(target);
       if (id) {
-        showTip(id, "pointer");
+        showTip(id, "press");
         onWatch("pointer", id);
       }
     },
@@ -115,9 +121,16 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
     else setTip((t) => (t?.source === "pointer" ? null : t));
   };
 
-  const onPointerLeave = () => {
+  // Touch pointers "leave" as the finger lifts; only the mouse really leaves.
+  const onPointerLeave = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.pointerType !== "mouse") return;
     onWatch("pointer", null);
     setTip((t) => (t?.source === "pointer" ? null : t));
+  };
+
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    setTip((t) => (t?.source === "press" ? null : t));
+    zoom.handlers.onPointerDown(e);
   };
 
   // The tip follows its seat when the seat's state changes under it (e.g. someone takes it).
@@ -136,7 +149,8 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
   return (
     <div ref={boxRef} className="relative">
       <p id={helpId} className="sr-only">
-        Arrow keys move between seats, Home and End go to the ends of a row, Enter or Space selects or releases a seat.
+        Arrow keys move between seats, Home and End go to the ends of a row, Enter or Space selects or releases a seat. A list
+        view of the seats follows the map.
       </p>
       <div className="w-full overflow-hidden rounded-xl border border-line bg-[#0f0f19]" style={{ aspectRatio: `${frame.width} / ${frame.height}`, maxHeight: "70vh" }}>
         <svg
@@ -156,6 +170,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
           onPointerOver={onPointerOver}
           onPointerLeave={onPointerLeave}
           {...zoom.handlers}
+          onPointerDown={onPointerDown}
         >
           <g aria-hidden="true">
             <path
@@ -198,11 +213,12 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
       </div>
       <div className="mt-2 flex items-center gap-3">
         <ZoomButtons scale={zoom.scale} maxScale={zoom.maxScale} onZoom={zoom.zoomBy} onReset={zoom.reset} />
-        <p className="text-xs text-zinc-300">
-          <span className="pointer-coarse:hidden">Ctrl + scroll or the buttons zoom; drag to move around.</span>
-          <span className="hidden pointer-coarse:inline">Pinch or use the buttons to zoom; drag to move around.</span>
-        </p>
+        <div className="ml-auto">{controls}</div>
       </div>
+      <p className="mt-1 text-xs text-zinc-300">
+        <span className="pointer-coarse:hidden">Ctrl + scroll or the buttons zoom; drag to move around.</span>
+        <span className="hidden pointer-coarse:inline">Pinch or use the buttons to zoom; drag to move around.</span>
+      </p>
       {tip && <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} containerWidth={boxWidth} />}
     </div>
   );

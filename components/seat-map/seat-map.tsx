@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
@@ -11,7 +11,6 @@ import { idsInState, isMine, isTaken } from "./booking-store";
 import { frameOf, tierColours } from "./drawing";
 import { SeatCanvas } from "./seat-canvas";
 import { SeatLegend } from "./seat-legend";
-import { SeatList } from "./seat-list";
 import { SeatDefs } from "./seat-symbols";
 import { SummaryBar } from "./summary-bar";
 import { useCountdown } from "./use-countdown";
@@ -30,6 +29,9 @@ export type SeatMapProps = {
 
 const WARN_BEFORE_EXPIRY_MS = 60_000;
 
+// The list view is loaded when first opened, to keep it out of the page's first-load JavaScript.
+const SeatList = lazy(() => import("./seat-list").then((m) => ({ default: m.SeatList })));
+
 const noSubscription = () => () => {};
 
 /**
@@ -46,6 +48,12 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout }: 
   const priceTexts = useMemo(() => new Map(layout.tiers.map((t) => [t.name, formatPrice(t.price, layout.currency)])), [layout.currency, layout.tiers]);
   const prices = useMemo(() => new Map(layout.tiers.map((t) => [t.name, t.price])), [layout.tiers]);
   const [view, setView] = useState<"map" | "list">("map");
+  // The toggle moves with the view (under the map, above the list); focus follows it.
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const switchedView = useRef(false);
+  useEffect(() => {
+    if (switchedView.current) toggleRef.current?.focus();
+  }, [view]);
 
   const watched = useRef<{ focus: string | null; pointer: string | null }>({ focus: null, pointer: null });
   const onWatch = useCallback((kind: "focus" | "pointer", seatId: string | null) => {
@@ -113,26 +121,31 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout }: 
   const hasWheelchairSpaces = useMemo(() => layout.seats.some((s) => s.kind === "wheelchair"), [layout.seats]);
   const bestTierName = useMemo(() => bestTier(layout.seats, layout.tiers), [layout.seats, layout.tiers]);
 
+  const viewToggle = (
+    <button
+      ref={toggleRef}
+      type="button"
+      aria-pressed={view === "list"}
+      onClick={() => {
+        switchedView.current = true;
+        setView((v) => (v === "map" ? "list" : "map"));
+      }}
+      className="h-10 rounded-lg border border-zinc-500 px-3 text-sm text-zinc-100 hover:bg-zinc-800 aria-pressed:border-zinc-100 aria-pressed:bg-zinc-100 aria-pressed:text-ink"
+    >
+      List view
+    </button>
+  );
+
   return (
     <section aria-label="Choose your seats" className="space-y-4">
       <SeatDefs prefix={prefix} />
-      <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
-        <BestAvailableControl
-          maxSeats={maxSeats}
-          tiers={layout.tiers}
-          bestTierName={bestTierName}
-          hasWheelchairSpaces={hasWheelchairSpaces}
-          onFind={(count, tier, wheelchair) => booking.takeBest(count, tier, wheelchair)}
-        />
-        <button
-          type="button"
-          aria-pressed={view === "list"}
-          onClick={() => setView((v) => (v === "map" ? "list" : "map"))}
-          className="ml-auto h-10 rounded-lg border border-zinc-500 px-3 text-sm text-zinc-100 hover:bg-zinc-800"
-        >
-          List view
-        </button>
-      </div>
+      <BestAvailableControl
+        maxSeats={maxSeats}
+        tiers={layout.tiers}
+        bestTierName={bestTierName}
+        hasWheelchairSpaces={hasWheelchairSpaces}
+        onFind={(count, tier, wheelchair) => void booking.takeBest(count, tier, wheelchair)}
+      />
       {booking.stale && (
         <p role="status" className="rounded-lg border border-amber-300 px-3 py-2 text-sm text-amber-100">
           We can&apos;t reach the box office right now, so other customers&apos; changes may not show. Retrying…
@@ -151,13 +164,21 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout }: 
               colours={colours}
               onToggle={onToggle}
               onWatch={onWatch}
+              controls={viewToggle}
             />
           </MeasuredCanvas>
         ) : (
           <div className="w-full rounded-xl border border-line bg-[#0f0f19]" style={{ aspectRatio: `${frame.width} / ${frame.height}`, maxHeight: "70vh" }} />
         )}
       </div>
-      {view === "list" && <SeatList geometry={geometry} states={states} priceTexts={priceTexts} onToggle={onToggle} />}
+      {view === "list" && (
+        <div className="space-y-2">
+          <div className="flex justify-end">{viewToggle}</div>
+          <Suspense fallback={<p className="text-sm text-zinc-300">Loading the seat list…</p>}>
+            <SeatList geometry={geometry} states={states} priceTexts={priceTexts} onToggle={onToggle} />
+          </Suspense>
+        </div>
+      )}
       <SeatLegend layout={layout} prefix={prefix} colours={colours} />
       <SummaryBar
         showId={layout.showId}

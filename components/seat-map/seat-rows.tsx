@@ -35,7 +35,8 @@ const Seat = memo(function Seat({ seat, state, tabbable, priceText, colour, pref
       transform={`translate(${x} ${y})`}
       // The whole seat box takes the tap, not just the painted shape (the hexagon's corners).
       pointerEvents="bounding-box"
-      className={taken ? "cursor-not-allowed" : "cursor-pointer"}
+      // Chromium outlines a tapped SVG element; the keyboard's :focus-visible ring still shows.
+      className={taken ? "cursor-not-allowed focus:outline-none" : "cursor-pointer focus:outline-none"}
     >
       <SeatPaths kind={seat.kind} state={drawn} colour={colour} prefix={prefix} />
     </g>

@@ -43,19 +43,19 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
           </p>
         )}
       </div>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <p className="text-sm text-zinc-200">{count === 0 ? "No seats selected" : `${count} ${count === 1 ? "seat" : "seats"}: ${seatsText}`}</p>
+      <div className="mt-1 flex items-center gap-4">
         <div className="min-w-0 flex-1">
-          <p className="truncate text-sm text-zinc-200">{count === 0 ? "No seats selected" : `${count} ${count === 1 ? "seat" : "seats"}: ${seatsText}`}</p>
           <p className="text-lg font-semibold text-white">Total {totalText}</p>
+          {remainingMs !== null && (
+            <p className={`text-sm ${low ? "font-semibold text-red-200" : "text-zinc-200"}`}>
+              {remainingMs > 0 ? "Held for " : "Hold expired "}
+              <span data-testid="hold-countdown" className="font-mono tabular-nums">
+                {formatCountdown(remainingMs)}
+              </span>
+            </p>
+          )}
         </div>
-        {remainingMs !== null && (
-          <p className={`text-sm ${low ? "font-semibold text-red-200" : "text-zinc-200"}`}>
-            {remainingMs > 0 ? "Held for " : "Hold expired "}
-            <span data-testid="hold-countdown" className="font-mono tabular-nums">
-              {formatCountdown(remainingMs)}
-            </span>
-          </p>
-        )}
         <form
           action={checkout}
           onSubmit={(e) => {

@@ -1,7 +1,6 @@
 "use client";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { bestAvailable } from "@/lib/seat-map/best-available";
 import { describeSeats } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
 import { checkToggle } from "@/lib/seat-map/rules";
@@ -30,11 +29,8 @@ const POLL_MS = 1500;
 // After this many failed polls in a row the customer is told the map may be out of date.
 const STALE_AFTER_FAILURES = 3;
 
-const OFFLINE: ActionResult<never> = {
-  ok: false,
-  code: "unavailable",
-  message: "We couldn't reach the box office. Check your connection and try again.",
-};
+const OFFLINE_TEXT = "We couldn't reach the box office. Check your connection and try again.";
+const OFFLINE: ActionResult<never> = { ok: false, code: "unavailable", message: OFFLINE_TEXT };
 
 type Options = {
   layout: MapLayout;
@@ -136,9 +132,20 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
     [call, clearNotice, enqueue, failureText, hold, layout.seats, maxSeats, notify, release],
   );
 
-  /** Picks the best seats for `count` and makes them the selection (holding first when the limit allows). */
+  /**
+   * Picks the best seats for `count` and makes them the selection (holding first when the limit
+   * allows). The search code is loaded on first use: most customers tap seats, so it stays out
+   * of the page's first-load JavaScript.
+   */
   const takeBest = useCallback(
-    (count: number, preferredTier: string | undefined, wheelchair: boolean) => {
+    async (count: number, preferredTier: string | undefined, wheelchair: boolean) => {
+      let bestAvailable: typeof import("@/lib/seat-map/best-available").bestAvailable;
+      try {
+        ({ bestAvailable } = await import("@/lib/seat-map/best-available"));
+      } catch {
+        notify("error", OFFLINE_TEXT);
+        return null;
+      }
       const current = effectiveStates(latest.current);
       const mine = idsInState(current, isMine);
       const result = bestAvailable({ seats: layout.seats, tiers: layout.tiers, taken: idsInState(current, isTaken), count, preferredTier, wheelchair });
