@@ -1,26 +1,38 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { showWithSeats, soldSeatIds } from "@/db/queries/catalog";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { showWithSeats } from "@/db/queries/catalog";
+import { readHolderId } from "@/lib/booking/holder";
 import { toMapLayout } from "@/lib/booking/map-layout";
-import { StaticSeatPlan } from "@/components/static-seat-plan";
+import { seatSnapshot } from "@/lib/booking/seat-snapshot";
+import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/time";
-import { formatMoney } from "@/lib/money";
+import { SeatMap } from "@/components/seat-map";
+import { StaticSeatPlan } from "@/components/static-seat-plan";
+import { holdSeatsAction, releaseSeatsAction } from "./actions";
+import { checkoutAction } from "./checkout-action";
 
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }) {
-  const detail = await showWithSeats((await params).showId);
-  return { title: detail ? `${detail.movie.title} — seats` : "Show not found" };
+  const { showId } = await params;
+  const detail = z.uuid().safeParse(showId).success ? await showWithSeats(showId) : null;
+  return { title: detail ? `${detail.movie.title} — choose seats` : "Show not found" };
 }
 
-export default async function ShowPage({ params }: { params: Promise<{ showId: string }> }) {
+export default async function ShowPage({ params, searchParams }: { params: Promise<{ showId: string }>; searchParams: Promise<{ error?: string; cancelled?: string }> }) {
   const { showId } = await params;
+  const { error, cancelled } = await searchParams;
+  if (!z.uuid().safeParse(showId).success) notFound();
   const detail = await showWithSeats(showId);
   if (!detail) notFound();
   const layout = toMapLayout(detail);
-  const sold = new Set(await soldSeatIds(showId));
+  const snapshot = await seatSnapshot(await getDb(), showId, await readHolderId());
+  const sold = new Set(Object.entries(snapshot.states).filter(([, s]) => s === "sold").map(([id]) => id));
   const tz = detail.theater.timeZone;
+  const bookable = detail.show.status === "scheduled" && detail.show.startsAt > new Date();
 
   return (
-    <div className="space-y-5">
+    <div className="space-y-4">
       <div>
         <Link href={`/movies/${detail.movie.slug}`} className="text-sm text-zinc-300 hover:text-white">
           ← {detail.movie.title}
@@ -29,19 +41,23 @@ export default async function ShowPage({ params }: { params: Promise<{ showId: s
         <p className="text-zinc-200">
           <time dateTime={detail.show.startsAt.toISOString()}>{formatDateTime(detail.show.startsAt, tz)}</time> · {detail.screen.name} · {detail.theater.name}
         </p>
-        {detail.show.status === "cancelled" && <p className="mt-2 rounded border border-red-400 p-2 text-red-200">This show has been cancelled.</p>}
       </div>
-      <ul className="flex flex-wrap gap-3 text-sm" aria-label="Prices">
-        {layout.tiers.map((t) => (
-          <li key={t.name} className="rounded border border-line bg-panel px-2 py-1">
-            <span className="capitalize">{t.name}</span> {formatMoney(t.price, layout.currency)}
-          </li>
-        ))}
-      </ul>
-      <p className="text-sm text-zinc-300">
-        {layout.seats.length - sold.size} of {layout.seats.length} seats available
-      </p>
-      <StaticSeatPlan layout={layout} sold={sold} />
+      {error && (
+        <p role="alert" className="rounded-lg border border-red-400 bg-red-400/10 p-3 text-red-100">
+          {error.slice(0, 300)}
+        </p>
+      )}
+      {cancelled && <p role="status" className="rounded-lg border border-line bg-panel p-3">Checkout cancelled. No payment was taken.</p>}
+      {bookable ? (
+        <SeatMap layout={layout} initial={snapshot} maxSeats={env().MAX_SEATS_PER_ORDER} hold={holdSeatsAction} release={releaseSeatsAction} checkout={checkoutAction} />
+      ) : (
+        <>
+          <p className="rounded-lg border border-line bg-panel p-3">
+            {detail.show.status === "cancelled" ? "This show has been cancelled." : "This show has started; tickets are no longer sold online."}
+          </p>
+          <StaticSeatPlan layout={layout} sold={sold} />
+        </>
+      )}
     </div>
   );
 }
