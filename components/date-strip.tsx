@@ -18,8 +18,8 @@ export function DateStrip({ dates, selected, hrefFor }: { dates: string[]; selec
                   active ? "border-gold bg-gold font-semibold text-ink" : "border-line bg-panel text-zinc-200 hover:border-zinc-400"
                 }`}
               >
-                <span>{i === 0 ? "Today" : weekday}</span>
-                <span className="text-xs">{rest.join(", ")}</span>
+                <span className="whitespace-nowrap">{i === 0 ? "Today" : weekday}</span>
+                <span className="whitespace-nowrap text-xs">{rest.join(", ")}</span>
               </Link>
             </li>
           );
