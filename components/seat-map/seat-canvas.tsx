@@ -161,7 +161,10 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
           aria-multiselectable="true"
           viewBox={`0 0 ${frame.width} ${frame.height}`}
           preserveAspectRatio="xMidYMid meet"
-          className="block h-full w-full select-none"
+          // For every seat: the whole seat box takes the tap (not just the painted shape, e.g. the
+          // hexagon's corners); no outline on a tapped seat (Chromium draws one on SVG) while the
+          // global :focus-visible ring still shows for the keyboard; a pointer cursor when free.
+          className="block h-full w-full select-none [&_[data-seat-id]]:cursor-pointer [&_[data-seat-id]]:[pointer-events:bounding-box] [&_[data-seat-id]:focus]:outline-none [&_[aria-disabled=true]]:cursor-not-allowed"
           style={{ touchAction: "none", WebkitTapHighlightColor: "transparent" }}
           onClick={onClick}
           onKeyDown={onKeyDown}

@@ -3,11 +3,12 @@ import type { SeatRow } from "@/lib/seat-map/geometry";
 import { seatAriaLabel } from "@/lib/seat-map/format";
 import type { MapSeat, SeatState } from "@/lib/seat-map/types";
 import { seatOrigin, type Frame } from "./drawing";
-import { SeatPaths } from "./seat-symbols";
+import { seatPaths } from "./seat-symbols";
 
 // Rows and seats are memoised on their states: a toggle re-renders one row and one seat, not
 // the whole house. Every other prop is a primitive or an object that stays the same between
-// renders (seats, rows, frame, price texts, colours).
+// renders (seats, rows, frame, price texts, colours). Per-seat styling that does not depend on
+// the seat (cursor, hit area, focus outline) lives in one rule on the grid (seat-canvas.tsx).
 
 type SeatProps = {
   seat: MapSeat;
@@ -33,12 +34,8 @@ const Seat = memo(function Seat({ seat, state, tabbable, priceText, colour, pref
       data-seat-id={seat.id}
       data-state={drawn}
       transform={`translate(${x} ${y})`}
-      // The whole seat box takes the tap, not just the painted shape (the hexagon's corners).
-      pointerEvents="bounding-box"
-      // Chromium outlines a tapped SVG element; the keyboard's :focus-visible ring still shows.
-      className={taken ? "cursor-not-allowed focus:outline-none" : "cursor-pointer focus:outline-none"}
     >
-      <SeatPaths kind={seat.kind} state={drawn} colour={colour} prefix={prefix} />
+      {seatPaths(seat.kind, drawn, colour, prefix)}
     </g>
   );
 });

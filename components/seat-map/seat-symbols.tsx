@@ -21,22 +21,25 @@ export function SeatDefs({ prefix }: { prefix: string }) {
   );
 }
 
-/** One seat's drawing, in its 10 x 10 cell. */
-export function SeatPaths({ kind, state, colour, prefix }: { kind: SeatKind; state: DrawState; colour: string; prefix: string }) {
+/**
+ * One seat's drawing, in its 10 x 10 cell, as plain elements rather than a component: the map
+ * draws thousands of seats and an extra component layer per seat is measurable.
+ */
+export function seatPaths(kind: SeatKind, state: DrawState, colour: string, prefix: string) {
   const look = seatLook(kind, state, colour, stripesId(prefix));
-  return (
-    <>
-      <path d={SHAPES[kind]} fill={look.fill} stroke={look.stroke} strokeWidth={look.strokeWidth} />
-      {look.mark && <path d={look.mark.d} fill="none" stroke={look.mark.colour} strokeWidth={look.mark.width} strokeLinecap="round" strokeLinejoin="round" />}
-    </>
-  );
+  const shape = <path key="shape" d={SHAPES[kind]} fill={look.fill} stroke={look.stroke} strokeWidth={look.strokeWidth} />;
+  if (!look.mark) return shape;
+  return [
+    shape,
+    <path key="mark" d={look.mark.d} fill="none" stroke={look.mark.colour} strokeWidth={look.mark.width} strokeLinecap="round" strokeLinejoin="round" />,
+  ];
 }
 
 /** A seat drawn on its own, for the legend. */
 export function SeatGlyph({ prefix, kind, state, colour, size = 20 }: { prefix: string; kind: SeatKind; state: DrawState; colour: string; size?: number }) {
   return (
     <svg aria-hidden="true" focusable="false" viewBox="0 0 10 10" width={size} height={size} className="shrink-0">
-      <SeatPaths kind={kind} state={state} colour={colour} prefix={prefix} />
+      {seatPaths(kind, state, colour, prefix)}
     </svg>
   );
 }

@@ -27,6 +27,7 @@ const toneClass = {
 /** The sticky bar at the bottom: messages, selection, total, hold countdown and Continue. */
 export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, notice, ruleMessage, blockedReason, checkout }: Props) {
   const reasonId = `${showId}-continue-reason`;
+  const ruleId = `${showId}-rule`;
   const low = remainingMs !== null && remainingMs <= 60_000;
   return (
     <div data-testid="seat-summary" className="sticky bottom-0 z-20 -mx-4 border-t border-line bg-panel px-4 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3">
@@ -38,7 +39,7 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
           </p>
         )}
         {ruleMessage && ruleMessage !== notice?.text && (
-          <p id={`${showId}-rule`} className={`rounded-lg border px-3 py-2 text-sm ${toneClass.warning}`}>
+          <p id={ruleId} className={`rounded-lg border px-3 py-2 text-sm ${toneClass.warning}`}>
             {ruleMessage}
           </p>
         )}
@@ -65,7 +66,7 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
           }}
         >
           <input type="hidden" name="showId" value={showId} />
-          <ContinueButton blocked={blockedReason !== null} describedBy={blockedReason ? reasonId : undefined} />
+          <ContinueButton blocked={blockedReason !== null} describedBy={blockedReason ? [reasonId, ruleMessage ? ruleId : ""].join(" ").trim() : undefined} />
         </form>
       </div>
       {blockedReason && (
