@@ -6,7 +6,9 @@ import { useEffect, useRef, useState } from "react";
  * `onWarn` fires once when `warnAtMs` is crossed, so the customer hears that time is short.
  */
 export function useCountdown(deadline: number | null, warnAtMs: number, onWarn: () => void): number | null {
-  const [now, setNow] = useState(() => Date.now());
+  // No clock until the first tick on the client: a server-rendered time would never match the
+  // browser's at hydration.
+  const [now, setNow] = useState<number | null>(null);
   const warned = useRef<number | null>(null);
   const warn = useRef(onWarn);
   useEffect(() => {
@@ -24,7 +26,7 @@ export function useCountdown(deadline: number | null, warnAtMs: number, onWarn: 
         warn.current();
       }
     };
-    // The first tick is deferred a moment: the clock may have been read long before this deadline.
+    // The first tick runs at once (deferred only out of the effect itself).
     const first = setTimeout(tick, 0);
     const timer = setInterval(tick, 1000);
     return () => {
@@ -33,5 +35,5 @@ export function useCountdown(deadline: number | null, warnAtMs: number, onWarn: 
     };
   }, [deadline, warnAtMs]);
 
-  return deadline === null ? null : Math.max(0, deadline - now);
+  return deadline === null || now === null ? null : Math.max(0, deadline - now);
 }

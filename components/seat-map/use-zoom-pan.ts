@@ -56,8 +56,9 @@ export function useZoomPan(
       const old = view.current;
       view.current = v;
       svgRef.current?.setAttribute("viewBox", `${v.x} ${v.y} ${v.w} ${v.h}`);
-      if (old.x !== v.x || old.y !== v.y || old.w !== v.w) cb.current.onViewChange();
-      return old.x !== v.x || old.y !== v.y || old.w !== v.w;
+      const changed = old.x !== v.x || old.y !== v.y || old.w !== v.w;
+      if (changed) cb.current.onViewChange();
+      return changed;
     },
     [height, maxScale, svgRef, width],
   );
