@@ -51,3 +51,12 @@ export const TIER_COLOURS = ["#38bdf8", "#c084fc", "#34d399", "#fb923c", "#f472b
 export function tierColours(tiers: readonly { name: string }[]): Map<string, string> {
   return new Map(tiers.map((t, i) => [t.name, TIER_COLOURS[i % TIER_COLOURS.length]]));
 }
+
+// A small screen on a wide desktop would otherwise blow seats up to 80px; 4px per unit keeps a
+// seat at about 40px, still a generous target.
+const MAX_PX_PER_UNIT = 4;
+
+/** The map box: the layout's aspect ratio, at most 70% of the viewport tall and 4px per unit wide. */
+export function mapBoxStyle(frame: Frame): React.CSSProperties {
+  return { aspectRatio: `${frame.width} / ${frame.height}`, maxHeight: "70vh", maxWidth: `${frame.width * MAX_PX_PER_UNIT}px` };
+}

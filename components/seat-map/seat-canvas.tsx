@@ -3,7 +3,7 @@ import { useCallback, useId, useLayoutEffect, useRef, useState, type FocusEvent,
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import { isGridKey, moveInGrid } from "@/lib/seat-map/grid-navigation";
 import type { SeatState } from "@/lib/seat-map/types";
-import { CELL, LABEL_SPACE, SCREEN_SPACE, seatOrigin, type Frame } from "./drawing";
+import { CELL, LABEL_SPACE, SCREEN_SPACE, mapBoxStyle, seatOrigin, type Frame } from "./drawing";
 import { SeatRowGroup } from "./seat-rows";
 import { SeatTooltip, type TooltipAnchor } from "./seat-tooltip";
 import { useZoomPan } from "./use-zoom-pan";
@@ -152,7 +152,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
         Arrow keys move between seats, Home and End go to the ends of a row, Enter or Space selects or releases a seat. A list
         view of the seats follows the map.
       </p>
-      <div className="w-full overflow-hidden rounded-xl border border-line bg-[#0f0f19]" style={{ aspectRatio: `${frame.width} / ${frame.height}`, maxHeight: "70vh" }}>
+      <div className="mx-auto w-full overflow-hidden rounded-xl border border-line bg-[#0f0f19]" style={mapBoxStyle(frame)}>
         <svg
           ref={svgRef}
           role="grid"

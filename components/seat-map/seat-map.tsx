@@ -8,7 +8,7 @@ import { bestTier } from "@/lib/seat-map/seat-scoring";
 import type { HoldInput, HoldOutput, MapLayout, SeatSnapshot } from "@/lib/seat-map/types";
 import { BestAvailableControl } from "./best-available-control";
 import { idsInState, isMine, isTaken } from "./booking-store";
-import { frameOf, tierColours } from "./drawing";
+import { frameOf, mapBoxStyle, tierColours } from "./drawing";
 import { SeatCanvas } from "./seat-canvas";
 import { SeatLegend } from "./seat-legend";
 import { SeatDefs } from "./seat-symbols";
@@ -168,7 +168,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout }: 
             />
           </MeasuredCanvas>
         ) : (
-          <div className="w-full rounded-xl border border-line bg-[#0f0f19]" style={{ aspectRatio: `${frame.width} / ${frame.height}`, maxHeight: "70vh" }} />
+          <div className="mx-auto w-full rounded-xl border border-line bg-[#0f0f19]" style={mapBoxStyle(frame)} />
         )}
       </div>
       {view === "list" && (
