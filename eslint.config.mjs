@@ -2,7 +2,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 // eslint-config-next/typescript brings in typescript-eslint's recommended rules.
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -12,3 +12,5 @@ export default [
   },
   { ignores: [".next/**", "node_modules/**", "db/migrations/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"] },
 ];
+
+export default config;

@@ -1,1 +1,5 @@
-export default { plugins: { "@tailwindcss/postcss": {} } };
+const config = {
+  plugins: { "@tailwindcss/postcss": {} },
+};
+
+export default config;
