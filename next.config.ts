@@ -1,17 +1,9 @@
 import type { NextConfig } from "next";
-import { EnvError, parseEnv } from "./lib/env";
+import { exitOnInvalidEnv } from "./lib/env";
 
 // Validate every setting before building or starting: a bad value stops here with a message
 // naming the variable, instead of surfacing later as a confusing runtime error.
-try {
-  parseEnv(process.env);
-} catch (err) {
-  if (err instanceof EnvError) {
-    console.error(`\nMarquee cannot start: ${err.message}\n`);
-    process.exit(1);
-  }
-  throw err;
-}
+exitOnInvalidEnv();
 
 const nextConfig: NextConfig = {
   // Database drivers load native/wasm files at run time; keep them out of the server bundle.

@@ -146,3 +146,14 @@ export function backends(e: Env = env()) {
 export function demoMode(e: Env = env()): boolean {
   return e.NODE_ENV !== "production" || e.ALLOW_LOCAL_PAYMENTS;
 }
+
+/** For start-up scripts: parse the settings or print what is wrong (naming each variable) and exit. */
+export function exitOnInvalidEnv(source: Record<string, string | undefined> = process.env): void {
+  try {
+    parseEnv(source);
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    console.error(`\nMarquee cannot start: ${err.message}\n`);
+    process.exit(1);
+  }
+}

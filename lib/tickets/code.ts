@@ -1,7 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { demoMode, env } from "@/lib/env";
-import { devSecret } from "@/lib/tickets/dev-secret";
+import { secretOrDevSecret } from "@/lib/tickets/dev-secret";
 
 // A ticket code is what the QR carries and what staff may type at the door:
 //   "MQ1." + base64url( version(1) | ticket id as 16 raw bytes | HMAC-SHA256 truncated to 12 bytes )
@@ -50,12 +49,7 @@ export function verifyTicketCode(code: string, secret: string): TicketCodeCheck 
 
 /** The signing secret: TICKET_SIGNING_SECRET, or outside production a generated development one. */
 export function ticketSecret(): string {
-  const e = env();
-  if (e.TICKET_SIGNING_SECRET) return e.TICKET_SIGNING_SECRET;
-  if (!demoMode(e)) {
-    throw new Error("TICKET_SIGNING_SECRET must be set in production (at least 32 characters)");
-  }
-  return devSecret("TICKET_SIGNING_SECRET");
+  return secretOrDevSecret("TICKET_SIGNING_SECRET", "at least 32 characters");
 }
 
 function mac(payload: Buffer, secret: string): Buffer {

@@ -109,3 +109,15 @@ function isStale(lock: string): boolean {
 function sleepSync(ms: number) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
+
+/**
+ * The configured secret `name`, or in the embedded default and the demo a generated one.
+ * A real deployment without it fails here, with a message naming the variable and `hint`.
+ */
+export function secretOrDevSecret(name: "AUTH_SECRET" | "TICKET_SIGNING_SECRET", hint: string): string {
+  const e = env();
+  const configured = e[name];
+  if (configured) return configured;
+  if (!demoMode(e)) throw new Error(`${name} must be set in production (${hint})`);
+  return devSecret(name);
+}
