@@ -10,4 +10,14 @@ export async function register() {
   const { startOutboxWorker, kickOutbox } = await import("./lib/email/kick");
   startOutboxWorker();
   void kickOutbox();
+  // The safety net for lost or failed webhooks, once a minute in long-running servers.
+  const { reconcileOrders } = await import("./lib/booking/reconcile");
+  const { log } = await import("./lib/log");
+  setInterval(async () => {
+    try {
+      await reconcileOrders((await getDatabase()).db);
+    } catch (err) {
+      log.warn({ err }, "order reconciliation failed");
+    }
+  }, 60_000).unref();
 }

@@ -82,6 +82,8 @@ export const envSchema = z
     AUTH_GOOGLE_ID: optionalString,
     AUTH_GOOGLE_SECRET: optionalString,
     METRICS_TOKEN: optionalString,
+    // Bearer token the cron route (/api/cron) requires; the route is closed when unset.
+    CRON_SECRET: optionalString,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -1,0 +1,19 @@
+import { getDb } from "@/db/client";
+import { reconcileOrders } from "@/lib/booking/reconcile";
+import { deliverDueEmails } from "@/lib/email/outbox";
+import { env } from "@/lib/env";
+
+// For hosts without long-lived processes (serverless): call every minute. Vercel Cron sends
+// `Authorization: Bearer $CRON_SECRET`; without CRON_SECRET set the route is closed.
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request) {
+  const secret = env().CRON_SECRET;
+  if (!secret || req.headers.get("authorization") !== `Bearer ${secret}`) {
+    return Response.json({ error: { code: "unauthenticated", message: "Cron secret required." } }, { status: 401 });
+  }
+  const db = await getDb();
+  const orders = await reconcileOrders(db);
+  const emails = await deliverDueEmails({ db });
+  return Response.json({ orders, emails });
+}
