@@ -1,0 +1,354 @@
+// Seat-hold benchmark (`npm run bench:holds`), against the production build with local Redis.
+//
+// Part 1, speed: one `next start` instance; clients in a closed loop hold one seat with the real
+// server action and release it again, at 1, 50 and 200 concurrent clients. Next to each figure,
+// measured in the same run by the same load generator: a bare node:http server doing only the
+// Redis SET NX PX (+ DEL). Speed never fails the run.
+//
+// Part 2, correctness: two instances on one Postgres and one Redis; 2,000 customers race for 300
+// seats of one show, alternating instances. Then Redis is read directly and compared with what
+// every customer was told. A seat promised to two customers fails the run (exit 1).
+//
+// Settings: BENCH_SECONDS (per level, default 8), BENCH_LEVELS (default "1,50,200"),
+// RACE_CUSTOMERS (default 2000), RACE_SEATS (default 300). RATE_LIMIT_* variables are passed on
+// to the servers, and every simulated client sends its own X-Forwarded-For and holder cookie.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import Redis from "ioredis";
+import postgres from "postgres";
+import { ACTIONS, callJsonAction, type ActionCall, type Visitor } from "./support/actions";
+import { HttpClient } from "./support/http";
+import {
+  APP_DIR,
+  REDIS_URL,
+  cleanup,
+  createDatabase,
+  ensureBuild,
+  freePort,
+  scratchDir,
+  sleep,
+  spawnTracked,
+  startInstances,
+  stopProcess,
+  type Instance,
+} from "./support/instances";
+import { closedLoop, ms, summarise, table, type StepOutcome, type Summary } from "./support/load";
+import { clientAddress, mulberry32, passThroughEnv } from "./support/customers";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const LEVELS = (process.env.BENCH_LEVELS ?? "1,50,200").split(",").map(Number);
+const RACE_CUSTOMERS = Number(process.env.RACE_CUSTOMERS ?? 2000);
+const RACE_SEATS = Number(process.env.RACE_SEATS ?? 300);
+const HOLD_TTL_MS = 10 * 60_000;
+
+type HoldOutput = { mine: string[]; expiresAt: number | null };
+type ShowSeats = { showId: string; seatIds: string[] };
+
+const holderId = (tag: string, i: number) => `${tag}${i}_${randomBytes(12).toString("base64url")}`;
+
+/** The Grand screen's last show in the seeded week: far enough ahead that it cannot start mid-run. */
+async function grandShows(databaseUrl: string, count: number): Promise<ShowSeats[]> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const shows = await sql<{ id: string; screen_id: string }[]>`
+      select s.id, s.screen_id from shows s join screens sc on sc.id = s.screen_id
+      where sc.name = 'Grand (Large Format)' and s.status = 'scheduled' and s.starts_at > now() + interval '1 day'
+      order by s.starts_at desc limit ${count}`;
+    if (shows.length < count) throw new Error("the seeded week has too few Grand shows");
+    return await Promise.all(
+      shows.map(async (s) => {
+        const seats = await sql<{ id: string }[]>`
+          select id from seats where screen_id = ${s.screen_id} and active order by y, x`;
+        return { showId: s.id, seatIds: seats.map((r) => r.id) };
+      }),
+    );
+  } finally {
+    await sql.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part 1: throughput and latency, app vs. bare baseline
+
+async function startBaseline(dataDir: string): Promise<{ port: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  // process.execArgv carries tsx's loader flags, so the child runs TypeScript the same way.
+  const proc = spawnTracked(process.execPath, [...process.execArgv, path.join(APP_DIR, "bench", "support", "baseline-server.ts")], {
+    env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: String(port), REDIS_URL, HOLD_TTL_MS: String(HOLD_TTL_MS) },
+    logFile: path.join(dataDir, "baseline.log"),
+  });
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/nothing`, { method: "POST", body: "[{}]" });
+      if (res.status === 400 || res.status === 404) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline || proc.exitCode !== null) throw new Error("baseline server did not start");
+    await sleep(100);
+  }
+  return { port, stop: () => stopProcess(proc) };
+}
+
+type Target = {
+  label: string;
+  hold: (client: HttpClient, i: number, arg: ShowSeats) => Promise<ActionCall<HoldOutput> | { status: number; result: { ok: boolean } | null }>;
+  release: (client: HttpClient, i: number, arg: ShowSeats) => Promise<unknown>;
+};
+
+function appTarget(inst: Instance, visitors: Visitor[]): Target {
+  const holdId = ACTIONS.holdSeats();
+  const releaseId = ACTIONS.releaseSeats();
+  return {
+    label: "app",
+    hold: (client, i, arg) => callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${arg.showId}`, id: holdId, arg, visitor: visitors[i] }),
+    release: (client, i, arg) => callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${arg.showId}`, id: releaseId, arg, visitor: visitors[i] }),
+  };
+}
+
+function baselineTarget(port: number, visitors: Visitor[]): Target {
+  const post = async (client: HttpClient, route: string, i: number, arg: ShowSeats) => {
+    const res = await client.request({
+      port,
+      method: "POST",
+      path: route,
+      headers: { "content-type": "text/plain;charset=UTF-8", cookie: visitors[i].cookie },
+      body: JSON.stringify([arg]),
+    });
+    return { status: res.status, result: res.status === 200 ? (JSON.parse(res.body) as { ok: boolean }) : null };
+  };
+  return { label: "baseline", hold: (c, i, a) => post(c, "/hold", i, a), release: (c, i, a) => post(c, "/release", i, a) };
+}
+
+async function measureTarget(target: Target, show: ShowSeats, concurrency: number, durationMs: number): Promise<Summary> {
+  const client = new HttpClient(concurrency);
+  try {
+    const result = await closedLoop({
+      concurrency,
+      durationMs,
+      // Each client owns one seat, so the loop measures the hold path, not contention.
+      iteration: async (i, measure): Promise<StepOutcome> => {
+        const arg = { showId: show.showId, seatIds: [show.seatIds[i]] };
+        const held = await measure(() => target.hold(client, i, arg));
+        await target.release(client, i, arg);
+        if (held.status === 429) return "refused";
+        if (!held.result) throw new Error(`hold answered HTTP ${held.status}`);
+        if (!held.result.ok) throw new Error(`hold refused: ${JSON.stringify(held.result).slice(0, 200)}`);
+        return "ok";
+      },
+    });
+    return summarise(result);
+  } finally {
+    client.close();
+  }
+}
+
+async function speedRun(databaseUrl: string, dataDir: string, show: ShowSeats) {
+  const maxClients = Math.max(...LEVELS);
+  if (maxClients > show.seatIds.length) throw new Error(`${maxClients} clients need as many seats; the show has ${show.seatIds.length}`);
+  const visitors: Visitor[] = Array.from({ length: maxClients }, (_, i) => ({
+    cookie: `mq_holder=${holderId("speed", i)}`,
+    forwardedFor: clientAddress(i),
+  }));
+
+  console.log(`\nPart 1: hold one seat + release it, closed loop, ${SECONDS} s per level (node ${process.version})`);
+  const [inst] = await startInstances({ count: 1, databaseUrl, dataDir, extraEnv: passThroughEnv() });
+  const baseline = await startBaseline(dataDir);
+  const app = appTarget(inst, visitors);
+  const bare = baselineTarget(baseline.port, visitors);
+
+  // Warm-up: JIT, the database pool, the lock script cache, the seat-id cache.
+  await measureTarget(app, show, 50, 3_000);
+  await measureTarget(bare, show, 50, 2_000);
+
+  const rows: { level: number; app: Summary; base: Summary }[] = [];
+  for (const level of LEVELS) {
+    const appResult = await measureTarget(app, show, level, SECONDS * 1000);
+    const baseResult = await measureTarget(bare, show, level, SECONDS * 1000);
+    rows.push({ level, app: appResult, base: baseResult });
+    console.log(`  ${level} clients: app ${appResult.opsPerSec.toFixed(0)} holds/s, baseline ${baseResult.opsPerSec.toFixed(0)} holds/s`);
+  }
+  await stopProcess(inst.proc);
+  await baseline.stop();
+
+  console.log(
+    "\n" +
+      table(
+        ["clients", "app holds/s", "app p50 ms", "app p95 ms", "app p99 ms", "base holds/s", "base p50 ms", "base p95 ms", "base p99 ms", "app/base", "errors"],
+        rows.map(({ level, app: a, base: b }) => [
+          level,
+          a.opsPerSec.toFixed(0),
+          ms(a.p50),
+          ms(a.p95),
+          ms(a.p99),
+          b.opsPerSec.toFixed(0),
+          ms(b.p50),
+          ms(b.p95),
+          ms(b.p99),
+          (a.opsPerSec / b.opsPerSec).toFixed(2),
+          a.errors + b.errors + a.refused + b.refused,
+        ]),
+      ),
+  );
+  for (const { level, app: a, base: b } of rows) {
+    for (const [label, s] of [["app", a], ["baseline", b]] as const) {
+      if (s.errors || s.refused) console.log(`  ${level} clients, ${label}: ${s.errors} errors, ${s.refused} refused (429)${s.firstError ? `; first: ${s.firstError}` : ""}`);
+    }
+  }
+  const at50 = rows.find((r) => r.level === 50);
+  const best = rows.reduce((m, r) => Math.max(m, r.app.opsPerSec / r.base.opsPerSec), 0);
+  console.log("\nTargets (reported, never failed on):");
+  console.log(`  app throughput >= 0.5 x baseline: best ratio ${best.toFixed(2)} -> ${best >= 0.5 ? "met" : "NOT met"}`);
+  if (at50) console.log(`  hold p95 < 25 ms at 50 clients: ${ms(at50.app.p95)} ms -> ${at50.app.p95 < 25 ? "met" : "NOT met"}`);
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part 2: 2,000 customers race for 300 seats across two instances
+
+type Racer = { index: number; holder: string; instance: Instance; seats: string[]; outcome: "held" | "refused" | "throttled" | "error"; claimed: string[]; detail?: string };
+
+async function raceRun(databaseUrl: string, dataDir: string, show: ShowSeats): Promise<boolean> {
+  console.log(`\nPart 2: two instances, ${RACE_CUSTOMERS} customers race for ${RACE_SEATS} seats of one show`);
+  const instances = await startInstances({ count: 2, databaseUrl, dataDir, extraEnv: passThroughEnv() });
+  const pool = show.seatIds.slice(0, RACE_SEATS);
+  const random = mulberry32(20_260_301);
+  const racers: Racer[] = Array.from({ length: RACE_CUSTOMERS }, (_, i) => {
+    const want = 1 + Math.floor(random() * 4);
+    const seats = new Set<string>();
+    while (seats.size < want) seats.add(pool[Math.floor(random() * pool.length)]);
+    return { index: i, holder: holderId("race", i), instance: instances[i % 2], seats: [...seats], outcome: "error", claimed: [] };
+  });
+
+  const holdId = ACTIONS.holdSeats();
+  // 128 connections per instance: the requests queue in the client and hit both servers at once.
+  const client = new HttpClient(128);
+  const started = performance.now();
+  await Promise.all(
+    racers.map(async (r) => {
+      try {
+        const call = await callJsonAction<HoldOutput>(client, {
+          port: r.instance.port,
+          page: `/shows/${show.showId}`,
+          id: holdId,
+          arg: { showId: show.showId, seatIds: r.seats },
+          visitor: { cookie: `mq_holder=${r.holder}`, forwardedFor: clientAddress(r.index) },
+        });
+        if (call.status === 429) r.outcome = "throttled";
+        else if (!call.result) r.detail = `HTTP ${call.status}`;
+        else if (call.result.ok) {
+          r.outcome = "held";
+          r.claimed = call.result.data.mine;
+        } else if (call.result.code === "conflict") r.outcome = "refused";
+        else r.detail = `${call.result.code}: ${call.result.message}`;
+      } catch (err) {
+        r.detail = err instanceof Error ? err.message : String(err);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  client.close();
+
+  // The truth, read straight from Redis: one MGET over every seat of the show.
+  const redis = new Redis(REDIS_URL);
+  const keys = show.seatIds.map((id) => `seat_lock:${show.showId}:${id}`);
+  const values = await redis.mget(keys);
+  const lockHolder = new Map(show.seatIds.map((id, k) => [id, values[k]] as const));
+
+  const problems: string[] = [];
+  const claimedBy = new Map<string, number[]>();
+  for (const r of racers.filter((x) => x.outcome === "held")) {
+    const wanted = [...r.seats].sort().join();
+    if ([...r.claimed].sort().join() !== wanted) problems.push(`customer ${r.index} asked for ${r.seats.length} seats and was told it holds ${r.claimed.length} others`);
+    for (const seat of r.claimed) {
+      claimedBy.set(seat, [...(claimedBy.get(seat) ?? []), r.index]);
+      if (lockHolder.get(seat) !== r.holder) problems.push(`customer ${r.index} was told it holds seat ${seat}, but Redis says ${lockHolder.get(seat) ?? "nobody"}`);
+    }
+  }
+  const doubles = [...claimedBy].filter(([, who]) => who.length > 1);
+  for (const [seat, who] of doubles) problems.push(`seat ${seat} promised to customers ${who.join(", ")}`);
+  const claimedSeats = [...claimedBy.keys()].length;
+  const heldSeats = values.filter((v) => v !== null).length;
+  const outsidePool = show.seatIds.filter((id, k) => values[k] !== null && !pool.includes(id)).length;
+  const erroredHolders = new Set(racers.filter((r) => r.outcome === "error").map((r) => r.holder));
+  // A customer whose request failed in transit may hold seats it was never told about; that is
+  // not a double hold (the key still has one holder) and its TTL frees it. Anything else is.
+  const unclaimed = [...lockHolder].filter(([seat, h]) => h !== null && !claimedBy.has(seat));
+  const unexplained = unclaimed.filter(([, h]) => !erroredHolders.has(h!));
+  for (const [seat, h] of unexplained) problems.push(`seat ${seat} is locked by ${h}, who was not told it won`);
+  if (outsidePool) problems.push(`${outsidePool} seats outside the raced pool are locked`);
+
+  // What viewers see, from each instance: the held count must be the same everywhere.
+  const seen = await Promise.all(
+    instances.map(async (inst) => {
+      const res = await fetch(`http://127.0.0.1:${inst.port}/api/shows/${show.showId}/seats`);
+      const body = (await res.json()) as { states: Record<string, string> };
+      return Object.values(body.states).filter((s) => s === "held").length;
+    }),
+  );
+  seen.forEach((n, k) => {
+    if (n !== heldSeats) problems.push(`instance ${instances[k].name} shows ${n} held seats, Redis has ${heldSeats}`);
+  });
+
+  await redis.del(keys);
+  redis.disconnect();
+  await Promise.all(instances.map((i) => stopProcess(i.proc)));
+
+  const count = (o: Racer["outcome"]) => racers.filter((r) => r.outcome === o).length;
+  console.log(
+    "\n" +
+      table(
+        ["customers", "held", "refused (taken)", "throttled", "errors", "seats claimed", "seats locked in Redis", "held on A / B", "double holds", "elapsed s", "holds/s"],
+        [[
+          RACE_CUSTOMERS,
+          count("held"),
+          count("refused"),
+          count("throttled"),
+          count("error"),
+          claimedSeats,
+          heldSeats,
+          seen.join(" / "),
+          doubles.length,
+          elapsed.toFixed(1),
+          (RACE_CUSTOMERS / elapsed).toFixed(0),
+        ]],
+      ),
+  );
+  const firstError = racers.find((r) => r.outcome === "error");
+  if (firstError) console.log(`  first error: ${firstError.detail}`);
+  if (unclaimed.length > unexplained.length) console.log(`  ${unclaimed.length - unexplained.length} seats locked by customers whose request errored (not double holds)`);
+  if (problems.length) {
+    console.log(`\nFAILED: ${problems.length} correctness problems`);
+    for (const p of problems.slice(0, 20)) console.log(`  - ${p}`);
+    return false;
+  }
+  console.log("\nOK: every seat has at most one holder, every winner holds exactly its seats, claimed = locked.");
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  ensureBuild();
+  const dataDir = scratchDir("marquee-bench");
+  const db = await createDatabase("marquee_bench");
+  console.log(`database ${db.name}, redis ${REDIS_URL}, logs in ${dataDir}`);
+  // Starting one instance migrates and seeds; the shows are read after that.
+  const [first] = await startInstances({ count: 1, databaseUrl: db.url, dataDir });
+  const [speedShow, raceShow] = await grandShows(db.url, 2);
+  await stopProcess(first.proc);
+
+  await speedRun(db.url, dataDir, speedShow);
+  const ok = await raceRun(db.url, dataDir, raceShow);
+  process.exitCode = ok ? 0 : 1;
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(err);
+  process.exitCode = 2;
+} finally {
+  await cleanup();
+}
