@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderSeats, orders } from "@/db/schema";
 import { log } from "@/lib/log";
+import { countOrderStatus } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
 
 /**
@@ -17,6 +18,7 @@ export async function closePendingOrder(db: Db, orderId: string, status: "expire
     .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
     .returning();
   if (!closed) return false;
+  countOrderStatus(status);
   if (opts.releaseSeats !== false) {
     const seatRows = await db.select({ seatId: orderSeats.seatId }).from(orderSeats).where(eq(orderSeats.orderId, orderId));
     await getSeatLocks()

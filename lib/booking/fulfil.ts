@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { uniqueViolation } from "@/db/client";
 import { orderSeats, orders, tickets } from "@/db/schema";
 import { log } from "@/lib/log";
+import { countFulfilment } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { afterOrderPaid } from "./notify";
 import { completeRefund } from "./refund-order";
@@ -43,6 +44,7 @@ export async function fulfil(db: Db, orderId: string, paymentIntentId: string | 
       .where(and(eq(orders.id, orderId), sql`${orders.status} <> 'paid'`));
     return "paid" as const;
   });
+  countFulfilment(outcome);
 
   if (outcome === "paid" || outcome === "already_paid") {
     await settleAfterPaid(db, orderId);

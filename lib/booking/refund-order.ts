@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { orders, tickets } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { countOrderStatus } from "@/lib/metrics";
 import { getPayments } from "@/lib/payments";
 import { afterOrderRefunded } from "./notify";
 
@@ -27,6 +28,7 @@ export async function refundOrder(db: Db, orderId: string, reason: Exclude<Refun
       .where(and(eq(tickets.orderId, orderId), ne(tickets.status, "voided")));
     return "refunded" as const;
   });
+  if (result === "refunded") countOrderStatus("refunded");
   await completeRefund(db, orderId);
   return result;
 }

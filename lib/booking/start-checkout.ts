@@ -3,6 +3,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderSeats, orders, seats } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { getPayments } from "@/lib/payments";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { validateSelection } from "@/lib/seat-map/rules";
@@ -88,5 +90,7 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
     idempotencyKey: `checkout:${order.id}`,
   });
   await db.update(orders).set({ stripeSessionId: session.id }).where(eq(orders.id, order.id));
+  metrics().checkoutsStarted.inc();
+  log.info({ orderId: order.id, sessionId: session.id }, "checkout session created");
   return { orderId: order.id, url: session.url };
 }

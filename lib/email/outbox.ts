@@ -4,6 +4,8 @@ import { emailOutbox, type OutboxAttachment } from "@/db/schema";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
+import { currentRequestId } from "@/lib/request-context";
 import { getEmailTransport, type EmailTransport } from "./transport";
 
 // Every email goes through the email_outbox table: callers insert a row (in the same
@@ -54,7 +56,7 @@ export async function enqueueEmail(db: Db | Tx, input: EnqueueEmailInput): Promi
       toAddress: input.to,
       subject: input.subject,
       html: input.html,
-      payload: { ...input.payload, ...(input.text !== undefined ? { text: input.text } : {}) },
+      payload: { ...input.payload, ...(input.text !== undefined ? { text: input.text } : {}), requestId: currentRequestId() },
       attachments: (input.attachments ?? []).map(toOutboxAttachment),
       // The application clock, like the delivery run that compares against it.
       nextAttemptAt: new Date(),
@@ -119,6 +121,7 @@ export async function deliverDueEmails(
         .set({ status: "sent", providerId: result.providerId, sentAt: finishedAt, lastError: null })
         .where(eq(emailOutbox.id, row.id));
       report.sent++;
+      metrics().emailsSent.inc();
       continue;
     }
     const giveUp = result.permanent || row.attempts >= MAX_ATTEMPTS;
@@ -130,6 +133,7 @@ export async function deliverDueEmails(
           : { lastError: result.error, nextAttemptAt: new Date(finishedAt.getTime() + retryDelayMs(row.attempts)) },
       )
       .where(eq(emailOutbox.id, row.id));
+    metrics().emailsFailed.inc();
     if (giveUp) report.failed++;
     else report.retrying++;
     log[giveUp ? "error" : "warn"](

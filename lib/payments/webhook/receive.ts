@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stripeEvents } from "@/db/schema";
 import { log } from "@/lib/log";
+import { countWebhookEvent } from "@/lib/metrics";
 import { getPayments } from "@/lib/payments";
 import { webhookHandlers } from "./handlers";
 
@@ -23,10 +24,14 @@ export async function receiveStripeEvent(db: Db, rawBody: string, signature: str
     event = Stripe.webhooks.constructEvent(rawBody, signature, getPayments().webhookSecret(), TOLERANCE_SECONDS);
   } catch (err) {
     log.warn({ err: err instanceof Error ? err.message : err }, "webhook signature refused");
+    countWebhookEvent("unknown", "invalid_signature");
     return { status: 400, body: { error: "Invalid signature." } };
   }
   const inserted = await db.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning();
-  if (!inserted.length) return { status: 200, body: { received: true, duplicate: true } };
+  if (!inserted.length) {
+    countWebhookEvent(event.type, "duplicate");
+    return { status: 200, body: { received: true, duplicate: true } };
+  }
   return { status: 200, body: { received: true }, event };
 }
 
@@ -41,5 +46,6 @@ export async function processStripeEvent(db: Db, event: Stripe.Event): Promise<s
     log.error({ err, eventId: event.id, type: event.type }, "webhook processing failed");
   }
   await db.update(stripeEvents).set({ outcome, processedAt: new Date() }).where(eq(stripeEvents.id, event.id));
+  countWebhookEvent(event.type, outcome);
   return outcome;
 }

@@ -7,6 +7,8 @@ import { currentUser } from "@/lib/authz";
 import { readHolderId } from "@/lib/booking/holder";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { AppError, toFailure } from "@/lib/errors";
+import { measureAction } from "@/lib/metrics";
+import { limitCheckout } from "@/lib/rate-limit/actions";
 
 const input = z.object({ showId: z.uuid() });
 
@@ -14,7 +16,7 @@ const input = z.object({ showId: z.uuid() });
  * The seat map's Continue button. Signed-out customers are sent to sign in first and come back
  * to the same show: their holder cookie survives sign-in, so the seats are still theirs.
  */
-export async function checkoutAction(formData: FormData): Promise<void> {
+export const checkoutAction = measureAction("checkout", async (formData: FormData): Promise<void> => {
   const parsed = input.safeParse(Object.fromEntries(formData));
   if (!parsed.success) redirect("/");
   const { showId } = parsed.data;
@@ -24,9 +26,10 @@ export async function checkoutAction(formData: FormData): Promise<void> {
   let url: string;
   try {
     if (!holder) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
+    await limitCheckout(user.id);
     ({ url } = await startCheckout(await getDb(), showId, { holder, userId: user.id, email: user.email }, await appUrl()));
   } catch (err) {
     redirect(`/shows/${showId}?error=${encodeURIComponent(toFailure(err).message)}`);
   }
   redirect(url);
-}
+});

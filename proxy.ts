@@ -1,0 +1,65 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { REQUEST_ID_HEADER, acceptRequestId } from "@/lib/request-context";
+
+// Runs before every page, action and route handler (static files excluded below):
+// - gives the request an id (the caller's X-Request-Id when it is sane) that every log line of
+//   the request carries and the response echoes, so a customer's report finds its logs;
+// - sets a per-request Content-Security-Policy nonce. Next reads the nonce from the request's CSP
+//   header and puts it on its own scripts, so no inline script without it runs. This needs
+//   dynamic rendering, which every page already has (the layout reads the session cookie).
+// Static security headers (nosniff, referrer, permissions) are in next.config.ts.
+// Authorization is never decided here: every action and route handler checks it itself.
+
+const STRIPE_CHECKOUT = "https://checkout.stripe.com";
+
+function contentSecurityPolicy(nonce: string): string {
+  const e = env();
+  const https = e.APP_URL?.startsWith("https:") ?? false;
+  // Server actions and Auth.js answer forms with redirects to these; form-action covers redirects.
+  const formTargets = [
+    "'self'",
+    STRIPE_CHECKOUT,
+    e.STRIPE_API_BASE ? new URL(e.STRIPE_API_BASE).origin : "",
+    e.AUTH_GITHUB_ID ? "https://github.com" : "",
+    e.AUTH_GOOGLE_ID ? "https://accounts.google.com" : "",
+  ].filter(Boolean);
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic' lets Next's nonce'd bootstrap load its chunks; React needs eval only in dev.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${e.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+    // React style={} attributes (seat map geometry, tooltips) cannot carry a nonce.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action ${formTargets.join(" ")}`,
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export function proxy(request: NextRequest) {
+  const requestId = acceptRequestId(request.headers.get(REQUEST_ID_HEADER));
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  const csp = contentSecurityPolicy(nonce);
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", csp);
+
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  response.headers.set("content-security-policy", csp);
+  if (env().NODE_ENV === "production" && env().APP_URL?.startsWith("https:")) {
+    response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
