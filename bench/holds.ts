@@ -10,8 +10,14 @@
 // every customer was told. A seat promised to two customers fails the run (exit 1).
 //
 // Settings: BENCH_SECONDS (per level, default 8), BENCH_LEVELS (default "1,50,200"),
-// RACE_CUSTOMERS (default 2000), RACE_SEATS (default 300). RATE_LIMIT_* variables are passed on
-// to the servers, and every simulated client sends its own X-Forwarded-For and holder cookie.
+// RACE_CUSTOMERS (default 2000), RACE_SEATS (default 300), BENCH_ADDRESSES (see below).
+//
+// Rate limits (lib/rate-limit): requests from the machine itself are exempt in demo mode, which
+// these servers run in, so sending no address would measure a hold without its limiter. By
+// default (BENCH_ADDRESSES=spread) every hold in part 1 comes from a new customer — a fresh
+// holder cookie and a fresh X-Forwarded-For address — so the limiter does its real work on each
+// request and no budget is ever exhausted. BENCH_ADDRESSES=loopback sends no address and
+// measures the hold path without the limiter. In part 2 each racing customer has its own address.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import Redis from "ioredis";
@@ -40,6 +46,7 @@ const LEVELS = (process.env.BENCH_LEVELS ?? "1,50,200").split(",").map(Number);
 const RACE_CUSTOMERS = Number(process.env.RACE_CUSTOMERS ?? 2000);
 const RACE_SEATS = Number(process.env.RACE_SEATS ?? 300);
 const HOLD_TTL_MS = 10 * 60_000;
+const SPREAD_ADDRESSES = (process.env.BENCH_ADDRESSES ?? "spread") !== "loopback";
 
 type HoldOutput = { mine: string[]; expiresAt: number | null };
 type ShowSeats = { showId: string; seatIds: string[] };
@@ -93,35 +100,35 @@ async function startBaseline(dataDir: string): Promise<{ port: number; stop: () 
 
 type Target = {
   label: string;
-  hold: (client: HttpClient, i: number, arg: ShowSeats) => Promise<ActionCall<HoldOutput> | { status: number; result: { ok: boolean } | null }>;
-  release: (client: HttpClient, i: number, arg: ShowSeats) => Promise<unknown>;
+  hold: (client: HttpClient, visitor: Visitor, arg: ShowSeats) => Promise<ActionCall<HoldOutput> | { status: number; result: { ok: boolean; code?: string } | null }>;
+  release: (client: HttpClient, visitor: Visitor, arg: ShowSeats) => Promise<unknown>;
 };
 
-function appTarget(inst: Instance, visitors: Visitor[]): Target {
+function appTarget(inst: Instance): Target {
   const holdId = ACTIONS.holdSeats();
   const releaseId = ACTIONS.releaseSeats();
   return {
     label: "app",
-    hold: (client, i, arg) => callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${arg.showId}`, id: holdId, arg, visitor: visitors[i] }),
-    release: (client, i, arg) => callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${arg.showId}`, id: releaseId, arg, visitor: visitors[i] }),
+    hold: (client, visitor, arg) => callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${arg.showId}`, id: holdId, arg, visitor }),
+    release: (client, visitor, arg) => callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${arg.showId}`, id: releaseId, arg, visitor }),
   };
 }
 
-function baselineTarget(port: number, visitors: Visitor[]): Target {
-  const post = async (client: HttpClient, route: string, i: number, arg: ShowSeats) => {
+function baselineTarget(port: number): Target {
+  const post = async (client: HttpClient, route: string, visitor: Visitor, arg: ShowSeats) => {
     const res = await client.request({
       port,
       method: "POST",
       path: route,
-      headers: { "content-type": "text/plain;charset=UTF-8", cookie: visitors[i].cookie },
+      headers: { "content-type": "text/plain;charset=UTF-8", cookie: visitor.cookie, ...(visitor.forwardedFor ? { "x-forwarded-for": visitor.forwardedFor } : {}) },
       body: JSON.stringify([arg]),
     });
     return { status: res.status, result: res.status === 200 ? (JSON.parse(res.body) as { ok: boolean }) : null };
   };
-  return { label: "baseline", hold: (c, i, a) => post(c, "/hold", i, a), release: (c, i, a) => post(c, "/release", i, a) };
+  return { label: "baseline", hold: (c, v, a) => post(c, "/hold", v, a), release: (c, v, a) => post(c, "/release", v, a) };
 }
 
-async function measureTarget(target: Target, show: ShowSeats, concurrency: number, durationMs: number): Promise<Summary> {
+async function measureTarget(target: Target, show: ShowSeats, visitorFor: (i: number) => Visitor, concurrency: number, durationMs: number): Promise<Summary> {
   const client = new HttpClient(concurrency);
   try {
     const result = await closedLoop({
@@ -130,9 +137,10 @@ async function measureTarget(target: Target, show: ShowSeats, concurrency: numbe
       // Each client owns one seat, so the loop measures the hold path, not contention.
       iteration: async (i, measure): Promise<StepOutcome> => {
         const arg = { showId: show.showId, seatIds: [show.seatIds[i]] };
-        const held = await measure(() => target.hold(client, i, arg));
-        await target.release(client, i, arg);
-        if (held.status === 429) return "refused";
+        const visitor = visitorFor(i);
+        const held = await measure(() => target.hold(client, visitor, arg));
+        await target.release(client, visitor, arg);
+        if (held.status === 429 || (held.result && !held.result.ok && held.result.code === "rate_limited")) return "refused";
         if (!held.result) throw new Error(`hold answered HTTP ${held.status}`);
         if (!held.result.ok) throw new Error(`hold refused: ${JSON.stringify(held.result).slice(0, 200)}`);
         return "ok";
@@ -147,25 +155,27 @@ async function measureTarget(target: Target, show: ShowSeats, concurrency: numbe
 async function speedRun(databaseUrl: string, dataDir: string, show: ShowSeats) {
   const maxClients = Math.max(...LEVELS);
   if (maxClients > show.seatIds.length) throw new Error(`${maxClients} clients need as many seats; the show has ${show.seatIds.length}`);
-  const visitors: Visitor[] = Array.from({ length: maxClients }, (_, i) => ({
-    cookie: `mq_holder=${holderId("speed", i)}`,
-    forwardedFor: clientAddress(i),
-  }));
+  // One fixed customer per client, or (spread) a new customer for every iteration.
+  const fixed: Visitor[] = Array.from({ length: maxClients }, (_, i) => ({ cookie: `mq_holder=${holderId("speed", i)}` }));
+  let next = 0;
+  const visitorFor = (i: number): Visitor =>
+    SPREAD_ADDRESSES ? { cookie: `mq_holder=${holderId("speed", next)}`, forwardedFor: clientAddress(next++) } : fixed[i];
 
   console.log(`\nPart 1: hold one seat + release it, closed loop, ${SECONDS} s per level (node ${process.version})`);
+  console.log(SPREAD_ADDRESSES ? "  each hold from a new customer and address: rate limiter active" : "  no client address sent: loopback, exempt from rate limits");
   const [inst] = await startInstances({ count: 1, databaseUrl, dataDir, extraEnv: passThroughEnv() });
   const baseline = await startBaseline(dataDir);
-  const app = appTarget(inst, visitors);
-  const bare = baselineTarget(baseline.port, visitors);
+  const app = appTarget(inst);
+  const bare = baselineTarget(baseline.port);
 
   // Warm-up: JIT, the database pool, the lock script cache, the seat-id cache.
-  await measureTarget(app, show, 50, 3_000);
-  await measureTarget(bare, show, 50, 2_000);
+  await measureTarget(app, show, visitorFor, 50, 3_000);
+  await measureTarget(bare, show, visitorFor, 50, 2_000);
 
   const rows: { level: number; app: Summary; base: Summary }[] = [];
   for (const level of LEVELS) {
-    const appResult = await measureTarget(app, show, level, SECONDS * 1000);
-    const baseResult = await measureTarget(bare, show, level, SECONDS * 1000);
+    const appResult = await measureTarget(app, show, visitorFor, level, SECONDS * 1000);
+    const baseResult = await measureTarget(bare, show, visitorFor, level, SECONDS * 1000);
     rows.push({ level, app: appResult, base: baseResult });
     console.log(`  ${level} clients: app ${appResult.opsPerSec.toFixed(0)} holds/s, baseline ${baseResult.opsPerSec.toFixed(0)} holds/s`);
   }
@@ -193,7 +203,7 @@ async function speedRun(databaseUrl: string, dataDir: string, show: ShowSeats) {
   );
   for (const { level, app: a, base: b } of rows) {
     for (const [label, s] of [["app", a], ["baseline", b]] as const) {
-      if (s.errors || s.refused) console.log(`  ${level} clients, ${label}: ${s.errors} errors, ${s.refused} refused (429)${s.firstError ? `; first: ${s.firstError}` : ""}`);
+      if (s.errors || s.refused) console.log(`  ${level} clients, ${label}: ${s.errors} errors, ${s.refused} refused (rate limited)${s.firstError ? `; first: ${s.firstError}` : ""}`);
     }
   }
   const at50 = rows.find((r) => r.level === 50);
@@ -235,7 +245,7 @@ async function raceRun(databaseUrl: string, dataDir: string, show: ShowSeats): P
           arg: { showId: show.showId, seatIds: r.seats },
           visitor: { cookie: `mq_holder=${r.holder}`, forwardedFor: clientAddress(r.index) },
         });
-        if (call.status === 429) r.outcome = "throttled";
+        if (call.status === 429 || (call.result && !call.result.ok && call.result.code === "rate_limited")) r.outcome = "throttled";
         else if (!call.result) r.detail = `HTTP ${call.status}`;
         else if (call.result.ok) {
           r.outcome = "held";

@@ -109,7 +109,7 @@ export function ensureBuild() {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-/** A fresh database on the local Postgres, dropped at cleanup. */
+/** A fresh database on the local Postgres, dropped at cleanup (kept when KEEP_DB is set, to look into a failure). */
 export async function createDatabase(prefix: string): Promise<{ name: string; url: string }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
@@ -119,6 +119,10 @@ export async function createDatabase(prefix: string): Promise<{ name: string; ur
     await admin.end();
   }
   onCleanup(async () => {
+    if (process.env.KEEP_DB) {
+      console.log(`database ${name} kept (KEEP_DB is set); drop it with: psql -c 'drop database "${name}"'`);
+      return;
+    }
     const dropper = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
     try {
       await dropper.unsafe(`drop database if exists "${name}" with (force)`);

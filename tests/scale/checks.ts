@@ -1,0 +1,137 @@
+// What must hold in the database after the scale test, whatever order things happened in on
+// the two instances. Each check is one query that returns the rows breaking the rule.
+import type { Sql } from "postgres";
+import type { Customer } from "./journey";
+
+export type Violation = { check: string; rows: unknown[] };
+
+type Check = { name: string; query: (sql: Sql) => Promise<readonly unknown[]> };
+
+const checks: Check[] = [
+  {
+    name: "no seat of a show has two live tickets",
+    query: (sql) => sql`
+      select show_id, seat_id, count(*)::int as live from tickets
+      where status <> 'voided' group by show_id, seat_id having count(*) > 1`,
+  },
+  {
+    name: "every paid order has a live ticket for each of its seats",
+    query: (sql) => sql`
+      select o.id as order_id, os.seat_id from orders o
+      join order_seats os on os.order_id = o.id
+      left join tickets t on t.order_id = o.id and t.seat_id = os.seat_id and t.status <> 'voided'
+      where o.status = 'paid' and t.id is null`,
+  },
+  {
+    name: "every ticket is for a seat of its own order, in its show",
+    query: (sql) => sql`
+      select t.order_id, t.seat_id from tickets t
+      join orders o on o.id = t.order_id
+      left join order_seats os on os.order_id = t.order_id and os.seat_id = t.seat_id
+      where os.seat_id is null or t.show_id <> o.show_id`,
+  },
+  {
+    name: "every paid order has its booking-confirmed email queued",
+    query: (sql) => sql`
+      select o.id as order_id from orders o
+      left join email_outbox e on e.dedupe_key = 'booking-confirmed:' || o.id
+      where o.status = 'paid' and e.id is null`,
+  },
+  {
+    name: "every seat-conflict refund has no live tickets, a refund id and its email",
+    query: (sql) => sql`
+      select o.id as order_id, o.stripe_refund_id,
+             (select count(*)::int from tickets t where t.order_id = o.id and t.status <> 'voided') as live_tickets,
+             exists (select 1 from email_outbox e where e.dedupe_key = 'booking-refunded:' || o.id) as emailed
+      from orders o
+      where o.status = 'refunded' and o.refund_reason = 'seat_conflict'
+        and (o.stripe_refund_id is null
+             or exists (select 1 from tickets t where t.order_id = o.id and t.status <> 'voided')
+             or not exists (select 1 from email_outbox e where e.dedupe_key = 'booking-refunded:' || o.id))`,
+  },
+  {
+    name: "every seat-conflict refund matches a seat sold to another paid order",
+    query: (sql) => sql`
+      select o.id as order_id from orders o
+      where o.status = 'refunded' and o.refund_reason = 'seat_conflict'
+        and not exists (
+          select 1 from order_seats os
+          join tickets t on t.show_id = o.show_id and t.seat_id = os.seat_id and t.status <> 'voided'
+          join orders winner on winner.id = t.order_id and winner.status = 'paid' and winner.id <> o.id
+          where os.order_id = o.id)`,
+  },
+  {
+    name: "no pending order past its expiry has live tickets",
+    query: (sql) => sql`
+      select o.id as order_id from orders o
+      where o.status = 'pending' and o.expires_at < now()
+        and exists (select 1 from tickets t where t.order_id = o.id and t.status <> 'voided')`,
+  },
+  {
+    name: "live tickets belong to paid orders only",
+    query: (sql) => sql`
+      select o.id as order_id, o.status::text as status, count(*)::int as live from tickets t
+      join orders o on o.id = t.order_id
+      where t.status <> 'voided' and o.status <> 'paid'
+      group by o.id, o.status`,
+  },
+  {
+    name: "every paid local checkout belongs to a paid or refunded order",
+    query: (sql) => sql`
+      select s.id as session_id, o.status::text as status from local_checkout_sessions s
+      join orders o on o.id = s.order_id
+      where s.payment_status = 'paid' and o.status not in ('paid', 'refunded')`,
+  },
+];
+
+export async function databaseChecks(sql: Sql): Promise<{ passed: string[]; violations: Violation[] }> {
+  const passed: string[] = [];
+  const violations: Violation[] = [];
+  for (const check of checks) {
+    const rows = await check.query(sql);
+    if (rows.length) violations.push({ check: check.name, rows: [...rows] });
+    else passed.push(check.name);
+  }
+  return { passed, violations };
+}
+
+/**
+ * What each customer was shown must be what the database says: a "paid" page is a paid order,
+ * a refund page a seat-conflict refund, a cancellation a cancelled order; a customer who never
+ * reached checkout has no order at all.
+ */
+export async function journeyAgreesWithDatabase(sql: Sql, customers: Customer[]): Promise<Violation[]> {
+  const rows = await sql<{ user_id: string; status: string; refund_reason: string | null; stripe_session_id: string | null }[]>`
+    select user_id, status::text as status, refund_reason, stripe_session_id from orders`;
+  type Row = (typeof rows)[number];
+  const byUser = new Map<string, Row[]>();
+  for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
+  const wrong: unknown[] = [];
+  for (const c of customers) {
+    const orders = byUser.get(c.userId) ?? [];
+    const ofSession = orders.find((o) => o.stripe_session_id === c.sessionId);
+    const fail = (expected: string) => wrong.push({ customer: c.index, outcome: c.outcome, expected, found: orders.map((o) => `${o.status}${o.refund_reason ? `:${o.refund_reason}` : ""}`) });
+    switch (c.outcome) {
+      case "paid":
+        if (ofSession?.status !== "paid") fail("paid");
+        break;
+      case "refunded":
+        if (ofSession?.status !== "refunded" || ofSession.refund_reason !== "seat_conflict") fail("refunded:seat_conflict");
+        break;
+      case "cancelled":
+        if (ofSession?.status !== "cancelled") fail("cancelled");
+        break;
+      case "released":
+      case "sold-out":
+      case "gave-up":
+        if (orders.length) fail("no order");
+        break;
+      case "checkout-refused":
+        if (orders.some((o) => o.status === "paid" || o.status === "pending")) fail("no live order");
+        break;
+      default:
+        break;
+    }
+  }
+  return wrong.length ? [{ check: "what customers were shown matches the database", rows: wrong }] : [];
+}
