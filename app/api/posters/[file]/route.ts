@@ -1,0 +1,20 @@
+import { posterContentType } from "@/lib/admin/poster-image";
+import { readPoster } from "@/lib/admin/poster-storage";
+
+// GET /api/posters/<file>: uploaded posters, public like the rest of the catalogue. Only names
+// the upload generated are served (checked before any file access).
+export async function GET(_req: Request, ctx: { params: Promise<{ file: string }> }) {
+  const { file } = await ctx.params;
+  const contentType = posterContentType(file);
+  const bytes = contentType ? await readPoster(file) : null;
+  if (!contentType || !bytes) return new Response("Not found", { status: 404 });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "content-type": contentType,
+      // Each upload gets a new name, so a name's bytes never change.
+      "cache-control": "public, max-age=31536000, immutable",
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'; sandbox",
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, like, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { emailOutbox, orderSeats, orders, shows, tickets } from "../schema";
+import { selectOrdersWithShow } from "./orders-with-show";
+
+export type BookingSearch = { q?: string; showId?: string; status?: (typeof orders.$inferSelect)["status"]; page: number };
+
+export const BOOKINGS_PER_PAGE = 50;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** LIKE treats % and _ as wildcards; a typed email is matched literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Orders matching a box-office search: a full order id finds that order; anything else is
+ * matched against the customer's email (any part of it). Narrowed by show and status.
+ */
+export async function searchBookings(db: Db, search: BookingSearch) {
+  const q = search.q?.trim() ?? "";
+  const where: (SQL | undefined)[] = [];
+  if (q) where.push(UUID.test(q) ? eq(orders.id, q.toLowerCase()) : ilike(orders.email, `%${escapeLike(q)}%`));
+  if (search.showId) where.push(eq(orders.showId, search.showId));
+  if (search.status) where.push(eq(orders.status, search.status));
+  const rows = await selectOrdersWithShow(db)
+    .where(and(...where))
+    .orderBy(desc(orders.createdAt))
+    .limit(BOOKINGS_PER_PAGE + 1)
+    .offset((search.page - 1) * BOOKINGS_PER_PAGE);
+  const seatCounts = rows.length
+    ? await db
+        .select({ orderId: orderSeats.orderId, n: sql<number>`count(*)::int` })
+        .from(orderSeats)
+        .where(inArray(orderSeats.orderId, rows.map((r) => r.order.id)))
+        .groupBy(orderSeats.orderId)
+    : [];
+  const seatsOf = new Map(seatCounts.map((c) => [c.orderId, c.n]));
+  return {
+    rows: rows.slice(0, BOOKINGS_PER_PAGE).map((r) => ({ ...r, seatCount: seatsOf.get(r.order.id) ?? 0 })),
+    hasMore: rows.length > BOOKINGS_PER_PAGE,
+  };
+}
+
+/** Emails about an order: their dedupe keys carry the order id ("booking-confirmed:<id>"). */
+export function emailsOfOrder(db: Db, orderId: string) {
+  return db
+    .select()
+    .from(emailOutbox)
+    .where(like(emailOutbox.dedupeKey, `%${escapeLike(orderId)}%`))
+    .orderBy(asc(emailOutbox.createdAt));
+}
+
+/** Tickets of an order with the seat label printed on them. */
+export function ticketsOfOrder(db: Db, orderId: string) {
+  return db
+    .select({ ticket: tickets, rowLabel: orderSeats.rowLabel, seatNumber: orderSeats.seatNumber })
+    .from(tickets)
+    .innerJoin(orderSeats, and(eq(orderSeats.orderId, tickets.orderId), eq(orderSeats.seatId, tickets.seatId)))
+    .where(eq(tickets.orderId, orderId))
+    .orderBy(asc(orderSeats.rowLabel), asc(orderSeats.seatNumber));
+}
+
+/** A show's title line for the search page's "bookings of this show" filter. */
+export async function showLabel(db: Db, showId: string) {
+  const [row] = await selectOrdersWithShow(db).where(eq(shows.id, showId)).limit(1);
+  return row ? { title: row.movie.title, startsAt: row.show.startsAt, timeZone: row.theater.timeZone } : null;
+}

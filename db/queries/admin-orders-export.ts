@@ -1,0 +1,37 @@
+import "server-only";
+import { and, asc, gte, inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { orderSeats, orders } from "../schema";
+import { selectOrdersWithShow } from "./orders-with-show";
+
+const BATCH = 500;
+
+/**
+ * Orders created in [from, to), oldest first, in batches: keyset paging on (created_at, id) so a
+ * large export never holds every order in memory and never skips or repeats a row.
+ */
+export async function* ordersForExport(db: Db, from: Date, to: Date) {
+  let afterId: string | null = null;
+  for (;;) {
+    const page = await selectOrdersWithShow(db)
+      .where(
+        and(
+          gte(orders.createdAt, from),
+          lt(orders.createdAt, to),
+          // Compared with the stored timestamp itself: a JS Date would drop its microseconds.
+          afterId ? sql`(${orders.createdAt}, ${orders.id}) > (select o.created_at, o.id from orders o where o.id = ${afterId})` : undefined,
+        ),
+      )
+      .orderBy(asc(orders.createdAt), asc(orders.id))
+      .limit(BATCH);
+    if (page.length === 0) return;
+    const seatRows = await db
+      .select()
+      .from(orderSeats)
+      .where(inArray(orderSeats.orderId, page.map((p) => p.order.id)))
+      .orderBy(asc(orderSeats.rowLabel), asc(orderSeats.seatNumber));
+    for (const row of page) yield { ...row, seats: seatRows.filter((s) => s.orderId === row.order.id) };
+    afterId = page[page.length - 1].order.id;
+    if (page.length < BATCH) return;
+  }
+}

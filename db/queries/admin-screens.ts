@@ -1,0 +1,68 @@
+import "server-only";
+import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import { movies, screens, seats, shows, theaters, tickets } from "../schema";
+import { formatDateTime } from "@/lib/time";
+
+/** Every theater with its screens and how many seats each has in use. */
+export async function theatersWithScreens(db: Db) {
+  const rows = await db
+    .select({
+      theater: theaters,
+      screen: screens,
+      seatCount: sql<number>`(select count(*)::int from ${seats} where ${seats.screenId} = ${screens.id} and ${seats.active})`,
+    })
+    .from(theaters)
+    .leftJoin(screens, eq(screens.theaterId, theaters.id))
+    .orderBy(asc(theaters.name), asc(screens.name));
+  const byTheater = new Map<string, { theater: typeof theaters.$inferSelect; screens: { screen: typeof screens.$inferSelect; seatCount: number }[] }>();
+  for (const r of rows) {
+    const entry = byTheater.get(r.theater.id) ?? { theater: r.theater, screens: [] };
+    if (r.screen) entry.screens.push({ screen: r.screen, seatCount: r.seatCount });
+    byTheater.set(r.theater.id, entry);
+  }
+  return [...byTheater.values()];
+}
+
+export async function screenWithTheater(db: Db | Tx, screenId: string) {
+  const [row] = await db
+    .select({ screen: screens, theater: theaters })
+    .from(screens)
+    .innerJoin(theaters, eq(theaters.id, screens.theaterId))
+    .where(eq(screens.id, screenId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** All seats of a screen, retired ones included (the layout diff needs their labels). */
+export function allSeatsOfScreen(db: Db | Tx, screenId: string) {
+  return db.select().from(seats).where(eq(seats.screenId, screenId)).orderBy(asc(seats.y), asc(seats.x));
+}
+
+/**
+ * Seats with a live ticket for a show on this screen that has not ended, each with the show it
+ * is sold for ("Paper Kites, Saturday, November 21 at 7:45 PM EST"): these seats may not be
+ * dropped or moved.
+ */
+export async function seatsSoldForComingShows(db: Db | Tx, screenId: string, timeZone: string, now = new Date()): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ seatId: tickets.seatId, title: movies.title, startsAt: shows.startsAt })
+    .from(tickets)
+    .innerJoin(shows, eq(shows.id, tickets.showId))
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .where(and(eq(shows.screenId, screenId), gt(shows.endsAt, now), ne(tickets.status, "voided")))
+    .orderBy(asc(shows.startsAt));
+  const sold = new Map<string, string>();
+  for (const r of rows) if (!sold.has(r.seatId)) sold.set(r.seatId, `${r.title} (${formatDateTime(r.startsAt, timeZone)})`);
+  return sold;
+}
+
+/** Scheduled shows on this screen that have not ended, with their prices (a tier they do not price cannot be sold). */
+export function comingShowsOfScreen(db: Db | Tx, screenId: string, now = new Date()) {
+  return db
+    .select({ id: shows.id, startsAt: shows.startsAt, prices: shows.prices, title: movies.title })
+    .from(shows)
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .where(and(eq(shows.screenId, screenId), eq(shows.status, "scheduled"), gt(shows.endsAt, now)))
+    .orderBy(asc(shows.startsAt));
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { and, asc, desc, eq, gt, gte, lt, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "../client";
+import { movies, orders, screens, seats, shows, theaters, tickets } from "../schema";
+
+const soldCount = sql<number>`(select count(*)::int from ${tickets} where ${tickets.showId} = ${shows.id} and ${tickets.status} <> 'voided')`;
+const admittedCount = sql<number>`(select count(*)::int from ${tickets} where ${tickets.showId} = ${shows.id} and ${tickets.status} = 'admitted')`;
+const capacity = sql<number>`(select count(*)::int from ${seats} where ${seats.screenId} = ${shows.screenId} and ${seats.active})`;
+
+/** Shows starting in [from, to), with seats sold and seats in use on their screen. */
+export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?: number; order?: "asc" | "desc" }) {
+  return db
+    .select({
+      id: shows.id,
+      startsAt: shows.startsAt,
+      endsAt: shows.endsAt,
+      status: shows.status,
+      prices: shows.prices,
+      currency: shows.currency,
+      title: movies.title,
+      screenName: screens.name,
+      timeZone: theaters.timeZone,
+      sold: soldCount,
+      admitted: admittedCount,
+      capacity,
+    })
+    .from(shows)
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .innerJoin(theaters, eq(theaters.id, screens.theaterId))
+    .where(and(gte(shows.startsAt, opts.from), opts.to ? lt(shows.startsAt, opts.to) : undefined))
+    .orderBy(opts.order === "desc" ? desc(shows.startsAt) : asc(shows.startsAt))
+    .limit(opts.limit ?? 200);
+}
+
+/** One show with its movie, screen and theater, for the admin show page. */
+export async function showForAdmin(db: Db, showId: string) {
+  const [row] = await db
+    .select({ show: shows, movie: movies, screen: screens, theater: theaters })
+    .from(shows)
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .innerJoin(theaters, eq(theaters.id, screens.theaterId))
+    .where(eq(shows.id, showId))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The seats a show's heat map draws: the screen's seats in use plus any retired seat that
+ * still holds a live ticket for this show, each with its ticket state.
+ */
+export async function seatStatesOfShow(db: Db, showId: string, screenId: string) {
+  const rows = await db
+    .select({ seat: seats, ticketStatus: tickets.status })
+    .from(seats)
+    .leftJoin(tickets, and(eq(tickets.seatId, seats.id), eq(tickets.showId, showId), ne(tickets.status, "voided")))
+    .where(and(eq(seats.screenId, screenId), sql`(${seats.active} or ${tickets.id} is not null)`))
+    .orderBy(asc(seats.y), asc(seats.x));
+  return rows.map((r) => ({ ...r.seat, state: r.ticketStatus === "admitted" ? ("admitted" as const) : r.ticketStatus === "valid" ? ("sold" as const) : ("free" as const) }));
+}
+
+/** Orders of a show by status, for the cancel confirmation. */
+export async function orderCountsOfShow(db: Db, showId: string) {
+  const rows = await db
+    .select({ status: orders.status, n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(eq(orders.showId, showId))
+    .groupBy(orders.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<(typeof orders.$inferSelect)["status"], number>>;
+}
+
+/** Scheduled shows on a screen whose span meets [from, to). */
+export function scheduledSpansOnScreen(db: Db | Tx, screenId: string, from: Date, to: Date) {
+  return db
+    .select({ id: shows.id, start: shows.startsAt, end: shows.endsAt, title: movies.title })
+    .from(shows)
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .where(and(eq(shows.screenId, screenId), eq(shows.status, "scheduled"), lt(shows.startsAt, to), gt(shows.endsAt, from)));
+}
+
+/** Screens and active movies for the scheduling form. */
+export async function schedulingChoices(db: Db) {
+  const [screenRows, movieRows] = await Promise.all([
+    db
+      .select({ id: screens.id, name: screens.name, tiers: screens.tiers, theaterName: theaters.name, timeZone: theaters.timeZone })
+      .from(screens)
+      .innerJoin(theaters, eq(theaters.id, screens.theaterId))
+      .orderBy(asc(theaters.name), asc(screens.name)),
+    db.select({ id: movies.id, title: movies.title, runtimeMinutes: movies.runtimeMinutes }).from(movies).where(eq(movies.status, "active")).orderBy(asc(movies.title)),
+  ]);
+  return { screens: screenRows, movies: movieRows };
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import type { Db, Tx } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import type { AdminActor } from "./admin-actor";
+
+export type AuditTarget = { type: string; id: string | null };
+
+/**
+ * Writes one audit row. Pass the transaction that made the change when there is one, so the
+ * row and the change commit (or roll back) together.
+ */
+export async function recordAudit(
+  db: Db | Tx,
+  actor: Pick<AdminActor, "id" | "email">,
+  action: string,
+  target: AuditTarget,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await db.insert(auditLog).values({ actorId: actor.id, actorEmail: actor.email, action, targetType: target.type, targetId: target.id, details });
+}

@@ -1,0 +1,66 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb, uniqueViolation } from "@/db/client";
+import { movies } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { fieldError } from "./action-result";
+import type { AdminActor } from "./admin-actor";
+import { recordAudit } from "./audit";
+import { slugify, type MovieFields } from "./movie-input";
+
+function values(input: MovieFields) {
+  const slug = input.slug || slugify(input.title);
+  if (!slug) throw fieldError("slug", "Enter a web address made of letters or digits.");
+  return { title: input.title, slug, synopsis: input.synopsis, runtimeMinutes: input.runtimeMinutes, rating: input.rating, genres: input.genres };
+}
+
+function slugTaken(err: unknown): boolean {
+  const constraint = uniqueViolation(err);
+  return constraint !== null && constraint.includes("slug");
+}
+
+export async function createMovie(actor: AdminActor, input: MovieFields): Promise<{ id: string; slug: string }> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [movie] = await tx.insert(movies).values(values(input)).returning({ id: movies.id, slug: movies.slug });
+      await recordAudit(tx, actor, "movie.create", { type: "movie", id: movie.id }, { title: input.title, slug: movie.slug });
+      return movie;
+    });
+  } catch (err) {
+    if (slugTaken(err)) throw fieldError("slug", "Another movie already uses this web address.");
+    throw err;
+  }
+}
+
+export async function updateMovie(actor: AdminActor, input: MovieFields & { id: string }): Promise<{ id: string; slug: string }> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(movies).where(eq(movies.id, input.id)).for("update");
+      if (!before) throw new AppError("not_found", "That movie does not exist.");
+      const next = values(input);
+      await tx.update(movies).set(next).where(eq(movies.id, input.id));
+      const changed = Object.fromEntries(
+        Object.entries(next).filter(([key, value]) => JSON.stringify(before[key as keyof typeof before]) !== JSON.stringify(value)),
+      );
+      await recordAudit(tx, actor, "movie.update", { type: "movie", id: input.id }, { title: next.title, changed: Object.keys(changed) });
+      return { id: input.id, slug: next.slug };
+    });
+  } catch (err) {
+    if (slugTaken(err)) throw fieldError("slug", "Another movie already uses this web address.");
+    throw err;
+  }
+}
+
+/** Archived movies disappear from the customer pages; their shows and bookings are left as they are. */
+export async function setMovieArchived(actor: AdminActor, input: { id: string; archived: boolean }): Promise<{ status: "active" | "archived" }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const status = input.archived ? ("archived" as const) : ("active" as const);
+    const [movie] = await tx.update(movies).set({ status }).where(eq(movies.id, input.id)).returning({ title: movies.title });
+    if (!movie) throw new AppError("not_found", "That movie does not exist.");
+    await recordAudit(tx, actor, input.archived ? "movie.archive" : "movie.restore", { type: "movie", id: input.id }, { title: movie.title });
+    return { status };
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { movies } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { fieldError } from "./action-result";
+import type { AdminActor } from "./admin-actor";
+import { recordAudit } from "./audit";
+import { checkPoster, MAX_POSTER_BYTES, POSTER_URL_PREFIX } from "./poster-image";
+import { deleteUploadedPoster, writePoster } from "./poster-storage";
+
+/** Stores a checked poster image for a movie and points the movie at it; the old upload is deleted. */
+export async function uploadPoster(actor: AdminActor, input: { movieId: string; file: File }): Promise<{ posterUrl: string }> {
+  // The size is known before reading: an oversized file is refused without buffering it.
+  if (input.file.size > MAX_POSTER_BYTES) throw fieldError("poster", "The poster must be 2 MB or smaller.");
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  const verdict = checkPoster(bytes, input.file.type);
+  if (!verdict.ok) throw fieldError("poster", verdict.message);
+
+  const db = await getDb();
+  const [movie] = await db.select({ id: movies.id, posterUrl: movies.posterUrl }).from(movies).where(eq(movies.id, input.movieId));
+  if (!movie) throw new AppError("not_found", "That movie does not exist.");
+
+  const name = await writePoster(movie.id, bytes, verdict.format);
+  const posterUrl = POSTER_URL_PREFIX + name;
+  try {
+    await db.transaction(async (tx) => {
+      await tx.update(movies).set({ posterUrl }).where(eq(movies.id, movie.id));
+      await recordAudit(tx, actor, "movie.poster", { type: "movie", id: movie.id }, { posterUrl, bytes: bytes.length, type: verdict.format.contentType });
+    });
+  } catch (err) {
+    await deleteUploadedPoster(posterUrl);
+    throw err;
+  }
+  await deleteUploadedPoster(movie.posterUrl);
+  return { posterUrl };
+}
