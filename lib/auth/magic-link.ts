@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { kickOutbox } from "@/lib/email/kick";
 import { queueTemplateEmail } from "@/lib/email/queue-template-email";
-import { limitSignIn } from "@/lib/rate-limit/sign-in";
+import { withSignInLimit } from "@/lib/rate-limit/sign-in";
 import { MAGIC_LINK_EXPIRES_IN, MAGIC_LINK_MINUTES } from "./magic-link-settings";
 
 export const MAGIC_LINK_PROVIDER_ID = "email";
@@ -34,8 +34,7 @@ export function magicLinkProvider(): EmailConfig {
     type: "email",
     name: "Email",
     maxAge: MAGIC_LINK_MINUTES * 60,
-    async sendVerificationRequest({ identifier, url, token, request }) {
-      await limitSignIn(identifier, request.headers);
+    sendVerificationRequest: withSignInLimit(async ({ identifier, url, token }) => {
       const link = publicLink(url);
       // Unique per request (each has a fresh token), without storing the token itself twice.
       const dedupeKey = `sign-in:${createHash("sha256").update(token).digest("base64url")}`;
@@ -46,6 +45,6 @@ export function magicLinkProvider(): EmailConfig {
         props: { url: link, host: new URL(link).host, expiresIn: MAGIC_LINK_EXPIRES_IN },
       });
       void kickOutbox();
-    },
+    }),
   };
 }
