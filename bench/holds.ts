@@ -51,7 +51,9 @@ const SPREAD_ADDRESSES = (process.env.BENCH_ADDRESSES ?? "spread") !== "loopback
 type HoldOutput = { mine: string[]; expiresAt: number | null };
 type ShowSeats = { showId: string; seatIds: string[] };
 
-const holderId = (tag: string, i: number) => `${tag}${i}_${randomBytes(12).toString("base64url")}`;
+// The app only accepts holder cookies of 22-64 URL-safe characters (a shorter one is replaced by
+// a fresh id it mints, which the client would never see); 24 random characters keep it valid.
+const holderId = (tag: string, i: number) => `${tag}${i}_${randomBytes(18).toString("base64url")}`;
 
 /** The Grand screen's last show in the seeded week: far enough ahead that it cannot start mid-run. */
 async function grandShows(databaseUrl: string, count: number): Promise<ShowSeats[]> {
@@ -139,7 +141,9 @@ async function measureTarget(target: Target, show: ShowSeats, visitorFor: (i: nu
         const arg = { showId: show.showId, seatIds: [show.seatIds[i]] };
         const visitor = visitorFor(i);
         const held = await measure(() => target.hold(client, visitor, arg));
-        await target.release(client, visitor, arg);
+        const released = (await target.release(client, visitor, arg)) as { result: { ok: boolean; data?: { mine: string[] } } | null };
+        // A release that frees nothing would leave the next hold of this seat refused.
+        if (!released.result?.ok || released.result.data?.mine.length) throw new Error(`release failed: ${JSON.stringify(released.result)}`);
         if (held.status === 429 || (held.result && !held.result.ok && held.result.code === "rate_limited")) return "refused";
         if (!held.result) throw new Error(`hold answered HTTP ${held.status}`);
         if (!held.result.ok) throw new Error(`hold refused: ${JSON.stringify(held.result).slice(0, 200)}`);

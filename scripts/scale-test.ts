@@ -55,7 +55,7 @@ async function createCustomers(sql: postgres.Sql, count: number, random: () => n
     userId: `scale-user-${i}-${randomBytes(4).toString("hex")}`,
     email: `scale-${i}@example.test`,
     sessionToken: randomBytes(24).toString("hex"),
-    holder: `scale${i}_${randomBytes(12).toString("base64url")}`,
+    holder: `scale${i}_${randomBytes(18).toString("base64url")}`,
     address: clientAddress(100_000 + i),
     plan: planFor(random()),
     party: random() < 0.5 ? 2 : 3,
