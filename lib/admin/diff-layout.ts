@@ -35,20 +35,24 @@ export function diffLayout(stored: readonly StoredSeat[], draft: LayoutDraft, so
   if (new Set(draftIds).size !== draftIds.length) issues.push({ message: "A seat appears twice in the layout. Reload the editor and try again." });
   if (issues.length) return { ok: false, issues };
 
-  // A seat added where a stored seat of the same label exists, unclaimed, is that seat: it is
-  // brought back (or moved) rather than inserted next to a namesake.
+  // A seat added (no id) where the layout has an unclaimed stored seat of the same label, or
+  // failing that in the same place, is that seat: brought back or kept rather than inserted as
+  // a twin. Removing a seat in the editor and putting it back is then no change at all.
   const kept = new Set(draftIds);
-  const matched: { draft: DraftSeat; stored: StoredSeat | undefined }[] = [];
-  for (const seat of draft.seats) {
-    let target = seat.id ? byId.get(seat.id) : undefined;
-    if (!seat.id) {
-      const namesake = byLabel.get(seatKey(seat));
-      if (namesake && !kept.has(namesake.id)) {
-        target = namesake;
-        kept.add(namesake.id);
+  const byPlace = new Map<string, StoredSeat[]>();
+  for (const s of stored) byPlace.set(`${s.x},${s.y}`, [...(byPlace.get(`${s.x},${s.y}`) ?? []), s]);
+  const unclaimed = (s: StoredSeat | undefined) => (s && !kept.has(s.id) ? s : undefined);
+  const matched: { draft: DraftSeat; stored: StoredSeat | undefined }[] = draft.seats.map((seat) => ({ draft: seat, stored: seat.id ? byId.get(seat.id) : undefined }));
+  for (const pass of ["label", "place"] as const) {
+    for (const m of matched) {
+      if (m.draft.id || m.stored) continue;
+      const candidates = pass === "label" ? [byLabel.get(seatKey(m.draft))] : [...(byPlace.get(`${m.draft.x},${m.draft.y}`) ?? [])].sort((a, b) => Number(b.active) - Number(a.active));
+      const target = candidates.map(unclaimed).find(Boolean);
+      if (target) {
+        m.stored = target;
+        kept.add(target.id);
       }
     }
-    matched.push({ draft: seat, stored: target });
   }
 
   const plan: LayoutPlan = { inserts: [], updates: [], retires: [], temporaryNumbers: [], summary: { added: 0, changed: 0, removed: 0 } };

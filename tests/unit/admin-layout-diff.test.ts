@@ -81,6 +81,24 @@ describe("diffLayout", () => {
     expect(diffLayout(stored, layout(restyled), sold).ok).toBe(true);
   });
 
+  it("a sold seat removed and put back in the editor (so without its id) is no change at all", () => {
+    const stored = storedRow();
+    const draft = asDraft(stored).map((s) => (s.number === 2 ? { ...s, id: undefined } : s));
+    const diff = diffLayout(stored, layout(draft), new Map([[id(2), "a show"]]));
+    expect(diff.ok && diff.plan.summary).toEqual({ added: 0, changed: 0, removed: 0 });
+  });
+
+  it("a seat added in the place of a retired seat with another label brings that seat back under the new label", () => {
+    const stored = storedRow();
+    stored[2] = { ...stored[2], active: false, number: -1 };
+    const draft = [...asDraft(stored), { rowLabel: "A", number: 5, x: 2, y: 0, kind: "standard" as const, tier: "standard" }];
+    const diff = diffLayout(stored, layout(draft), new Map());
+    if (!diff.ok) throw new Error(diff.issues[0].message);
+    expect(diff.plan.inserts).toEqual([]);
+    expect(diff.plan.updates).toEqual([{ id: id(3), values: expect.objectContaining({ number: 5 }), reactivate: true }]);
+    expect(diff.plan.temporaryNumbers.map((t) => t.id)).toEqual([id(3)]);
+  });
+
   it("refuses ids that are not seats of this screen", () => {
     const stored = storedRow();
     const draft = [...asDraft(stored), { id: id(99), rowLabel: "B", number: 1, x: 0, y: 1, kind: "standard" as const, tier: "standard" }];
