@@ -1,0 +1,240 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { movies, orders, screens, sessions, shows, theaters, users } from "@/db/schema";
+import { allSeatsOfScreen } from "@/db/queries/admin-screens";
+import { holdSeats } from "@/lib/booking/holds";
+import { startCheckout } from "@/lib/booking/start-checkout";
+import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { layoutVersion } from "@/lib/admin/layout-version";
+import { env } from "@/lib/env";
+import { bookingWorld } from "../support/booking-fixture";
+
+// requireAdmin() reads the Auth.js session cookie through next/headers, which exists only inside
+// a Next request. This stands in for the browser's cookie jar and nothing else: the session
+// lookup, the join to the user and the role check run for real against the database.
+const jar = new Map<string, string>();
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) }),
+  headers: async () => new Headers(),
+}));
+
+type Module = Record<string, unknown>;
+// Every admin action and route module, found by path: an action or route added later is picked
+// up here, and the sample check below fails until it is given an input.
+const actionModules = import.meta.glob<Module>("/app/admin/**/actions.ts", { eager: true });
+const routeModules = import.meta.glob<Module>(["/app/admin/**/route.ts", "/app/api/admin/**/route.ts"], { eager: true });
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+let world: Awaited<ReturnType<typeof bookingWorld>>;
+let tokens: { admin: string; customer: string };
+let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string };
+
+async function userWithSession(email: string, role: "customer" | "admin") {
+  const [user] = await world.db.insert(users).values({ email, role, name: email.split("@")[0] }).returning();
+  const sessionToken = crypto.randomUUID();
+  await world.db.insert(sessions).values({ sessionToken, userId: user.id, expires: new Date(Date.now() + 3_600_000) });
+  return sessionToken;
+}
+
+function signInAs(who: "visitor" | "customer" | "admin") {
+  jar.clear();
+  if (who !== "visitor") jar.set("authjs.session-token", tokens[who]);
+}
+
+/** Buys seats as a new customer: hold, checkout, pay on the Stripe fake, fulfil. */
+async function buy(showId: string, seatIds: string[]) {
+  const customer = await world.customer("buyer");
+  await holdSeats(world.db, { showId, seatIds }, customer.holder);
+  const { orderId } = await startCheckout(world.db, showId, customer, "http://localhost:3999");
+  const [order] = await world.db.select().from(orders).where(eq(orders.id, orderId));
+  world.stripe.complete(order.stripeSessionId!);
+  await syncOrderWithSession(world.db, order.stripeSessionId!);
+  return orderId;
+}
+
+/** Starts a checkout and leaves it unpaid. */
+async function startUnpaid(showId: string, seatIds: string[]) {
+  const customer = await world.customer("ditherer");
+  await holdSeats(world.db, { showId, seatIds }, customer.holder);
+  return (await startCheckout(world.db, showId, customer, "http://localhost:3999")).orderId;
+}
+
+const TABLES = ["theaters", "screens", "seats", "movies", "shows", "orders", "order_seats", "tickets", "audit_log", "email_outbox", "local_checkout_sessions", "user", "session"];
+
+/** A digest of every row of every table an admin action could touch. */
+async function dbFingerprint(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of TABLES) {
+    const result = await world.db.execute<{ h: string }>(sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${table}" t`));
+    const rows = Array.isArray(result) ? result : (result as unknown as { rows: { h: string }[] }).rows;
+    out[table] = rows[0].h;
+  }
+  return out;
+}
+
+function uploadedPosters(): string[] {
+  const dir = path.join(env().DATA_DIR, "uploads", "posters");
+  return existsSync(dir) ? readdirSync(dir) : [];
+}
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+async function screen2Layout(change: (seats: Awaited<ReturnType<typeof allSeatsOfScreen>>) => Awaited<ReturnType<typeof allSeatsOfScreen>>) {
+  const [screen] = await world.db.select().from(screens).where(eq(screens.id, ids.screen2));
+  const stored = await allSeatsOfScreen(world.db, screen.id);
+  const seats = change(stored.filter((s) => s.active)).map(({ id, rowLabel, number, x, y, kind, tier }) => ({ id, rowLabel, number, x, y, kind, tier }));
+  return { screenId: screen.id, version: layoutVersion(screen, stored), gridWidth: screen.gridWidth, gridHeight: screen.gridHeight, tiers: screen.tiers, seats };
+}
+
+/**
+ * A valid input for every admin action, built fresh for each call: were the admin check
+ * missing, each of these would change the database (the admin control run below proves it).
+ */
+const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; changesAsAdmin: boolean }> = {
+  "movies/actions.ts#createMovieAction": {
+    input: () => ({ title: `Sample ${crypto.randomUUID().slice(0, 8)}`, runtimeMinutes: "95", rating: "PG", genres: "Drama", synopsis: "" }),
+    changesAsAdmin: true,
+  },
+  "movies/actions.ts#updateMovieAction": {
+    input: () => ({ id: ids.movie, title: `Renamed ${crypto.randomUUID().slice(0, 8)}`, slug: "", runtimeMinutes: "101", rating: "R", genres: "" }),
+    changesAsAdmin: true,
+  },
+  "movies/actions.ts#setMovieArchivedAction": { input: () => ({ id: ids.movie, archived: "true" }), changesAsAdmin: true },
+  "screens/actions.ts#createScreenAction": {
+    input: () => ({ theaterId: ids.theater, name: `Studio ${crypto.randomUUID().slice(0, 6)}`, format: "standard", tiers: "standard", rows: "2", seatsPerRow: "3" }),
+    changesAsAdmin: true,
+  },
+  "screens/actions.ts#saveLayoutAction": {
+    input: () => screen2Layout((seats) => seats.map((s) => (s.rowLabel === "A" && s.number === 1 ? { ...s, tier: s.tier === "standard" ? "premium" : "standard" } : s))),
+    changesAsAdmin: true,
+  },
+  "shows/actions.ts#scheduleShowsAction": {
+    input: async () => {
+      const [screen] = await world.db.select().from(screens).where(eq(screens.id, ids.screen2));
+      const date = new Date(Date.now() + (30 + Math.floor(Math.random() * 300)) * 86_400_000).toISOString().slice(0, 10);
+      return { movieId: ids.scheduledMovie, screenId: screen.id, date, time: "09:00", days: "2", ...Object.fromEntries(screen.tiers.map((t) => [`price.${t}`, "11.00"])) };
+    },
+    changesAsAdmin: true,
+  },
+  "shows/actions.ts#cancelShowAction": { input: () => ({ showId: ids.show }), changesAsAdmin: true },
+  "bookings/actions.ts#refundBookingAction": { input: () => ({ orderId: ids.paidOrder }), changesAsAdmin: true },
+  "bookings/actions.ts#cancelPendingOrderAction": { input: () => ({ orderId: ids.pendingOrder }), changesAsAdmin: true },
+  // The door's action (admits a ticket by its signed code); a made-up code changes nothing even for an admin.
+  "check-in/[showId]/actions.ts#admitAction": { input: () => ({ showId: ids.show, code: "MQ1.not-a-real-code" }), changesAsAdmin: false },
+};
+
+const routeSamples: Record<string, { request: () => [Request, unknown]; changesAsAdmin: boolean }> = {
+  "app/admin/orders.csv/route.ts#GET": {
+    request: () => [new Request("http://localhost:3999/admin/orders.csv"), { params: Promise.resolve({}) }],
+    changesAsAdmin: true, // the export is audited
+  },
+  "app/admin/movies/[id]/poster/route.ts#POST": {
+    request: () => {
+      const form = new FormData();
+      form.set("poster", new File([PNG], "poster.png", { type: "image/png" }));
+      return [new Request(`http://localhost:3999/admin/movies/${ids.movie}/poster`, { method: "POST", body: form }), { params: Promise.resolve({ id: ids.movie }) }];
+    },
+    changesAsAdmin: true,
+  },
+  "app/api/admin/shows/[showId]/door/route.ts#GET": {
+    request: () => [new Request(`http://localhost:3999/api/admin/shows/${ids.show}/door`), { params: Promise.resolve({ showId: ids.show }) }],
+    changesAsAdmin: false,
+  },
+};
+
+type Callable = (...args: unknown[]) => Promise<unknown>;
+const actions = Object.entries(actionModules).flatMap(([file, mod]) =>
+  Object.entries(mod)
+    .filter(([, value]) => typeof value === "function")
+    .map(([name, fn]) => ({ key: `${file.replace(/^\/app\/admin\//, "")}#${name}`, fn: fn as Callable })),
+);
+const routes = Object.entries(routeModules).flatMap(([file, mod]) =>
+  HTTP_METHODS.filter((m) => typeof mod[m] === "function").map((m) => ({ key: `${file.replace(/^\//, "")}#${m}`, fn: mod[m] as Callable })),
+);
+
+beforeAll(async () => {
+  world = await bookingWorld();
+  tokens = { admin: await userWithSession("boss@example.com", "admin"), customer: await userWithSession("fan@example.com", "customer") };
+  const [movie, scheduledMovie] = await world.db.select().from(movies).orderBy(asc(movies.title)).limit(2);
+  const [theater] = await world.db.select().from(theaters).limit(1);
+  const [screen2] = await world.db.select().from(screens).where(eq(screens.name, "Screen 2"));
+  const { show, seat } = await world.aShow(2);
+  const paidOrder = await buy(show.id, [seat("J", 1).id, seat("J", 2).id]);
+  const pendingOrder = await startUnpaid(show.id, [seat("J", 12).id]);
+  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder };
+});
+afterAll(async () => {
+  jar.clear();
+  await world?.close();
+});
+beforeEach(() => jar.clear());
+
+describe("every admin action and route refuses visitors and customers and changes nothing", () => {
+  it("finds the admin actions and routes, and has a sample input for each", () => {
+    expect(actions.map((a) => a.key)).toEqual(expect.arrayContaining(Object.keys(actionSamples).filter((k) => !k.startsWith("check-in/"))));
+    for (const { key } of actions) expect(actionSamples, `no sample input for ${key}`).toHaveProperty([key]);
+    for (const { key } of routes) expect(routeSamples, `no sample request for ${key}`).toHaveProperty([key]);
+    expect(routes.length).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const who of ["visitor", "customer"] as const) {
+    const expected = who === "visitor" ? "unauthenticated" : "forbidden";
+
+    it(`actions answer ${expected} to a ${who}`, async () => {
+      for (const { key, fn } of actions) {
+        const input = await actionSamples[key].input();
+        const before = await dbFingerprint();
+        const stripeCalls = world.stripe.requests.length;
+        signInAs(who);
+        const result = (await fn(input).catch((err: unknown) => ({ ok: false, code: (err as { code?: string }).code }))) as { ok: boolean; code?: string };
+        jar.clear();
+        expect(result, key).toMatchObject({ ok: false, code: expected });
+        expect(await dbFingerprint(), key).toEqual(before);
+        expect(world.stripe.requests.length, key).toBe(stripeCalls);
+      }
+    });
+
+    it(`routes answer ${who === "visitor" ? 401 : 403} to a ${who}`, async () => {
+      for (const { key, fn } of routes) {
+        const before = await dbFingerprint();
+        const posters = uploadedPosters();
+        signInAs(who);
+        const response = (await fn(...routeSamples[key].request())) as Response;
+        jar.clear();
+        expect(response.status, key).toBe(who === "visitor" ? 401 : 403);
+        expect(await dbFingerprint(), key).toEqual(before);
+        expect(uploadedPosters(), key).toEqual(posters);
+      }
+    });
+  }
+
+  // The control: the same inputs from an admin do change the database, so the refusals above
+  // come from the admin check and not from a sample that could not have worked anyway.
+  it("the same inputs from an admin are accepted", async () => {
+    for (const { key, fn } of actions) {
+      const sample = actionSamples[key];
+      const input = await sample.input();
+      const before = await dbFingerprint();
+      signInAs("admin");
+      // Actions that redirect or revalidate throw outside a Next request, after their work is done.
+      const result = (await fn(input).catch((err: unknown) => ({ thrown: String(err) }))) as { ok?: boolean; code?: string };
+      jar.clear();
+      expect(["unauthenticated", "forbidden"], key).not.toContain(result.code);
+      if (sample.changesAsAdmin) expect(await dbFingerprint(), `${key} answered ${JSON.stringify(result)}`).not.toEqual(before);
+    }
+    for (const { key, fn } of routes) {
+      const before = await dbFingerprint();
+      signInAs("admin");
+      const response = (await fn(...routeSamples[key].request())) as Response;
+      jar.clear();
+      expect(response.status, key).toBe(200);
+      if (routeSamples[key].changesAsAdmin) expect(await dbFingerprint(), key).not.toEqual(before);
+    }
+    const [show] = await world.db.select().from(shows).where(eq(shows.id, ids.show));
+    expect(show.status).toBe("cancelled");
+    const [order] = await world.db.select().from(orders).where(and(eq(orders.id, ids.paidOrder)));
+    expect(order.status).toBe("refunded");
+  });
+});

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { auditLog, emailOutbox, movies, orders, screens, shows, theaters, tickets, users } from "@/db/schema";
+import { holdSeats } from "@/lib/booking/holds";
+import { startCheckout } from "@/lib/booking/start-checkout";
+import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { seatSnapshot } from "@/lib/booking/seat-snapshot";
+import type { AdminActor } from "@/lib/admin/admin-actor";
+import { cancelShow } from "@/lib/admin/cancel-show";
+import { createScreen } from "@/lib/admin/create-screen";
+import { scheduleShows, type DateClash } from "@/lib/admin/schedule-shows";
+import { AppError } from "@/lib/errors";
+import { addDays, localDate, zonedToUtc } from "@/lib/time";
+import { bookingWorld } from "../support/booking-fixture";
+
+let world: Awaited<ReturnType<typeof bookingWorld>>;
+let admin: AdminActor;
+let timeZone: string;
+
+beforeAll(async () => {
+  world = await bookingWorld();
+  const [user] = await world.db.insert(users).values({ email: "shows-admin@example.com", role: "admin" }).returning();
+  admin = { id: user.id, email: user.email!, name: null, role: "admin" };
+  timeZone = (await world.db.select().from(theaters))[0].timeZone;
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+async function buy(showId: string, seatIds: string[]) {
+  const customer = await world.customer("buyer");
+  await holdSeats(world.db, { showId, seatIds }, customer.holder);
+  const { orderId } = await startCheckout(world.db, showId, customer, "http://localhost:3999");
+  const [order] = await world.db.select().from(orders).where(eq(orders.id, orderId));
+  world.stripe.complete(order.stripeSessionId!);
+  await syncOrderWithSession(world.db, order.stripeSessionId!);
+  return orderId;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const err = await promise.then(() => null, (e: unknown) => e);
+  if (!(err instanceof AppError)) throw new Error(`expected a refusal, got ${String(err)}`);
+  return err;
+}
+
+async function aMovie(runtimeMinutes?: number) {
+  const [movie] = await world.db.select().from(movies).where(runtimeMinutes ? eq(movies.runtimeMinutes, runtimeMinutes) : undefined).orderBy(asc(movies.title)).limit(1);
+  return movie;
+}
+
+async function emptyScreen(name: string) {
+  const [theater] = await world.db.select().from(theaters);
+  return (await createScreen(admin, { theaterId: theater.id, name, format: "standard", tiers: ["standard", "premium"], rows: 2, seatsPerRow: 4 })).id;
+}
+
+const showsOn = (screenId: string) => world.db.select().from(shows).where(eq(shows.screenId, screenId)).orderBy(asc(shows.startsAt));
+const today = () => localDate(new Date(), timeZone);
+
+describe("scheduling", () => {
+  it("stores prices in minor units and the start in the theater's time zone, with the cleaning buffer in the end time", async () => {
+    const screenId = await emptyScreen("Sched A");
+    const movie = await aMovie();
+    const date = addDays(today(), 3);
+    const { showIds } = await scheduleShows(admin, { movieId: movie.id, screenId, date, time: "19:30", days: 1, prices: { standard: "12.50", premium: "16" } });
+    const [show] = await world.db.select().from(shows).where(eq(shows.id, showIds[0]));
+    expect(show.prices).toEqual({ standard: 1250, premium: 1600 });
+    expect(show.startsAt.toISOString()).toBe(zonedToUtc(date, "19:30", timeZone).toISOString());
+    expect(show.endsAt.getTime() - show.startsAt.getTime()).toBe((movie.runtimeMinutes + 15) * 60_000);
+    const [audit] = await world.db.select().from(auditLog).where(eq(auditLog.action, "show.schedule"));
+    expect(audit).toMatchObject({ actorId: admin.id, targetId: screenId, details: expect.objectContaining({ dates: [date], showIds }) });
+  });
+
+  it("wants a price for every tier of the screen, and a start in the future", async () => {
+    const screenId = await emptyScreen("Sched B");
+    const movie = await aMovie();
+    const missing = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "10:00", days: 1, prices: { standard: "10" } }));
+    expect(missing.details?.fieldErrors).toEqual({ "price.premium": ["Enter the premium price, like 12.50."] });
+    const past = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), -1), time: "10:00", days: 1, prices: { standard: "10", premium: "12" } }));
+    expect(past.details?.fieldErrors).toEqual({ time: ["That start time has already passed."] });
+    expect(await showsOn(screenId)).toHaveLength(0);
+  });
+
+  it("refuses a show overlapping a scheduled one on the screen, counting runtime and cleaning", async () => {
+    const { show } = await world.aShow(4);
+    const [screen] = await world.db.select().from(screens).where(eq(screens.id, show.screenId));
+    const before = (await showsOn(screen.id)).length;
+    const movie = await aMovie();
+    // Start so that runtime + 15 minutes ends 5 minutes after the seeded show begins.
+    const start = new Date(show.startsAt.getTime() - (movie.runtimeMinutes + 10) * 60_000);
+    const date = localDate(start, timeZone);
+    const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(start);
+    const err = await refusal(scheduleShows(admin, { movieId: movie.id, screenId: screen.id, date, time, days: 1, prices: Object.fromEntries(screen.tiers.map((t) => [t, "9.00"])) }));
+    expect(err.code).toBe("conflict");
+    expect(err.message).toMatch(new RegExp(`^Nothing was scheduled: ${screen.name} is busy on `));
+    const [seeded] = await world.db.select({ title: movies.title }).from(movies).where(eq(movies.id, show.movieId));
+    expect((err.details?.clashes as DateClash[])[0]).toMatchObject({ date, with: expect.arrayContaining([expect.stringMatching(new RegExp(`^${seeded.title} \\d`))]) });
+    expect(await showsOn(screen.id)).toHaveLength(before);
+  });
+
+  it("a cancelled show does not block its slot", async () => {
+    const screenId = await emptyScreen("Sched C");
+    const movie = await aMovie();
+    const date = addDays(today(), 4);
+    const prices = { standard: "10", premium: "12" };
+    const { showIds } = await scheduleShows(admin, { movieId: movie.id, screenId, date, time: "18:00", days: 1, prices });
+    await cancelShow(admin, { showId: showIds[0] });
+    const again = await scheduleShows(admin, { movieId: movie.id, screenId, date, time: "18:00", days: 1, prices });
+    expect(again.showIds).toHaveLength(1);
+  });
+
+  it("repeats daily all or nothing: one clashing day schedules none and names that day; a free slot schedules them all", async () => {
+    const screenId = await emptyScreen("Sched D");
+    const movie = await aMovie();
+    const prices = { standard: "10", premium: "12" };
+    const first = addDays(today(), 2);
+    await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(first, 3), time: "20:00", days: 1, prices });
+
+    const err = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: first, time: "20:30", days: 7, prices }));
+    expect((err.details?.clashes as DateClash[]).map((c) => c.date)).toEqual([addDays(first, 3)]);
+    expect(await showsOn(screenId)).toHaveLength(1);
+
+    const week = await scheduleShows(admin, { movieId: movie.id, screenId, date: first, time: "11:00", days: 7, prices });
+    expect(week.dates).toEqual(Array.from({ length: 7 }, (_, i) => addDays(first, i)));
+    const rows = await showsOn(screenId);
+    expect(rows).toHaveLength(8);
+    const times = rows.filter((r) => week.showIds.includes(r.id)).map((r) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(r.startsAt));
+    expect(new Set(times)).toEqual(new Set(["11:00"]));
+  });
+
+  it("refuses a repeat whose days meet each other (a runtime longer than a day)", async () => {
+    const screenId = await emptyScreen("Sched E");
+    const [movie] = await world.db.insert(movies).values({ slug: "marathon", title: "Marathon", runtimeMinutes: 600 }).returning();
+    // Ten hours plus cleaning from 20:00 runs into the next day, but not into 20:00: no clash.
+    const ok = await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "20:00", days: 2, prices: { standard: "10", premium: "12" } });
+    expect(ok.showIds).toHaveLength(2);
+  });
+});
+
+describe("cancelling a show", () => {
+  it("refunds every paid order (each customer emailed), closes unpaid checkouts, and puts no seat on sale", async () => {
+    const { show, seat } = await world.aShow(1);
+    const paid = [await buy(show.id, [seat("C", 1).id, seat("C", 2).id]), await buy(show.id, [seat("D", 1).id])];
+    const customer = await world.customer("ditherer");
+    await holdSeats(world.db, { showId: show.id, seatIds: [seat("E", 1).id] }, customer.holder);
+    const { orderId: pending } = await startCheckout(world.db, show.id, customer, "http://localhost:3999");
+
+    const result = await cancelShow(admin, { showId: show.id });
+    expect(result).toEqual({ refunded: 2, alreadyRefunded: 0, closed: 1, failed: [] });
+
+    const [after] = await world.db.select().from(shows).where(eq(shows.id, show.id));
+    expect(after.status).toBe("cancelled");
+    const orderRows = await world.db.select().from(orders).where(inArray(orders.id, [...paid, pending]));
+    for (const o of orderRows.filter((o) => paid.includes(o.id))) expect(o).toMatchObject({ status: "refunded", refundReason: "show_cancelled", stripeRefundId: expect.any(String) });
+    expect(orderRows.find((o) => o.id === pending)).toMatchObject({ status: "cancelled" });
+    expect(world.stripe.sessions.get(orderRows.find((o) => o.id === pending)!.stripeSessionId!)?.status).toBe("expired");
+    expect(await world.db.select().from(tickets).where(and(eq(tickets.showId, show.id), ne(tickets.status, "voided")))).toHaveLength(0);
+    const mails = await world.db.select().from(emailOutbox).where(inArray(emailOutbox.dedupeKey, paid.map((id) => `booking-refunded:${id}`)));
+    expect(mails).toHaveLength(2);
+    expect([...world.stripe.refunds.values()].filter((r) => orderRows.some((o) => o.stripePaymentIntentId === r.payment_intent))).toHaveLength(2);
+
+    // The show is off sale: nobody can hold its seats now.
+    await expect(holdSeats(world.db, { showId: show.id, seatIds: [seat("F", 1).id] }, "someone")).rejects.toMatchObject({ code: "conflict" });
+    expect((await seatSnapshot(world.db, show.id, null)).states[seat("C", 1).id]).toBeUndefined();
+
+    // Running it again finds nothing left to do and refunds no one twice.
+    expect(await cancelShow(admin, { showId: show.id })).toEqual({ refunded: 0, alreadyRefunded: 0, closed: 0, failed: [] });
+    const actions = (await world.db.select().from(auditLog).where(eq(auditLog.targetId, show.id))).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["show.cancel", "show.cancel.refunds"]));
+  });
+
+  it("refuses to cancel a show that is over", async () => {
+    const [past] = await world.db
+      .insert(shows)
+      .values({ screenId: (await world.aShow()).show.screenId, movieId: (await aMovie()).id, startsAt: new Date(Date.now() - 4 * 3600_000), endsAt: new Date(Date.now() - 3600_000), prices: { standard: 1000 } })
+      .returning();
+    expect((await refusal(cancelShow(admin, { showId: past.id }))).code).toBe("conflict");
+  });
+});
