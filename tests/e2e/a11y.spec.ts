@@ -1,0 +1,59 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { openFreeShow, press, seat } from "./support/seat-map";
+
+// axe-core on the customer's pages, against WCAG 2.0–2.2 A and AA: zero violations. Each
+// violation is printed with the elements it names, so a failure says what to fix.
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const report = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n` +
+      v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ")}`).join("\n"),
+  );
+  if (report.length > 0) console.log(`axe on ${what}:\n  ${report.join("\n  ")}`);
+  expect(report, `axe violations on ${what}`).toEqual([]);
+}
+
+test("home page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Now showing" })).toBeVisible();
+  await expectNoViolations(page, "the home page");
+});
+
+test("movie page", async ({ page }) => {
+  await page.goto("/");
+  await page.locator("main h3 a").first().click();
+  await expect(page.getByRole("heading", { name: /Showtimes/ })).toBeVisible();
+  await expectNoViolations(page, "a movie page");
+});
+
+test("showtime page: map view, with a selection and a rule message", async ({ page }, testInfo) => {
+  await openFreeShow(page, "Screen 1");
+  await expectNoViolations(page, "the showtime page (map)");
+
+  // The states and messages a customer meets: my seat, the countdown, the orphan warning.
+  await press(seat(page, "B", 5), testInfo);
+  await expect(seat(page, "B", 5)).toHaveAttribute("data-state", "mine");
+  await expect(page.getByTestId("seat-message")).toContainText("empty on its own");
+  await expect(page.getByTestId("hold-countdown")).toBeVisible();
+  await expectNoViolations(page, "the showtime page (map, a seat selected, orphan warning)");
+});
+
+test("showtime page: list view", async ({ page }) => {
+  await openFreeShow(page, "Screen 2");
+  await page.getByRole("button", { name: "List view" }).click();
+  const rowA = page.getByRole("button", { name: /^Row A/ });
+  await rowA.click();
+  await expect(page.getByRole("group", { name: "Seats in row A" })).toBeVisible();
+  await expectNoViolations(page, "the showtime page (list)");
+});
+
+test("sign-in page", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByLabel("Email address")).toBeVisible();
+  await expectNoViolations(page, "the sign-in page");
+});

@@ -1,0 +1,84 @@
+import { expect, type Browser, type BrowserContext, type Locator, type Page, type Response, type TestInfo } from "@playwright/test";
+
+// Helpers for the seat-map suites. Every test books on a show of its own: the suites share one
+// server and database (and a reused dev server keeps holds for ten minutes), so a test picks a
+// show that nobody has touched yet instead of a fixed link.
+
+export type ScreenName = "Screen 1" | "Screen 2" | "Grand (Large Format)";
+
+// Shows handed out in this worker, so two tests never share one even when the first left no hold.
+const claimed = new Set<string>();
+
+// Tomorrow onwards (a show today may start during the run), the purchase test's day last.
+const DAY_ORDER = [3, 4, 5, 6, 1, 2];
+
+/**
+ * Opens a bookable show with no seat held or sold, optionally on a given screen, and waits for
+ * the seats to be drawn. Returns the show id.
+ */
+export async function openFreeShow(page: Page, screen?: ScreenName): Promise<string> {
+  await page.goto("/");
+  const days = await page
+    .getByRole("navigation", { name: "Choose a day" })
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "/"));
+  const links = screen ? `main a[href^="/shows/"][aria-label$=", ${screen}"]` : 'main a[href^="/shows/"]';
+  for (const day of DAY_ORDER.filter((d) => d < days.length)) {
+    await page.goto(days[day]);
+    const ids = await page.locator(links).evaluateAll((as) => as.map((a) => a.getAttribute("href")!.split("/shows/")[1]));
+    for (const id of new Set(ids)) {
+      if (claimed.has(id)) continue;
+      const snapshot = (await (await page.request.get(`/api/shows/${id}/seats`)).json()) as { states: Record<string, string> };
+      if (Object.keys(snapshot.states).length > 0) continue;
+      claimed.add(id);
+      await page.goto(`/shows/${id}`);
+      await expect(page.locator("[data-seat-id]").first()).toBeVisible();
+      return id;
+    }
+  }
+  throw new Error(`no untouched show${screen ? ` on ${screen}` : ""} left in the seeded week`);
+}
+
+/** A seat on the map by row and number, the way the purchase test finds them. */
+export function seat(page: Page, row: string, n: number): Locator {
+  return page.locator(`[data-seat-id][aria-label^="Row ${row}, seat ${n},"]`);
+}
+
+/** Taps on a touch device, clicks otherwise: how this project's customer presses a seat. */
+export async function press(target: Locator, testInfo: TestInfo): Promise<void> {
+  if (testInfo.project.use.hasTouch) await target.tap();
+  else await target.click();
+}
+
+/** The answer to the next server action (hold, release) the page sends. */
+export function nextActionAnswer(page: Page): Promise<Response> {
+  return page.waitForResponse((res) => res.request().method() === "POST" && res.request().headers()["next-action"] !== undefined);
+}
+
+/** Presses a seat and waits until the server has answered the hold or release it starts. */
+export async function pressAndSettle(page: Page, target: Locator, testInfo: TestInfo): Promise<void> {
+  const answered = nextActionAnswer(page);
+  await press(target, testInfo);
+  expect((await answered).status()).toBe(200);
+}
+
+/** A second customer in their own browser context, on the same device as the project's. */
+export async function secondCustomer(browser: Browser, testInfo: TestInfo): Promise<{ context: BrowserContext; page: Page }> {
+  const use = testInfo.project.use;
+  const context = await browser.newContext({
+    baseURL: use.baseURL,
+    viewport: use.viewport,
+    userAgent: use.userAgent,
+    deviceScaleFactor: use.deviceScaleFactor,
+    isMobile: use.isMobile,
+    hasTouch: use.hasTouch,
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** "Row E, seat 5, ..." -> { row: "E", number: 5 }. */
+export function parseSeatLabel(label: string): { row: string; number: number } {
+  const match = /^Row ([A-Z]+), seat (\d+),/.exec(label);
+  if (!match) throw new Error(`not a seat label: ${label}`);
+  return { row: match[1], number: Number(match[2]) };
+}
