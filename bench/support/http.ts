@@ -20,7 +20,19 @@ export class HttpClient {
     this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  request(req: HttpRequest, timeoutMs = 60_000): Promise<HttpResponse> {
+  async request(req: HttpRequest, timeoutMs = 60_000): Promise<HttpResponse> {
+    try {
+      return await this.send(req, timeoutMs);
+    } catch (error) {
+      // A kept-alive socket the server closed as idle just as we wrote to it: the server never
+      // read the request, so sending it again on a fresh socket is safe (the pattern Node's docs
+      // give for request.reusedSocket). Anything else is the server's answer and is reported.
+      if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET") return this.send(req, timeoutMs);
+      throw error;
+    }
+  }
+
+  private send(req: HttpRequest, timeoutMs: number): Promise<HttpResponse> {
     return new Promise((resolve, reject) => {
       const headers: Record<string, string | number> = {
         // Connect to 127.0.0.1 but name the host the app knows itself by: Next compares the
@@ -39,7 +51,7 @@ export class HttpClient {
         },
       );
       r.setTimeout(timeoutMs, () => r.destroy(new Error(`timeout after ${timeoutMs} ms: ${req.method} ${req.path}`)));
-      r.on("error", reject);
+      r.on("error", (error) => reject(Object.assign(error, { reusedSocket: r.reusedSocket })));
       if (req.body !== undefined) r.write(req.body);
       r.end();
     });
