@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { onEveryBackend, useContractBackend, type ContractBackend } from "@/tests/support/store-contract";
 import { createMemorySeatLocks } from "@/lib/seat-locks/memory";
 import { createRedisSeatLocks } from "@/lib/seat-locks/redis";
 import { createUpstashSeatLocks } from "@/lib/seat-locks/upstash";
@@ -29,53 +30,35 @@ function sample<T>(items: T[], n: number): T[] {
   return pool.slice(0, n);
 }
 
-type Backend = { connect(): SeatLockStore; teardown?(): Promise<void> };
-
-function seatLockContract(kind: SeatLockBackend, setup: () => Promise<Backend>) {
+function seatLockContract(kind: SeatLockBackend, setup: () => Promise<ContractBackend<SeatLockStore>>) {
   describe(`seat locks on ${kind}`, () => {
-    let backend: Backend;
-    const opened: SeatLockStore[] = [];
-    // Several clients on one backend stand for several server instances.
-    const connect = () => {
-      const store = backend.connect();
-      opened.push(store);
-      return store;
-    };
-    let store: SeatLockStore;
-
-    beforeAll(async () => {
-      backend = await setup();
-      store = connect();
-    });
-    afterAll(async () => {
-      await Promise.all(opened.map((s) => s.close()));
-      await backend?.teardown?.();
-    });
+    const backend = useContractBackend(setup);
+    const { connect } = backend;
 
     it("reports its kind and answers ping", async () => {
-      expect(store.kind).toBe(kind);
-      await expect(store.ping()).resolves.toBeUndefined();
+      expect(backend.store.kind).toBe(kind);
+      await expect(backend.store.ping()).resolves.toBeUndefined();
     });
 
     it("gives one seat to exactly one of 1,000 concurrent contenders", async () => {
       const show = newShow();
-      const clients = [store, connect(), connect(), connect()];
+      const clients = [backend.store, connect(), connect(), connect()];
       const contenders = Array.from({ length: 1_000 }, newHolder);
       const results = await Promise.all(contenders.map((h, i) => clients[i % clients.length].hold(show, ["A1"], h, LONG)));
       const winners = contenders.filter((_, i) => results[i].ok);
       expect(winners).toHaveLength(1);
       for (const r of results) if (!r.ok) expect(r.taken).toEqual(["A1"]);
-      expect(await store.holders(show, ["A1"])).toEqual(new Map([["A1", winners[0]]]));
+      expect(await backend.store.holders(show, ["A1"])).toEqual(new Map([["A1", winners[0]]]));
     });
 
     it("never interleaves overlapping multi-seat holds", async () => {
-      const clients = [store, connect(), connect()];
+      const clients = [backend.store, connect(), connect()];
       for (let round = 0; round < 5; round++) {
         const show = newShow();
         const all = seats(10);
         const requests = Array.from({ length: 50 }, () => ({ holder: newHolder(), seats: sample(all, 4) }));
         const results = await Promise.all(requests.map((r, i) => clients[i % clients.length].hold(show, r.seats, r.holder, LONG)));
-        const held = await store.holders(show, all);
+        const held = await backend.store.holders(show, all);
 
         const winners = requests.filter((_, i) => results[i].ok);
         expect(winners.length).toBeGreaterThan(0);
@@ -101,9 +84,9 @@ function seatLockContract(kind: SeatLockBackend, setup: () => Promise<Backend>) 
     it("holds several seats and reports who holds what in holders()", async () => {
       const show = newShow();
       const [a, b] = [newHolder(), newHolder()];
-      const ok = await store.hold(show, ["A1", "A2"], a, LONG);
+      const ok = await backend.store.hold(show, ["A1", "A2"], a, LONG);
       expect(ok).toEqual({ ok: true, expiresAt: expect.any(Number) });
-      expect(await store.hold(show, ["B1"], b, LONG)).toMatchObject({ ok: true });
+      expect(await backend.store.hold(show, ["B1"], b, LONG)).toMatchObject({ ok: true });
       const other = connect();
       expect(await other.holders(show, ["A1", "A2", "A3", "B1", "Z9"])).toEqual(
         new Map([
@@ -119,81 +102,81 @@ function seatLockContract(kind: SeatLockBackend, setup: () => Promise<Backend>) 
     it("refuses an overlapping hold whole, names the taken seats, and changes nothing", async () => {
       const show = newShow();
       const [a, b] = [newHolder(), newHolder()];
-      await store.hold(show, ["A1"], a, SHORT);
-      await store.hold(show, ["A3"], b, LONG);
-      const refused = await store.hold(show, ["A1", "A2", "A3"], a, LONG);
+      await backend.store.hold(show, ["A1"], a, SHORT);
+      await backend.store.hold(show, ["A3"], b, LONG);
+      const refused = await backend.store.hold(show, ["A1", "A2", "A3"], a, LONG);
       expect(refused).toEqual({ ok: false, taken: ["A3"] });
       // Not A2 newly taken, and A1 kept its short window instead of the refused long one.
-      expect(await store.holders(show, ["A2"])).toEqual(new Map());
+      expect(await backend.store.holders(show, ["A2"])).toEqual(new Map());
       await sleep(SHORT * 2);
-      expect(await store.holders(show, ["A1", "A2", "A3"])).toEqual(new Map([["A3", b]]));
+      expect(await backend.store.holders(show, ["A1", "A2", "A3"])).toEqual(new Map([["A3", b]]));
     });
 
     it("lets a retried hold by the same holder succeed and refresh the window", async () => {
       const show = newShow();
       const a = newHolder();
-      const first = await store.hold(show, ["A1", "A2"], a, SHORT);
+      const first = await backend.store.hold(show, ["A1", "A2"], a, SHORT);
       const again = await connect().hold(show, ["A1", "A2"], a, SHORT);
       expect(first.ok && again.ok).toBe(true);
       // Growing the selection re-holds the seats already held, with the new window.
-      expect(await store.hold(show, ["A1", "A2", "A3"], a, LONG)).toMatchObject({ ok: true });
+      expect(await backend.store.hold(show, ["A1", "A2", "A3"], a, LONG)).toMatchObject({ ok: true });
       await sleep(SHORT * 2);
-      expect([...(await store.holders(show, ["A1", "A2", "A3"])).keys()]).toEqual(["A1", "A2", "A3"]);
+      expect([...(await backend.store.holders(show, ["A1", "A2", "A3"])).keys()]).toEqual(["A1", "A2", "A3"]);
     });
 
     it("frees seats when the TTL runs out", async () => {
       const show = newShow();
       const [a, b] = [newHolder(), newHolder()];
-      expect((await store.hold(show, ["A1", "A2"], a, SHORT)).ok).toBe(true);
+      expect((await backend.store.hold(show, ["A1", "A2"], a, SHORT)).ok).toBe(true);
       await sleep(SHORT * 2);
-      expect(await store.holders(show, ["A1", "A2"])).toEqual(new Map());
-      expect(await store.expiry(show, ["A1", "A2"], a)).toBeNull();
-      expect(await store.hold(show, ["A1"], b, LONG)).toMatchObject({ ok: true });
+      expect(await backend.store.holders(show, ["A1", "A2"])).toEqual(new Map());
+      expect(await backend.store.expiry(show, ["A1", "A2"], a)).toBeNull();
+      expect(await backend.store.hold(show, ["A1"], b, LONG)).toMatchObject({ ok: true });
     });
 
     it("releases only the caller's own locks and says which", async () => {
       const show = newShow();
       const [a, b] = [newHolder(), newHolder()];
-      await store.hold(show, ["A1", "A2"], a, LONG);
-      await store.hold(show, ["B1"], b, LONG);
-      expect(await store.release(show, ["A1", "B1", "C1", "A1"], a)).toEqual(["A1"]);
-      expect(await store.holders(show, ["A1", "A2", "B1"])).toEqual(
+      await backend.store.hold(show, ["A1", "A2"], a, LONG);
+      await backend.store.hold(show, ["B1"], b, LONG);
+      expect(await backend.store.release(show, ["A1", "B1", "C1", "A1"], a)).toEqual(["A1"]);
+      expect(await backend.store.holders(show, ["A1", "A2", "B1"])).toEqual(
         new Map([
           ["A2", a],
           ["B1", b],
         ]),
       );
-      expect(await store.release(show, ["A1"], a)).toEqual([]);
-      expect(await store.release(show, [], a)).toEqual([]);
+      expect(await backend.store.release(show, ["A1"], a)).toEqual([]);
+      expect(await backend.store.release(show, [], a)).toEqual([]);
     });
 
     it("never lets a late release free a lock someone else has taken since", async () => {
       const show = newShow();
       const [a, b] = [newHolder(), newHolder()];
-      expect((await store.hold(show, ["A1"], a, SHORT)).ok).toBe(true);
+      expect((await backend.store.hold(show, ["A1"], a, SHORT)).ok).toBe(true);
       await sleep(SHORT * 2);
       expect((await connect().hold(show, ["A1"], b, LONG)).ok).toBe(true);
-      expect(await store.release(show, ["A1"], a)).toEqual([]);
-      expect(await store.extend(show, ["A1"], a, LONG)).toBe(false);
-      expect(await store.holders(show, ["A1"])).toEqual(new Map([["A1", b]]));
+      expect(await backend.store.release(show, ["A1"], a)).toEqual([]);
+      expect(await backend.store.extend(show, ["A1"], a, LONG)).toBe(false);
+      expect(await backend.store.holders(show, ["A1"])).toEqual(new Map([["A1", b]]));
     });
 
     it("extends only for the owner of every seat, and then all of them", async () => {
       const show = newShow();
       const [a, b] = [newHolder(), newHolder()];
-      await store.hold(show, ["A1", "A2"], a, SHORT);
-      expect(await store.extend(show, ["A1"], b, LONG)).toBe(false);
+      await backend.store.hold(show, ["A1", "A2"], a, SHORT);
+      expect(await backend.store.extend(show, ["A1"], b, LONG)).toBe(false);
       // A3 is free, so a does not own all three: nothing is extended.
-      expect(await store.extend(show, ["A1", "A2", "A3"], a, LONG)).toBe(false);
+      expect(await backend.store.extend(show, ["A1", "A2", "A3"], a, LONG)).toBe(false);
       await sleep(SHORT * 2);
-      expect(await store.holders(show, ["A1", "A2", "A3"])).toEqual(new Map());
+      expect(await backend.store.holders(show, ["A1", "A2", "A3"])).toEqual(new Map());
 
       // Long enough that a slow machine still extends before the hold runs out.
       const window = 400;
-      await store.hold(show, ["A1", "A2"], a, window);
-      expect(await store.extend(show, ["A1", "A2"], a, LONG)).toBe(true);
+      await backend.store.hold(show, ["A1", "A2"], a, window);
+      expect(await backend.store.extend(show, ["A1", "A2"], a, LONG)).toBe(true);
       await sleep(window + 200);
-      expect(await store.holders(show, ["A1", "A2"])).toEqual(
+      expect(await backend.store.holders(show, ["A1", "A2"])).toEqual(
         new Map([
           ["A1", a],
           ["A2", a],
@@ -205,57 +188,51 @@ function seatLockContract(kind: SeatLockBackend, setup: () => Promise<Backend>) 
       const show = newShow();
       const [a, b] = [newHolder(), newHolder()];
       const before = Date.now();
-      const held = await store.hold(show, ["A1", "A2"], a, LONG);
+      const held = await backend.store.hold(show, ["A1", "A2"], a, LONG);
       if (!held.ok) throw new Error("hold refused");
       expect(held.expiresAt).toBeGreaterThanOrEqual(before + LONG);
       expect(held.expiresAt).toBeLessThanOrEqual(Date.now() + LONG);
-      await store.extend(show, ["A2"], a, LONG * 2);
-      const expiry = await store.expiry(show, ["A1", "A2", "B1"], a);
+      await backend.store.extend(show, ["A2"], a, LONG * 2);
+      const expiry = await backend.store.expiry(show, ["A1", "A2", "B1"], a);
       expect(expiry).not.toBeNull();
       expect(Math.abs(expiry! - held.expiresAt)).toBeLessThan(2_000);
-      expect(await store.expiry(show, ["A1", "A2"], b)).toBeNull();
+      expect(await backend.store.expiry(show, ["A1", "A2"], b)).toBeNull();
     });
 
     it("keeps holder ids as opaque strings", async () => {
       const show = newShow();
       // Values a JSON-parsing client would turn into numbers, booleans or objects.
       const odd = ["42", "true", '{"a":1}', "null", "ünïcødé 🎟"];
-      for (const [i, h] of odd.entries()) expect((await store.hold(show, [`S${i}`], h, LONG)).ok).toBe(true);
-      const held = await store.holders(show, odd.map((_, i) => `S${i}`));
+      for (const [i, h] of odd.entries()) expect((await backend.store.hold(show, [`S${i}`], h, LONG)).ok).toBe(true);
+      const held = await backend.store.holders(show, odd.map((_, i) => `S${i}`));
       expect([...held.values()]).toEqual(odd);
-      expect(await store.release(show, ["S0"], "42")).toEqual(["S0"]);
+      expect(await backend.store.release(show, ["S0"], "42")).toEqual(["S0"]);
     });
 
     it("counts a repeated seat id once", async () => {
       const show = newShow();
       const [a, b] = [newHolder(), newHolder()];
-      await store.hold(show, ["A1"], b, LONG);
-      expect(await store.hold(show, ["A1", "A1", "A2"], a, LONG)).toEqual({ ok: false, taken: ["A1"] });
-      expect(await store.hold(show, ["A2", "A2"], a, LONG)).toMatchObject({ ok: true });
-      expect(await store.release(show, ["A2", "A2"], a)).toEqual(["A2"]);
+      await backend.store.hold(show, ["A1"], b, LONG);
+      expect(await backend.store.hold(show, ["A1", "A1", "A2"], a, LONG)).toEqual({ ok: false, taken: ["A1"] });
+      expect(await backend.store.hold(show, ["A2", "A2"], a, LONG)).toMatchObject({ ok: true });
+      expect(await backend.store.release(show, ["A2", "A2"], a)).toEqual(["A2"]);
     });
 
     it("rejects a TTL Redis would refuse", async () => {
-      await expect(store.hold(newShow(), ["A1"], newHolder(), 0)).rejects.toThrow(RangeError);
-      await expect(store.extend(newShow(), ["A1"], newHolder(), 1.5)).rejects.toThrow(RangeError);
+      await expect(backend.store.hold(newShow(), ["A1"], newHolder(), 0)).rejects.toThrow(RangeError);
+      await expect(backend.store.extend(newShow(), ["A1"], newHolder(), 1.5)).rejects.toThrow(RangeError);
     });
   });
 }
 
-seatLockContract("memory", async () => {
-  const locks = new Map();
-  return { connect: () => createMemorySeatLocks(locks) };
-});
-
-describe.skipIf(!REDIS_URL)("with REDIS_URL", () => {
-  seatLockContract("redis", async () => ({ connect: () => createRedisSeatLocks(REDIS_URL!) }));
-
-  seatLockContract("upstash", async () => {
-    const token = randomUUID();
-    const fake = await startUpstashFake({ redisUrl: REDIS_URL!, token });
-    return { connect: () => createUpstashSeatLocks({ url: fake.url, token }), teardown: () => fake.close() };
-  });
-
+onEveryBackend(seatLockContract, {
+  memory: () => {
+    const locks = new Map();
+    return { connect: () => createMemorySeatLocks(locks) };
+  },
+  redis: createRedisSeatLocks,
+  upstash: createUpstashSeatLocks,
+}, () => {
   it("reloads its scripts when Redis has forgotten them", async () => {
     const admin = new Redis(REDIS_URL!);
     const store = createRedisSeatLocks(REDIS_URL!);
