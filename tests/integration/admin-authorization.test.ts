@@ -6,7 +6,6 @@ import { movies, orders, screens, sessions, shows, theaters, users } from "@/db/
 import { allSeatsOfScreen } from "@/db/queries/admin-screens";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import { layoutVersion } from "@/lib/admin/layout-version";
 import { env } from "@/lib/env";
 import { bookingWorld } from "../support/booking-fixture";
@@ -41,17 +40,6 @@ async function userWithSession(email: string, role: "customer" | "admin") {
 function signInAs(who: "visitor" | "customer" | "admin") {
   jar.clear();
   if (who !== "visitor") jar.set("authjs.session-token", tokens[who]);
-}
-
-/** Buys seats as a new customer: hold, checkout, pay on the Stripe fake, fulfil. */
-async function buy(showId: string, seatIds: string[]) {
-  const customer = await world.customer("buyer");
-  await holdSeats(world.db, { showId, seatIds }, customer.holder);
-  const { orderId } = await startCheckout(world.db, showId, customer, "http://localhost:3999");
-  const [order] = await world.db.select().from(orders).where(eq(orders.id, orderId));
-  world.stripe.complete(order.stripeSessionId!);
-  await syncOrderWithSession(world.db, order.stripeSessionId!);
-  return orderId;
 }
 
 /** Starts a checkout and leaves it unpaid. */
@@ -161,7 +149,7 @@ beforeAll(async () => {
   const [theater] = await world.db.select().from(theaters).limit(1);
   const [screen2] = await world.db.select().from(screens).where(eq(screens.name, "Screen 2"));
   const { show, seat } = await world.aShow(2);
-  const paidOrder = await buy(show.id, [seat("J", 1).id, seat("J", 2).id]);
+  const paidOrder = (await world.buy(show.id, [seat("J", 1).id, seat("J", 2).id])).orderId;
   const pendingOrder = await startUnpaid(show.id, [seat("J", 12).id]);
   ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder };
 });

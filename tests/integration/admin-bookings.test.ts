@@ -1,52 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditLog, movies, orders, users } from "@/db/schema";
+import { auditLog, movies, orders } from "@/db/schema";
 import { emailsOfOrder, searchBookings, ticketsOfOrder } from "@/db/queries/admin-bookings";
 import { holdSeats } from "@/lib/booking/holds";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import type { AdminActor } from "@/lib/admin/admin-actor";
 import { exportOrdersCsv } from "@/lib/admin/export-orders";
 import { cancelPendingOrder, refundBooking } from "@/lib/admin/refund-booking";
 import { createMovie, setMovieArchived, updateMovie } from "@/lib/admin/save-movie";
 import { uploadPoster } from "@/lib/admin/upload-poster";
-import { AppError } from "@/lib/errors";
 import { GET as getPoster } from "@/app/api/posters/[file]/route";
 import { bookingWorld } from "../support/booking-fixture";
+import { refusal } from "../support/refusal";
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let admin: AdminActor;
 
 beforeAll(async () => {
   world = await bookingWorld();
-  const [user] = await world.db.insert(users).values({ email: "box-office@example.com", role: "admin" }).returning();
-  admin = { id: user.id, email: user.email!, name: null, role: "admin" };
+  admin = await world.admin("box-office@example.com");
 });
 afterAll(async () => {
   await world?.close();
 });
 
-async function buy(showId: string, seatIds: string[]) {
-  const customer = await world.customer("buyer");
-  await holdSeats(world.db, { showId, seatIds }, customer.holder);
-  const { orderId } = await startCheckout(world.db, showId, customer, "http://localhost:3999");
-  const [order] = await world.db.select().from(orders).where(eq(orders.id, orderId));
-  world.stripe.complete(order.stripeSessionId!);
-  await syncOrderWithSession(world.db, order.stripeSessionId!);
-  return { orderId, email: customer.email };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
-  if (!(err instanceof AppError)) throw new Error(`expected a refusal, got ${String(err)}`);
-  return err;
-}
-
 describe("bookings", () => {
   it("finds orders by email fragment, full order id and show", async () => {
     const { show, seat } = await world.aShow();
-    const { orderId, email } = await buy(show.id, [seat("B", 1).id]);
+    const { orderId, email } = await world.buy(show.id, [seat("B", 1).id]);
     const byEmail = await searchBookings(world.db, { q: email.slice(0, 10).toUpperCase(), page: 1 });
     expect(byEmail.rows.map((r) => r.order.id)).toContain(orderId);
     const byId = await searchBookings(world.db, { q: orderId, page: 1 });
@@ -60,7 +42,7 @@ describe("bookings", () => {
 
   it("an admin refund voids the tickets, puts the seats back on sale, emails the customer and is audited", async () => {
     const { show, seat } = await world.aShow();
-    const { orderId } = await buy(show.id, [seat("C", 1).id, seat("C", 2).id]);
+    const { orderId } = await world.buy(show.id, [seat("C", 1).id, seat("C", 2).id]);
     expect((await seatSnapshot(world.db, show.id, null)).states[seat("C", 1).id]).toBe("sold");
 
     expect(await refundBooking(admin, { orderId })).toEqual({ result: "refunded" });
@@ -91,7 +73,7 @@ describe("bookings", () => {
 
   it("exports orders as CSV, one line per order, audited", async () => {
     const { show, seat } = await world.aShow();
-    const { orderId, email } = await buy(show.id, [seat("E", 1).id, seat("E", 2).id]);
+    const { orderId, email } = await world.buy(show.id, [seat("E", 1).id, seat("E", 2).id]);
     const { stream, filename } = await exportOrdersCsv(admin, {});
     expect(filename).toMatch(/^marquee-orders-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await new Response(stream).text();

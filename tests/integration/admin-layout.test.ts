@@ -1,39 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, orders, screens, seats, users } from "@/db/schema";
+import { auditLog, screens, seats } from "@/db/schema";
 import { allSeatsOfScreen } from "@/db/queries/admin-screens";
-import { holdSeats } from "@/lib/booking/holds";
-import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import { createScreen } from "@/lib/admin/create-screen";
 import type { AdminActor } from "@/lib/admin/admin-actor";
 import { layoutVersion } from "@/lib/admin/layout-version";
 import type { DraftSeat } from "@/lib/admin/layout-types";
 import { saveLayout } from "@/lib/admin/save-layout";
-import { AppError } from "@/lib/errors";
 import { bookingWorld } from "../support/booking-fixture";
+import { refusal } from "../support/refusal";
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let admin: AdminActor;
 
 beforeAll(async () => {
   world = await bookingWorld();
-  const [user] = await world.db.insert(users).values({ email: "layout-admin@example.com", role: "admin" }).returning();
-  admin = { id: user.id, email: user.email!, name: null, role: "admin" };
+  admin = await world.admin("layout-admin@example.com");
 });
 afterAll(async () => {
   await world?.close();
 });
-
-async function buy(showId: string, seatIds: string[]) {
-  const customer = await world.customer("buyer");
-  await holdSeats(world.db, { showId, seatIds }, customer.holder);
-  const { orderId } = await startCheckout(world.db, showId, customer, "http://localhost:3999");
-  const [order] = await world.db.select().from(orders).where(eq(orders.id, orderId));
-  world.stripe.complete(order.stripeSessionId!);
-  await syncOrderWithSession(world.db, order.stripeSessionId!);
-  return orderId;
-}
 
 /** The editor's save input for a screen as stored, after `change` to its active seats. */
 async function edit(screenId: string, change: (seats: DraftSeat[]) => DraftSeat[], extra: Partial<{ tiers: string[]; gridWidth: number; gridHeight: number }> = {}) {
@@ -44,12 +30,6 @@ async function edit(screenId: string, change: (seats: DraftSeat[]) => DraftSeat[
 }
 
 const seatRows = (screenId: string) => allSeatsOfScreen(world.db, screenId);
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
-  if (!(err instanceof AppError)) throw new Error(`expected a refusal, got ${String(err)}`);
-  return err;
-}
 
 describe("seat layout editor saves", () => {
   it("creates a screen as a rectangle of standard seats, audited", async () => {
@@ -101,7 +81,7 @@ describe("seat layout editor saves", () => {
   it("refuses, changing nothing, to drop or move a seat with a ticket for a coming show", async () => {
     const { show, seat } = await world.aShow();
     const sold = seat("H", 1);
-    await buy(show.id, [sold.id]);
+    await world.buy(show.id, [sold.id]);
     const before = await seatRows(show.screenId);
 
     const dropped = await refusal(saveLayout(admin, await edit(show.screenId, (s) => s.filter((x) => x.id !== sold.id))));

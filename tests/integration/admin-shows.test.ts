@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { auditLog, emailOutbox, movies, orders, screens, shows, theaters, tickets, users } from "@/db/schema";
+import { auditLog, emailOutbox, movies, orders, screens, shows, theaters, tickets } from "@/db/schema";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import type { AdminActor } from "@/lib/admin/admin-actor";
 import { cancelShow } from "@/lib/admin/cancel-show";
 import { createScreen } from "@/lib/admin/create-screen";
 import { scheduleShows, type DateClash } from "@/lib/admin/schedule-shows";
-import { AppError } from "@/lib/errors";
 import { addDays, localDate, zonedToUtc } from "@/lib/time";
 import { bookingWorld } from "../support/booking-fixture";
+import { refusal } from "../support/refusal";
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let admin: AdminActor;
@@ -19,29 +18,12 @@ let timeZone: string;
 
 beforeAll(async () => {
   world = await bookingWorld();
-  const [user] = await world.db.insert(users).values({ email: "shows-admin@example.com", role: "admin" }).returning();
-  admin = { id: user.id, email: user.email!, name: null, role: "admin" };
+  admin = await world.admin("shows-admin@example.com");
   timeZone = (await world.db.select().from(theaters))[0].timeZone;
 });
 afterAll(async () => {
   await world?.close();
 });
-
-async function buy(showId: string, seatIds: string[]) {
-  const customer = await world.customer("buyer");
-  await holdSeats(world.db, { showId, seatIds }, customer.holder);
-  const { orderId } = await startCheckout(world.db, showId, customer, "http://localhost:3999");
-  const [order] = await world.db.select().from(orders).where(eq(orders.id, orderId));
-  world.stripe.complete(order.stripeSessionId!);
-  await syncOrderWithSession(world.db, order.stripeSessionId!);
-  return orderId;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
-  if (!(err instanceof AppError)) throw new Error(`expected a refusal, got ${String(err)}`);
-  return err;
-}
 
 async function aMovie(runtimeMinutes?: number) {
   const [movie] = await world.db.select().from(movies).where(runtimeMinutes ? eq(movies.runtimeMinutes, runtimeMinutes) : undefined).orderBy(asc(movies.title)).limit(1);
@@ -139,7 +121,7 @@ describe("scheduling", () => {
 describe("cancelling a show", () => {
   it("refunds every paid order (each customer emailed), closes unpaid checkouts, and puts no seat on sale", async () => {
     const { show, seat } = await world.aShow(1);
-    const paid = [await buy(show.id, [seat("C", 1).id, seat("C", 2).id]), await buy(show.id, [seat("D", 1).id])];
+    const paid = [(await world.buy(show.id, [seat("C", 1).id, seat("C", 2).id])).orderId, (await world.buy(show.id, [seat("D", 1).id])).orderId];
     const customer = await world.customer("ditherer");
     await holdSeats(world.db, { showId: show.id, seatIds: [seat("E", 1).id] }, customer.holder);
     const { orderId: pending } = await startCheckout(world.db, show.id, customer, "http://localhost:3999");

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDatabase } from "../support/test-db";
+import { refusal } from "../support/refusal";
 import type { Database } from "@/db/client";
 import { sessions, users } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { grantAdmin, promoteListedAdmin } from "@/lib/auth/admin-role";
 import { currentUser, requireAdmin, requireUser } from "@/lib/authz";
 
@@ -33,15 +33,6 @@ async function userWithSession(email: string, role: "customer" | "admin", expire
   const sessionToken = crypto.randomUUID();
   await db.insert(sessions).values({ sessionToken, userId: user.id, expires: new Date(Date.now() + expiresInMs) });
   return { user, sessionToken };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
-  return err;
 }
 
 describe(`roles and sessions (${backend})`, () => {

@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { screens, seats, shows, users } from "@/db/schema";
+import { orders, screens, seats, shows, users } from "@/db/schema";
+import type { AdminActor } from "@/lib/admin/admin-actor";
+import { holdSeats } from "@/lib/booking/holds";
+import { startCheckout } from "@/lib/booking/start-checkout";
+import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import { resetEnvForTests } from "@/lib/env";
 import { setStripeForTests } from "@/lib/payments/stripe-client";
 import { setSeatLocksForTests } from "@/lib/seat-locks";
@@ -55,11 +59,30 @@ export async function bookingWorld() {
     return { show, seats: seatRows, seat };
   }
 
+  /** Buys seats as a new customer: hold, checkout, pay on the Stripe fake, fulfil. */
+  async function buy(showId: string, seatIds: string[]) {
+    const buyer = await customer("buyer");
+    await holdSeats(db, { showId, seatIds }, buyer.holder);
+    const { orderId } = await startCheckout(db, showId, buyer, "http://localhost:3999");
+    const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+    stripe.complete(order.stripeSessionId!);
+    await syncOrderWithSession(db, order.stripeSessionId!);
+    return { orderId, email: buyer.email };
+  }
+
+  /** A user with the admin role, as the admin actions see one. */
+  async function admin(email: string): Promise<AdminActor> {
+    const [user] = await db.insert(users).values({ email, role: "admin" }).returning();
+    return { id: user.id, email: user.email!, name: null, role: "admin" };
+  }
+
   return {
     db: db as Db,
     stripe,
     customer,
     aShow,
+    buy,
+    admin,
     async close() {
       await database.close();
       await stripe.close();
