@@ -1,4 +1,5 @@
-import { Button, Section, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
+import { ActionButton } from "./components/action-button";
 import { EmailLayout } from "./components/email-layout";
 import { ShowFacts } from "./components/show-facts";
 import { styles } from "./components/styles";
@@ -32,11 +33,7 @@ export default function BookingCancelled(p: BookingCancelledProps) {
         We refunded {p.refundAmount} to your original payment method; it usually appears within 5 to 10 business days. The tickets and their QR codes
         no longer admit anyone, and the seats are back on sale.
       </Text>
-      <Section style={{ margin: "20px 0" }}>
-        <Button href={p.bookingsUrl} style={styles.button}>
-          View my bookings
-        </Button>
-      </Section>
+      <ActionButton href={p.bookingsUrl}>View my bookings</ActionButton>
       <Text style={styles.muted}>Order {p.orderId}.</Text>
     </EmailLayout>
   );

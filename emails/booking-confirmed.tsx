@@ -1,4 +1,5 @@
-import { Button, Heading, Section, Text } from "@react-email/components";
+import { Heading, Text } from "@react-email/components";
+import { ActionButton } from "./components/action-button";
 import { EmailLayout } from "./components/email-layout";
 import { ShowFacts } from "./components/show-facts";
 import { styles } from "./components/styles";
@@ -77,11 +78,7 @@ export default function BookingConfirmed(p: BookingConfirmedProps) {
         We have also attached a calendar file ({p.icsFilename ?? "show.ics"}): open it to add the show to your calendar.
       </Text>
 
-      <Section style={{ margin: "20px 0" }}>
-        <Button href={p.bookingsUrl} style={styles.button}>
-          View my bookings
-        </Button>
-      </Section>
+      <ActionButton href={p.bookingsUrl}>View my bookings</ActionButton>
       <Text style={styles.muted}>
         Order {p.orderId}. Your tickets, QR codes and PDF are also in My bookings: {p.bookingsUrl}
       </Text>

@@ -1,4 +1,5 @@
-import { Button, Section, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
+import { ActionButton } from "./components/action-button";
 import { EmailLayout } from "./components/email-layout";
 import { ShowFacts } from "./components/show-facts";
 import { styles } from "./components/styles";
@@ -42,17 +43,9 @@ export default function BookingRefunded(p: BookingRefundedProps) {
       <ShowFacts movieTitle={p.movieTitle} theaterName={p.theaterName} startsAt={p.startsAt} />
       <Text style={styles.text}>Refunds usually appear on your statement within 5 to 10 business days, depending on your bank.</Text>
       {p.reason === "seat_conflict" && p.showUrl ? (
-        <Section style={{ margin: "20px 0" }}>
-          <Button href={p.showUrl} style={styles.button}>
-            Pick other seats
-          </Button>
-        </Section>
+        <ActionButton href={p.showUrl}>Pick other seats</ActionButton>
       ) : (
-        <Section style={{ margin: "20px 0" }}>
-          <Button href={p.bookingsUrl} style={styles.button}>
-            View my bookings
-          </Button>
-        </Section>
+        <ActionButton href={p.bookingsUrl}>View my bookings</ActionButton>
       )}
       <Text style={styles.muted}>Order {p.orderId}.</Text>
     </EmailLayout>

@@ -1,4 +1,5 @@
-import { Button, Link, Section, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
+import { ActionButton } from "./components/action-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/styles";
 
@@ -18,11 +19,7 @@ export default function SignInLink(p: SignInLinkProps) {
   return (
     <EmailLayout title="Sign in to Marquee" preview={`Your sign-in link for ${p.host}`}>
       <Text style={styles.text}>Use the button below to sign in to {p.host}. The link works once{p.expiresIn ? ` and expires in ${p.expiresIn}` : ""}.</Text>
-      <Section style={{ margin: "20px 0" }}>
-        <Button href={p.url} style={styles.button}>
-          Sign in
-        </Button>
-      </Section>
+      <ActionButton href={p.url}>Sign in</ActionButton>
       <Text style={styles.muted}>
         If the button does not work, copy this address into your browser:{" "}
         <Link href={p.url} style={styles.link}>
