@@ -33,19 +33,6 @@ export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?
     .limit(opts.limit ?? 200);
 }
 
-/** One show with its movie, screen and theater, for the admin show page. */
-export async function showForAdmin(db: Db, showId: string) {
-  const [row] = await db
-    .select({ show: shows, movie: movies, screen: screens, theater: theaters })
-    .from(shows)
-    .innerJoin(movies, eq(movies.id, shows.movieId))
-    .innerJoin(screens, eq(screens.id, shows.screenId))
-    .innerJoin(theaters, eq(theaters.id, screens.theaterId))
-    .where(eq(shows.id, showId))
-    .limit(1);
-  return row ?? null;
-}
-
 /**
  * The seats a show's heat map draws: the screen's seats in use plus any retired seat that
  * still holds a live ticket for this show, each with its ticket state.

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, lt, ne, sql } from "drizzle-orm";
 import { getDb } from "../client";
+import { showWithVenue } from "./show-with-venue";
 import { movies, screens, seats, shows, theaters, tickets } from "../schema";
 import { addDays, zonedToUtc } from "@/lib/time";
 
@@ -59,14 +60,7 @@ export async function upcomingShowsOfMovie(movieId: string, now = new Date()): P
 /** Everything a showtime page shows: the show, its movie, screen, theater and the screen's seats. */
 export async function showWithSeats(showId: string) {
   const db = await getDb();
-  const [row] = await db
-    .select({ show: shows, movie: movies, screen: screens, theater: theaters })
-    .from(shows)
-    .innerJoin(movies, eq(movies.id, shows.movieId))
-    .innerJoin(screens, eq(screens.id, shows.screenId))
-    .innerJoin(theaters, eq(theaters.id, screens.theaterId))
-    .where(eq(shows.id, showId))
-    .limit(1);
+  const row = await showWithVenue(db, showId);
   if (!row) return null;
   const seatRows = await db
     .select()
