@@ -85,7 +85,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         {[
           ["Revenue", money(revenueTotal)],
           ["Paid orders", String(paid.length)],
-          ["Tickets sold", String(soldTotal)],
+          ["Tickets, shows to date", String(soldTotal)],
           ["Checked in", `${admittedTotal} (${percent(admittedTotal, soldTotal)}%)`],
         ].map(([label, value]) => (
           <div key={label} className="rounded-xl border border-line bg-panel p-4">
@@ -106,35 +106,34 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         />
       </section>
 
-      <div className="grid gap-8 xl:grid-cols-2">
-        <section aria-labelledby="revenue-by-movie" className="space-y-3 rounded-xl border border-line bg-panel p-4">
-          <h2 id="revenue-by-movie" className="text-lg font-semibold">Revenue by movie</h2>
-          {byMovie.length ? (
-            <BarList
-              label="Revenue by movie"
-              max={byMovie[0].amount}
-              items={byMovie.map((m) => ({ key: m.movieId, label: m.title, value: m.amount, text: `${money(m.amount)} · ${m.orders} order${m.orders === 1 ? "" : "s"}` }))}
-            />
-          ) : (
-            <p className="text-zinc-300">No paid orders in this period yet.</p>
-          )}
-        </section>
-
-        <section aria-labelledby="door" className="space-y-3 rounded-xl border border-line bg-panel p-4">
-          <h2 id="door" className="text-lg font-semibold">Tickets sold and checked in</h2>
-          <p className="text-sm text-zinc-300">By the day of the show.</p>
-          <ColumnChart
-            caption={`Tickets sold and checked in by show day, last ${days} days`}
-            labels={dayLabels}
-            series={[
-              { name: "Sold", colour: "#7dd3fc", values: doorDays.map((d) => d.sold) },
-              { name: "Checked in", colour: "#34d399", values: doorDays.map((d) => d.admitted) },
-            ]}
-            formatShort={(n) => String(Math.round(n))}
-            formatValue={(n) => `${n} ticket${n === 1 ? "" : "s"}`}
+      <section aria-labelledby="revenue-by-movie" className="space-y-3 rounded-xl border border-line bg-panel p-4">
+        <h2 id="revenue-by-movie" className="text-lg font-semibold">Revenue by movie</h2>
+        {byMovie.length ? (
+          <BarList
+            label="Revenue by movie"
+            max={byMovie[0].amount}
+            items={byMovie.map((m) => ({ key: m.movieId, label: m.title, value: m.amount, text: `${money(m.amount)} · ${m.orders} order${m.orders === 1 ? "" : "s"}` }))}
           />
-        </section>
-      </div>
+        ) : (
+          <p className="text-zinc-300">No paid orders in this period yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="door" className="space-y-3 rounded-xl border border-line bg-panel p-4">
+        <h2 id="door" className="text-lg font-semibold">Tickets sold and checked in</h2>
+        <p className="text-sm text-zinc-300">Tickets of the shows in this period up to today, by the day of the show.</p>
+        <ColumnChart
+          caption={`Tickets sold and checked in by show day, last ${days} days`}
+          labels={dayLabels}
+          series={[
+            { name: "Sold", colour: "#7dd3fc", values: doorDays.map((d) => d.sold) },
+            { name: "Checked in", colour: "#34d399", values: doorDays.map((d) => d.admitted) },
+          ]}
+          formatShort={(n) => String(Math.round(n))}
+          formatValue={(n) => `${n} ticket${n === 1 ? "" : "s"}`}
+          counts
+        />
+      </section>
 
       <section aria-labelledby="occupancy" className="space-y-3 rounded-xl border border-line bg-panel p-4">
         <h2 id="occupancy" className="text-lg font-semibold">Occupancy, today and the next two days</h2>
@@ -142,6 +141,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         {shows.length ? (
           <BarList
             label="Seats sold per show"
+            twoColumns
             max={100}
             colour="#7dd3fc"
             items={shows.map((s) => ({

@@ -6,9 +6,9 @@ export type BarItem = { key: string; label: string; value: number; text: string;
  * Horizontal bars as a list: each item's label and value are text a screen reader reads in
  * order; the bar is drawn beside them and hidden from assistive technology.
  */
-export function BarList({ items, max, colour = "#f5c451", label }: { items: readonly BarItem[]; max: number; colour?: string; label: string }) {
+export function BarList({ items, max, colour = "#f5c451", label, twoColumns = false }: { items: readonly BarItem[]; max: number; colour?: string; label: string; twoColumns?: boolean }) {
   return (
-    <ul aria-label={label} className="space-y-2">
+    <ul aria-label={label} className={twoColumns ? "grid gap-x-8 gap-y-2 xl:grid-cols-2" : "space-y-2"}>
       {items.map((item) => (
         <li key={item.key} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1">
           <span className="truncate text-sm">

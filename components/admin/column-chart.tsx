@@ -1,4 +1,4 @@
-import { axisTicks, niceCeiling } from "@/lib/admin/chart-scale";
+import { axisTicks, countCeiling, niceCeiling, tickCount } from "@/lib/admin/chart-scale";
 
 export type ColumnSeries = { name: string; colour: string; values: readonly number[] };
 
@@ -10,6 +10,8 @@ type Props = {
   /** Short text drawn on the chart ("$1.2K"); `formatValue` is what the table reads out. */
   formatShort: (value: number) => string;
   formatValue: (value: number) => string;
+  /** Whole counts (tickets): the axis never shows fractions. */
+  counts?: boolean;
 };
 
 const W = 720;
@@ -20,8 +22,9 @@ const PAD = { top: 22, right: 8, bottom: 30, left: 56 };
  * Columns per label (one per series), drawn as SVG with the values printed on them. The SVG is
  * decoration for sighted readers; the same numbers are in a table that screen readers get.
  */
-export function ColumnChart({ caption, labels, series, formatShort, formatValue }: Props) {
-  const top = niceCeiling(Math.max(0, ...series.flatMap((s) => s.values)));
+export function ColumnChart({ caption, labels, series, formatShort, formatValue, counts = false }: Props) {
+  const highest = Math.max(0, ...series.flatMap((s) => s.values));
+  const top = counts ? countCeiling(highest) : niceCeiling(highest);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const group = plotW / Math.max(1, labels.length);
@@ -43,7 +46,7 @@ export function ColumnChart({ caption, labels, series, formatShort, formatValue 
         </ul>
       )}
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" aria-hidden focusable="false">
-        {axisTicks(top).map((t) => (
+        {axisTicks(top, tickCount(top)).map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#2c2c3d" />
             <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#d4d4d8">

@@ -7,7 +7,7 @@ import { requireAdminPage } from "@/lib/admin-page";
 import { bookingSearchSchema, ORDER_STATUSES } from "@/lib/admin/booking-input";
 import { orderReference } from "@/lib/admin/order-reference";
 import { formatMoney } from "@/lib/money";
-import { formatDateTime, formatDay, formatTime, localDate } from "@/lib/time";
+import { formatDay, formatTime, localDate } from "@/lib/time";
 import { OrderStatusBadge } from "@/components/admin/order-status-badge";
 
 export const metadata = { title: "Bookings" };
@@ -73,11 +73,11 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
           <label htmlFor="booking-status" className="text-sm font-medium">
             Status
           </label>
-          <select id="booking-status" name="status" defaultValue={search.status ?? ""} className={`${field} capitalize`}>
+          <select id="booking-status" name="status" defaultValue={search.status ?? ""} className={field}>
             <option value="">Any status</option>
             {ORDER_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {s[0].toUpperCase() + s.slice(1)}
               </option>
             ))}
           </select>
@@ -131,7 +131,9 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
                     <td className="px-3 py-2">
                       <OrderStatusBadge status={order.status} />
                     </td>
-                    <td className="px-3 py-2 text-xs text-zinc-300">{formatDateTime(order.createdAt, theater.timeZone)}</td>
+                    <td className="px-3 py-2 text-xs whitespace-nowrap text-zinc-300">
+                      {formatDay(localDate(order.createdAt, theater.timeZone))} {formatTime(order.createdAt, theater.timeZone)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
