@@ -67,7 +67,7 @@ test("the dashboard draws its charts with the numbers readable, and passes axe",
   await page.context().close();
 });
 
-test("an admin creates a movie with a poster; field errors show; the list and audit log have it", async ({ browser }) => {
+test("an admin creates a movie with a poster; field errors show; the list, archived filter and audit log have it", async ({ browser }) => {
   const page = await adminPage(browser);
   const title = `Night Ferry ${Date.now()}`;
   await page.goto("/admin/movies");
@@ -81,6 +81,7 @@ test("an admin creates a movie with a poster; field errors show; the list and au
   await expect(page.getByText("Enter the runtime in minutes.")).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Please check the highlighted fields." })).toBeVisible();
   await expect(page).toHaveURL(/\/admin\/movies\/new$/);
+  await expectNoViolations(page, "the movie form showing field errors");
 
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("Runtime (minutes)").fill("97");
@@ -113,14 +114,27 @@ test("an admin creates a movie with a poster; field errors show; the list and au
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Movies" }).click();
   await expect(page.getByRole("link", { name: title })).toBeVisible();
 
+  // Archived, it leaves the default list and appears under the Archived filter.
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Archived: it no longer shows on the customer pages." })).toBeVisible();
+  await page.goto("/admin/movies");
+  const filters = page.getByRole("navigation", { name: "Filter movies" });
+  await expect(filters.getByRole("link", { name: "Showing" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await filters.getByRole("link", { name: "Archived" }).click();
+  await expect(filters.getByRole("link", { name: "Archived" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("link", { name: "Audit log" })).toHaveAttribute("aria-current", "page");
   const rows = page.getByRole("row");
-  // Newest first: the poster upload, then the creation, both by this admin.
-  await expect(rows.nth(1)).toContainText("movie.poster");
-  await expect(rows.nth(2)).toContainText("movie.create");
-  await expect(rows.nth(2)).toContainText(title);
-  await expect(rows.nth(2)).toContainText(ADMIN);
+  // Newest first: the archiving, the poster upload, then the creation, all by this admin.
+  await expect(rows.nth(1)).toContainText("movie.archive");
+  await expect(rows.nth(2)).toContainText("movie.poster");
+  await expect(rows.nth(3)).toContainText("movie.create");
+  await expect(rows.nth(3)).toContainText(title);
+  await expect(rows.nth(3)).toContainText(ADMIN);
   await page.context().close();
 });
 
