@@ -2,7 +2,8 @@ import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { doorCountsBetween, paidOrdersSince } from "@/db/queries/admin-dashboard";
-import { seatStatesOfShow, showForAdmin, showsWithOccupancy } from "@/db/queries/admin-shows";
+import { seatStatesOfShow, showsWithOccupancy } from "@/db/queries/admin-shows";
+import { showWithVenue } from "@/db/queries/show-with-venue";
 import { getTheater } from "@/db/queries/catalog";
 import { requireAdminPage } from "@/lib/admin-page";
 import { percent } from "@/lib/admin/chart-scale";
@@ -48,7 +49,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
 
   // The heat map shows the chosen show, else the best-selling one on the list.
   const heatShowId = chosenShowId ?? [...shows].sort((a, b) => b.sold - a.sold)[0]?.id;
-  const heatShow = heatShowId ? await showForAdmin(db, heatShowId) : null;
+  const heatShow = heatShowId ? await showWithVenue(db, heatShowId) : null;
   const heatSeats = heatShow ? await seatStatesOfShow(db, heatShow.show.id, heatShow.screen.id) : [];
 
   const money = (minor: number) => formatMoney(minor, currency);
