@@ -103,6 +103,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           series={[{ name: "Revenue", colour: "#f5c451", values: byDay.map((d) => d.amount) }]}
           formatShort={shortMoney}
           formatValue={money}
+          minTop={10_000}
         />
       </section>
 
@@ -131,7 +132,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           ]}
           formatShort={(n) => String(Math.round(n))}
           formatValue={(n) => `${n} ticket${n === 1 ? "" : "s"}`}
-          counts
+          minTop={5}
         />
       </section>
 
