@@ -104,6 +104,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           series={[{ name: "Revenue", colour: "#f5c451", values: byDay.map((d) => d.amount) }]}
           formatShort={shortMoney}
           formatValue={money}
+          minTop={10_000}
         />
       </section>
 
@@ -132,7 +133,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           ]}
           formatShort={(n) => String(Math.round(n))}
           formatValue={(n) => `${n} ticket${n === 1 ? "" : "s"}`}
-          counts
+          minTop={5}
         />
       </section>
 

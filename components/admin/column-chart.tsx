@@ -1,4 +1,4 @@
-import { axisTicks, countCeiling, niceCeiling, tickCount } from "@/lib/admin/chart-scale";
+import { axisTicks, niceCeiling, tickCount } from "@/lib/admin/chart-scale";
 
 export type ColumnSeries = { name: string; colour: string; values: readonly number[] };
 
@@ -10,8 +10,11 @@ type Props = {
   /** Short text drawn on the chart ("$1.2K"); `formatValue` is what the table reads out. */
   formatShort: (value: number) => string;
   formatValue: (value: number) => string;
-  /** Whole counts (tickets): the axis never shows fractions. */
-  counts?: boolean;
+  /**
+   * The least the axis goes up to (a 1, 2 or 5 × 10ⁿ), so an empty or nearly empty chart keeps
+   * sensible ticks: 5 for ticket counts (no fractions), a round sum for money.
+   */
+  minTop?: number;
 };
 
 const W = 720;
@@ -22,9 +25,8 @@ const PAD = { top: 22, right: 8, bottom: 30, left: 56 };
  * Columns per label (one per series), drawn as SVG with the values printed on them. The SVG is
  * decoration for sighted readers; the same numbers are in a table that screen readers get.
  */
-export function ColumnChart({ caption, labels, series, formatShort, formatValue, counts = false }: Props) {
-  const highest = Math.max(0, ...series.flatMap((s) => s.values));
-  const top = counts ? countCeiling(highest) : niceCeiling(highest);
+export function ColumnChart({ caption, labels, series, formatShort, formatValue, minTop = 1 }: Props) {
+  const top = Math.max(minTop, niceCeiling(Math.max(0, ...series.flatMap((s) => s.values))));
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const group = plotW / Math.max(1, labels.length);

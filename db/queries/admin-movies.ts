@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { movies, shows } from "../schema";
 
@@ -7,7 +7,8 @@ export type MovieStatusFilter = "active" | "archived" | "all";
 
 /** Movies for the admin list, with how many scheduled shows each still has ahead. */
 export function moviesForAdmin(db: Db, status: MovieStatusFilter, now = new Date()) {
-  const upcoming = sql<number>`(select count(*)::int from ${shows} where ${shows.movieId} = ${movies.id} and ${shows.status} = 'scheduled' and ${shows.startsAt} >= ${now})`;
+  // gte() encodes the Date through the column's type; a bare Date in sql`` would not be.
+  const upcoming = sql<number>`(select count(*)::int from ${shows} where ${and(eq(shows.movieId, movies.id), eq(shows.status, "scheduled"), gte(shows.startsAt, now))})`;
   return db
     .select({ movie: movies, upcomingShows: upcoming })
     .from(movies)

@@ -26,8 +26,3 @@ export function tickCount(top: number): number {
   const leading = Math.round(top / 10 ** Math.floor(Math.log10(top)));
   return leading === 2 ? 4 : 5;
 }
-
-/** The axis top for whole counts (tickets): never under 5, so the ticks are 0–5 rather than fractions. */
-export function countCeiling(value: number): number {
-  return Math.max(5, niceCeiling(value));
-}

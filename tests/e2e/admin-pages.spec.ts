@@ -135,6 +135,7 @@ test("an admin creates a movie with a poster; field errors show; the list, archi
   await expect(rows.nth(3)).toContainText("movie.create");
   await expect(rows.nth(3)).toContainText(title);
   await expect(rows.nth(3)).toContainText(ADMIN);
+  await expectNoViolations(page, "the audit log");
   await page.context().close();
 });
 
