@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, notExists } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { movies, screens, shows, theaters, users, waitlistEntries, waitlistReleases } from "@/db/schema";
+import { movies, orders, screens, shows, theaters, users, waitlistEntries, waitlistReleases } from "@/db/schema";
 import { configuredAppUrl } from "@/lib/app-url";
 import { kickOutbox } from "@/lib/email/kick";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -68,7 +68,20 @@ export async function notifyWaitlist(db: Db, release: SeatRelease, now = new Dat
       .select({ id: waitlistEntries.id, email: users.email })
       .from(waitlistEntries)
       .innerJoin(users, eq(users.id, waitlistEntries.userId))
-      .where(and(eq(waitlistEntries.showId, release.showId), isNull(waitlistEntries.notifiedAt), isNotNull(users.email)))
+      .where(
+        and(
+          eq(waitlistEntries.showId, release.showId),
+          isNull(waitlistEntries.notifiedAt),
+          isNotNull(users.email),
+          // Someone who has since bought tickets for this show got what they waited for.
+          notExists(
+            tx
+              .select({ one: orders.id })
+              .from(orders)
+              .where(and(eq(orders.userId, waitlistEntries.userId), eq(orders.showId, release.showId), eq(orders.status, "paid"))),
+          ),
+        ),
+      )
       .orderBy(asc(waitlistEntries.position))
       .limit(release.seats)
       .for("update", { of: waitlistEntries, skipLocked: true });

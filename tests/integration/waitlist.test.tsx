@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { renderToString } from "react-dom/server";
-import { and, asc, eq, like } from "drizzle-orm";
-import { emailOutbox, orders, sessions, users, waitlistEntries, waitlistReleases } from "@/db/schema";
+import { and, asc, eq, like, ne } from "drizzle-orm";
+import { emailOutbox, orders, sessions, tickets, users, waitlistEntries, waitlistReleases } from "@/db/schema";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { holdSeats } from "@/lib/booking/holds";
 import { refundOrder } from "@/lib/booking/refund-order";
@@ -57,8 +57,8 @@ function signIn(who: Fan | null) {
   if (who) jar.set("authjs.session-token", who.token);
 }
 
-async function buy(seatIds: string[]) {
-  const customer = await world.customer("buyer");
+async function buy(seatIds: string[], as?: Fan) {
+  const customer = as ? { holder: crypto.randomUUID().replace(/-/g, ""), userId: as.id, email: as.email } : await world.customer("buyer");
   await holdSeats(world.db, { showId: show.show.id, seatIds }, customer.holder);
   const { orderId } = await startCheckout(world.db, show.show.id, customer, "http://localhost:3999");
   const [order] = await world.db.select().from(orders).where(eq(orders.id, orderId));
@@ -69,8 +69,10 @@ async function buy(seatIds: string[]) {
 
 /** Every seat not sold or in a checkout goes on hold by someone else: the show is sold out. */
 async function fillTheHouse() {
-  // Sold seats may be locked too: a lock never makes a sold seat available.
-  const all = show.seats.filter((s) => s.active).map((s) => s.id);
+  const sold = new Set(
+    (await world.db.select({ seatId: tickets.seatId }).from(tickets).where(and(eq(tickets.showId, show.show.id), ne(tickets.status, "voided")))).map((t) => t.seatId),
+  );
+  const all = show.seats.filter((s) => s.active && !sold.has(s.id)).map((s) => s.id);
   const holders = await getSeatLocks().holders(show.show.id, all);
   const result = await getSeatLocks().hold(show.show.id, all.filter((id) => !holders.has(id) || holders.get(id) === CROWD), CROWD, 30 * 60_000);
   expect(result.ok).toBe(true);
@@ -97,7 +99,7 @@ beforeAll(async () => {
   const { orderId: pending } = await startCheckout(world.db, show.show.id, ditherer, "http://localhost:3999");
   orderIds = { expiring: pending, refunded: paidA, cancelled: paidB };
   await fillTheHouse();
-  for (const name of ["first", "second", "third", "fourth", "fifth"]) fans.push(await fan(name));
+  for (const name of ["first", "second", "third", "fourth", "fifth", "sixth"]) fans.push(await fan(name));
 });
 afterAll(async () => {
   stopOutboxWorker();
@@ -191,16 +193,38 @@ describe("waitlist of a sold-out show", () => {
     expect(await leaveWaitlistAction({ showId: show.show.id })).toMatchObject({ ok: true, data: { state: "none" } });
     signIn(fans[4]);
     expect(await joinWaitlistAction({ showId: show.show.id })).toMatchObject({ ok: true, data: { state: "waiting", place: 3 } });
+    signIn(fans[5]);
+    expect(await joinWaitlistAction({ showId: show.show.id })).toMatchObject({ ok: true, data: { state: "waiting", place: 4 } });
 
     // The third (emailed, not rejoined) stays emailed once; one seat back reaches the fourth.
     expect(await cancelBooking(world.db, orderIds.cancelled)).toBe("refunded");
     expect(await recipients()).toEqual([fans[0].email, fans[1].email, fans[2].email, fans[3].email]);
+    // The sixth fan, still waiting, buys the seat that just came back.
+    await buy([show.seat("B", 1).id], fans[5]);
 
     // Two more seats back: the rejoined first fan, then the fifth.
     expect(await notifyWaitlist(world.db, { showId: show.show.id, key: "test-release:two", seats: 2 })).toEqual({ notified: 2 });
     expect(await recipients()).toEqual([fans[0].email, fans[1].email, fans[2].email, fans[3].email, fans[0].email, fans[4].email]);
-    // Nobody left waiting: a further release emails no one.
+    // Only the sixth fan is still on the list, and they have bought tickets since: nobody is emailed.
+    expect(await waitlistStatus(world.db, show.show.id, fans[5].id)).toMatchObject({ state: "waiting", place: 1 });
     expect(await notifyWaitlist(world.db, { showId: show.show.id, key: "test-release:three", seats: 5 })).toEqual({ notified: 0 });
     expect(await recipients()).toHaveLength(6);
+  });
+
+  it("two releases at once reach different people", async () => {
+    await fillTheHouse();
+    const crowd = [await fan("g1"), await fan("g2"), await fan("g3"), await fan("g4")];
+    for (const f of crowd) {
+      signIn(f);
+      expect(await joinWaitlistAction({ showId: show.show.id })).toMatchObject({ ok: true, data: { state: "waiting" } });
+    }
+    const before = (await recipients()).length;
+    const results = await Promise.all([
+      notifyWaitlist(world.db, { showId: show.show.id, key: "test-release:at-once-1", seats: 2 }),
+      notifyWaitlist(world.db, { showId: show.show.id, key: "test-release:at-once-2", seats: 2 }),
+    ]);
+    expect(results.map((r) => r.notified)).toEqual([2, 2]);
+    const sent = (await recipients()).slice(before);
+    expect(sent.sort()).toEqual(crowd.map((f) => f.email).sort());
   });
 });
