@@ -1,3 +1,4 @@
+import { InlineCode } from "./inline-code";
 import { JsonBlock } from "./json-block";
 
 type Parameter = { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> };
@@ -13,6 +14,20 @@ export type DocOperation = {
   requestBody?: unknown;
   responses: Record<string, Response>;
 };
+
+/** A named schema links to its entry in the Schemas section; anything else is shown in full. */
+function SchemaView({ schema, label }: { schema: unknown; label: string }) {
+  const ref = (schema as { $ref?: unknown } | null)?.$ref;
+  if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) {
+    const name = ref.slice("#/components/schemas/".length);
+    return (
+      <a href={`#schema-${name}`} className="font-mono text-gold underline hover:text-white">
+        {name}
+      </a>
+    );
+  }
+  return <JsonBlock value={schema} label={label} />;
+}
 
 const methodColor: Record<string, string> = { get: "bg-emerald-300 text-ink", post: "bg-gold text-ink" };
 
@@ -32,7 +47,9 @@ export function OperationSection({ op, base }: { op: DocOperation; base: string 
         </span>
         <span className="rounded border border-line px-2 py-0.5 font-sans text-xs text-zinc-200">{op.signedIn ? "Signed-in customers" : "Public"}</span>
       </p>
-      <p className="text-sm text-zinc-200">{op.description}</p>
+      <p className="text-sm text-zinc-200">
+        <InlineCode text={op.description} />
+      </p>
       {op.parameters.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -54,7 +71,9 @@ export function OperationSection({ op, base }: { op: DocOperation; base: string 
                   </td>
                   <td className="py-1 pr-3">{p.in}</td>
                   <td className="py-1 pr-3 font-mono">{[p.schema.type, p.schema.format].filter(Boolean).join(" · ")}</td>
-                  <td className="py-1 text-zinc-200">{p.description ?? ""}</td>
+                  <td className="py-1 text-zinc-200">
+                    <InlineCode text={p.description ?? ""} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -64,7 +83,7 @@ export function OperationSection({ op, base }: { op: DocOperation; base: string 
       {op.requestBody !== undefined && (
         <div className="space-y-1">
           <h4 className="text-sm font-semibold">Request body (JSON)</h4>
-          <JsonBlock value={op.requestBody} label={`Request body schema of ${op.summary}`} />
+          <SchemaView schema={op.requestBody} label={`Request body schema of ${op.summary}`} />
         </div>
       )}
       <div className="space-y-1">
@@ -72,11 +91,13 @@ export function OperationSection({ op, base }: { op: DocOperation; base: string 
         <ul className="space-y-1 text-sm">
           {Object.entries(op.responses).map(([status, r]) => (
             <li key={status}>
-              <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-300" : "text-red-200"}`}>{status}</span> — {r.description}
-              {status.startsWith("2") && r.content?.["application/json"] && (
-                <div className="mt-1">
-                  <JsonBlock value={r.content["application/json"].schema} label={`Response schema of ${op.summary}`} />
-                </div>
+              <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-300" : "text-red-200"}`}>{status}</span> —{" "}
+              <InlineCode text={r.description} />
+              {r.content?.["application/json"] && (
+                <>
+                  {" "}
+                  · <SchemaView schema={r.content["application/json"].schema} label={`Response schema of ${op.summary}, ${status}`} />
+                </>
               )}
             </li>
           ))}

@@ -50,7 +50,7 @@ export const ShowsQuery = z
     movieId: uuid("movie").optional().register(apiRegistry, { description: "Only this movie's shows." }),
     date: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-21.")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-11-21.", abort: true })
       .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "That is not a calendar date.")
       .optional()
       .register(apiRegistry, { description: "Only shows on this calendar date in the theater's time zone (YYYY-MM-DD)." }),
@@ -79,7 +79,7 @@ export const ShowList = z
   })
   .register(apiRegistry, { id: "ShowList" });
 
-export const ShowParams = z.object({ showId: uuid("show") });
+export const ShowParams = z.object({ showId: uuid("show").register(apiRegistry, { description: "The show's id (from `GET /shows`)." }) });
 
 export const SeatState = z
   .enum(["available", "held", "sold", "mine"])
