@@ -48,7 +48,7 @@ export function WaitlistPanel(props: {
   return (
     <section aria-labelledby="waitlist-heading" className="space-y-3 rounded-xl border border-gold/60 bg-panel p-4">
       <h2 id="waitlist-heading" className="text-lg font-semibold">
-        {props.soldOut ? "Sold out — join the waitlist" : "Waitlist"}
+        {!props.soldOut ? "Waitlist" : props.signedIn && status.state === "waiting" ? "Sold out — you are on the waitlist" : "Sold out — join the waitlist"}
       </h2>
       {!props.signedIn ? (
         <p className="text-zinc-200">

@@ -142,6 +142,7 @@ describe("waitlist of a sold-out show", () => {
     // Joining twice keeps the place.
     expect(await joinWaitlistAction({ showId: show.show.id })).toMatchObject({ ok: true, data: { state: "waiting", place: 2 } });
     const html = await showPageHtml(show.show.id);
+    expect(html).toContain("Sold out — you are on the waitlist");
     expect(html).toContain("You are on the waitlist, number 2 in line.");
     expect(html).toContain(`we will email ${fans[1].email}`);
     expect(html).toContain("Leave the waitlist</button>");
