@@ -4,3 +4,4 @@ export * from "./catalog";
 export * from "./orders";
 export * from "./ops";
 export * from "./local-payments";
+export * from "./waitlist";

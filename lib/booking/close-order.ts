@@ -5,11 +5,13 @@ import { orderSeats, orders } from "@/db/schema";
 import { log } from "@/lib/log";
 import { countOrderStatus } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
+import { notifyWaitlistSafely } from "@/lib/waitlist/notify-waitlist";
 
 /**
  * Ends a pending order that will not be paid: `expired` (Stripe's session timed out) or
  * `cancelled` (the customer left checkout, or an async payment failed). Its seats go back on sale.
  * An order that is no longer pending is left alone, so a late event cannot undo a payment.
+ * Seats that go back on sale are offered to the show's waitlist.
  */
 export async function closePendingOrder(db: Db, orderId: string, status: "expired" | "cancelled", opts: { releaseSeats?: boolean } = {}) {
   const [closed] = await db
@@ -24,6 +26,7 @@ export async function closePendingOrder(db: Db, orderId: string, status: "expire
     await getSeatLocks()
       .release(closed.showId, seatRows.map((s) => s.seatId), closed.holderId)
       .catch((err) => log.warn({ err, orderId }, "could not release locks; they expire by themselves"));
+    await notifyWaitlistSafely(db, { showId: closed.showId, key: `order-closed:${orderId}`, seats: seatRows.length });
   }
   return true;
 }

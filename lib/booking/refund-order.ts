@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { countOrderStatus } from "@/lib/metrics";
 import { getPayments } from "@/lib/payments";
+import { notifyWaitlistSafely } from "@/lib/waitlist/notify-waitlist";
 import { afterOrderRefunded } from "./notify";
 
 export type RefundReason = "seat_conflict" | "customer_cancelled" | "show_cancelled" | "admin";
@@ -13,7 +14,8 @@ export type RefundReason = "seat_conflict" | "customer_cancelled" | "show_cancel
 /**
  * Refunds a paid order: tickets voided (the seats go back on sale), order marked refunded, then
  * the provider refund with an idempotency key derived from the order — so calling this twice,
- * or at once from two places, refunds the money exactly once.
+ * or at once from two places, refunds the money exactly once. The freed seats are offered to
+ * the show's waitlist (nobody is offered seats of a cancelled show).
  */
 export async function refundOrder(db: Db, orderId: string, reason: Exclude<RefundReason, "seat_conflict">): Promise<"refunded" | "already_refunded"> {
   const result = await db.transaction(async (tx) => {
@@ -22,15 +24,21 @@ export async function refundOrder(db: Db, orderId: string, reason: Exclude<Refun
     if (order.status === "refunded") return "already_refunded" as const;
     if (order.status !== "paid") throw new AppError("conflict", "Only a paid order can be refunded.");
     await tx.update(orders).set({ status: "refunded", refundReason: reason }).where(eq(orders.id, orderId));
-    await tx
+    const voided = await tx
       .update(tickets)
       .set({ status: "voided", voidedAt: new Date() })
-      .where(and(eq(tickets.orderId, orderId), ne(tickets.status, "voided")));
-    return "refunded" as const;
+      .where(and(eq(tickets.orderId, orderId), ne(tickets.status, "voided")))
+      .returning({ id: tickets.id });
+    return { outcome: "refunded" as const, showId: order.showId, seatsFreed: voided.length };
   });
-  if (result === "refunded") countOrderStatus("refunded");
+  if (result === "already_refunded") {
+    await completeRefund(db, orderId);
+    return result;
+  }
+  countOrderStatus("refunded");
+  await notifyWaitlistSafely(db, { showId: result.showId, key: `order-refunded:${orderId}`, seats: result.seatsFreed });
   await completeRefund(db, orderId);
-  return result;
+  return result.outcome;
 }
 
 /** Sends the provider refund for an order marked refunded but not yet refunded there; then the email. */

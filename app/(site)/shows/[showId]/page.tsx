@@ -6,12 +6,16 @@ import { showWithSeats } from "@/db/queries/catalog";
 import { readHolderId } from "@/lib/booking/holder";
 import { toMapLayout } from "@/lib/booking/map-layout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
+import { currentUser } from "@/lib/authz";
 import { env } from "@/lib/env";
+import { waitlistStatus, type WaitlistStatus } from "@/lib/waitlist/entries";
 import { formatDateTime } from "@/lib/time";
 import { SeatMap } from "@/components/seat-map";
 import { StaticSeatPlan } from "@/components/static-seat-plan";
+import { WaitlistPanel } from "@/components/waitlist-panel";
 import { holdSeatsAction, releaseSeatsAction } from "./actions";
 import { checkoutAction } from "./checkout-action";
+import { joinWaitlistAction, leaveWaitlistAction } from "./waitlist-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }) {
   const { showId } = await params;
@@ -26,10 +30,15 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
   const detail = await showWithSeats(showId);
   if (!detail) notFound();
   const layout = toMapLayout(detail);
-  const snapshot = await seatSnapshot(await getDb(), showId, await readHolderId());
+  const db = await getDb();
+  const snapshot = await seatSnapshot(db, showId, await readHolderId());
   const sold = new Set(Object.entries(snapshot.states).filter(([, s]) => s === "sold").map(([id]) => id));
   const tz = detail.theater.timeZone;
   const bookable = detail.show.status === "scheduled" && detail.show.startsAt > new Date();
+  // Sold out for this viewer: every seat sold or held by someone else (their own holds are theirs).
+  const soldOut = layout.seats.every((s) => snapshot.states[s.id] === "sold" || snapshot.states[s.id] === "held");
+  const user = bookable ? await currentUser() : null;
+  const waitlist: WaitlistStatus = user ? await waitlistStatus(db, showId, user.id) : { state: "none" };
 
   return (
     <div className="space-y-4">
@@ -48,6 +57,18 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
         </p>
       )}
       {cancelled && <p role="status" className="rounded-lg border border-line bg-panel p-3">Checkout cancelled. No payment was taken.</p>}
+      {bookable && (soldOut || waitlist.state === "waiting") && (
+        <WaitlistPanel
+          showId={showId}
+          soldOut={soldOut}
+          signedIn={Boolean(user)}
+          email={user?.email || null}
+          initial={waitlist}
+          timeZone={tz}
+          join={joinWaitlistAction}
+          leave={leaveWaitlistAction}
+        />
+      )}
       {bookable ? (
         <SeatMap layout={layout} initial={snapshot} maxSeats={env().MAX_SEATS_PER_ORDER} hold={holdSeatsAction} release={releaseSeatsAction} checkout={checkoutAction} />
       ) : (

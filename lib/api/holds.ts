@@ -1,0 +1,36 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { shows } from "@/db/schema";
+import { ensureHolderId, readHolderId } from "@/lib/booking/holder";
+import { heldBy, holdSeats, releaseSeats } from "@/lib/booking/holds";
+import { AppError } from "@/lib/errors";
+import { limitHold } from "@/lib/rate-limit/actions";
+import type { HoldState, ReleaseResult } from "./schemas";
+
+// Holding and releasing through the API follows the seat map's rules exactly: the holder is the
+// mq_holder cookie (minted on the first hold, as holdSeatsAction does), the hold limit is the
+// same, and the booking code decides. The route handler has already required a signed-in user.
+
+const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
+
+export async function apiHoldSeats(db: Db, input: { showId: string; seatIds: string[] }): Promise<z.input<typeof HoldState>> {
+  const holder = await ensureHolderId();
+  await limitHold(input, holder);
+  const result = await holdSeats(db, input, holder);
+  return { showId: input.showId, mine: result.mine, expiresAt: iso(result.expiresAt) };
+}
+
+/** Only the caller's own holds are let go; someone else's seat in the list is left as it is. */
+export async function apiReleaseSeats(db: Db, input: { showId: string; seatIds: string[] }): Promise<z.input<typeof ReleaseResult>> {
+  const [show] = await db.select({ id: shows.id }).from(shows).where(eq(shows.id, input.showId)).limit(1);
+  if (!show) throw new AppError("not_found", "That show does not exist.");
+  const holder = await readHolderId();
+  if (!holder) return { showId: input.showId, released: [], mine: [], expiresAt: null };
+  const before = new Set(await heldBy(db, input.showId, holder));
+  const after = await releaseSeats(db, input, holder);
+  const still = new Set(after.mine);
+  const released = [...new Set(input.seatIds)].filter((id) => before.has(id) && !still.has(id));
+  return { showId: input.showId, released, mine: after.mine, expiresAt: iso(after.expiresAt) };
+}

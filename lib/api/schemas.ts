@@ -1,0 +1,136 @@
+import { z } from "zod";
+
+// The request and response bodies of /api/v1, defined once. Route handlers parse and build
+// with these, and the OpenAPI document is generated from them (lib/api/openapi.ts), so the
+// published contract cannot drift from the code. Pure: no I/O, safe for build time.
+
+// Names and descriptions live in this module's own registry, not zod's global one: Next may
+// evaluate this module once per bundle in one process, and the global registry refuses an id
+// twice. A schema with an id becomes #/components/schemas/<id> in the OpenAPI document.
+export const apiRegistry = z.registry<{ id?: string; description?: string }>();
+
+const uuid = (what: string) => z.uuid({ message: `That is not a ${what} id.` });
+
+export const ApiErrorCode = z
+  .enum(["invalid_request", "unauthenticated", "not_found", "seat_unavailable", "show_closed", "rate_limited", "unavailable", "internal"])
+  .register(apiRegistry, { id: "ErrorCode", description: "What went wrong, for programs; `message` says it for people." });
+
+export const ApiError = z
+  .object({
+    error: z.object({
+      code: ApiErrorCode,
+      message: z.string(),
+      fields: z.record(z.string(), z.array(z.string())).optional().register(apiRegistry, { description: "Field errors of a 400, by field name (e.g. `seatIds`)." }),
+      details: z.record(z.string(), z.unknown()).optional().register(apiRegistry, { description: "Facts for programs, e.g. `taken` seat ids of a 409 or `retryAfterSeconds` of a 429." }),
+    }),
+  })
+  .register(apiRegistry, { id: "Error", description: "Every error of this API has this shape." });
+
+export const Money = z
+  .object({ amount: z.int().nonnegative().register(apiRegistry, { description: "Minor units (cents)." }), currency: z.string().length(3) })
+  .register(apiRegistry, { id: "Money" });
+
+export const Movie = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    title: z.string(),
+    synopsis: z.string(),
+    runtimeMinutes: z.int().positive(),
+    rating: z.string(),
+    genres: z.array(z.string()),
+    posterUrl: z.string().nullable().register(apiRegistry, { description: "A path on this site, or null." }),
+  })
+  .register(apiRegistry, { id: "Movie" });
+
+export const MovieList = z.object({ movies: z.array(Movie) }).register(apiRegistry, { id: "MovieList" });
+
+export const ShowsQuery = z
+  .object({
+    movieId: uuid("movie").optional().register(apiRegistry, { description: "Only this movie's shows." }),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-11-21.", abort: true })
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "That is not a calendar date.")
+      .optional()
+      .register(apiRegistry, { description: "Only shows on this calendar date in the theater's time zone (YYYY-MM-DD)." }),
+  })
+  .strict();
+
+export const Show = z
+  .object({
+    id: z.uuid(),
+    movieId: z.uuid(),
+    movieTitle: z.string(),
+    screenName: z.string(),
+    format: z.string(),
+    startsAt: z.iso.datetime().register(apiRegistry, { description: "UTC instant." }),
+    endsAt: z.iso.datetime(),
+    localDate: z.string().register(apiRegistry, { description: "Calendar date in the theater's time zone." }),
+    localTime: z.string().register(apiRegistry, { description: "Wall-clock start time (HH:MM, 24-hour) in the theater's time zone." }),
+    prices: z.array(z.object({ tier: z.string(), price: Money })),
+  })
+  .register(apiRegistry, { id: "Show" });
+
+export const ShowList = z
+  .object({
+    theater: z.object({ name: z.string(), timeZone: z.string().register(apiRegistry, { description: "IANA time zone every local date and time is in." }) }),
+    shows: z.array(Show),
+  })
+  .register(apiRegistry, { id: "ShowList" });
+
+export const ShowParams = z.object({ showId: uuid("show").register(apiRegistry, { description: "The show's id (from `GET /shows`)." }) });
+
+export const SeatState = z
+  .enum(["available", "held", "sold", "mine"])
+  .register(apiRegistry, { id: "SeatState", description: "`mine` is held by the caller (their holder cookie)." });
+
+export const SeatAvailability = z
+  .object({
+    showId: z.uuid(),
+    currency: z.string(),
+    holdExpiresAt: z.iso.datetime().nullable().register(apiRegistry, { description: "When the caller's holds lapse, or null when they hold nothing." }),
+    counts: z.object({ available: z.int(), held: z.int(), sold: z.int(), mine: z.int() }),
+    seats: z.array(
+      z.object({
+        id: z.uuid(),
+        row: z.string(),
+        number: z.int(),
+        kind: z.enum(["standard", "premium", "wheelchair", "companion"]),
+        tier: z.string(),
+        price: z.int().nonnegative().register(apiRegistry, { description: "Minor units of `currency`." }),
+        state: SeatState,
+      }),
+    ),
+  })
+  .register(apiRegistry, { id: "SeatAvailability" });
+
+export const SeatsRequest = z
+  .object({
+    seatIds: z
+      .array(uuid("seat"))
+      .min(1, "Choose at least one seat.")
+      .max(50, "Send at most 50 seats at once."),
+  })
+  .strict()
+  .register(apiRegistry, { id: "SeatsRequest" });
+
+export const HoldState = z
+  .object({
+    showId: z.uuid(),
+    mine: z.array(z.uuid()).register(apiRegistry, { description: "Every seat of this show the caller holds now." }),
+    expiresAt: z.iso.datetime().nullable().register(apiRegistry, { description: "When those holds lapse; one window for all of them." }),
+  })
+  .register(apiRegistry, { id: "HoldState" });
+
+export const ReleaseResult = z
+  .object({
+    showId: z.uuid(),
+    released: z.array(z.uuid()).register(apiRegistry, { description: "Requested seats the caller held and no longer holds. Seats held by others are never touched." }),
+    mine: z.array(z.uuid()),
+    expiresAt: z.iso.datetime().nullable(),
+  })
+  .register(apiRegistry, { id: "ReleaseResult" });
+
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+export type ApiErrorBody = z.infer<typeof ApiError>;

@@ -1,0 +1,35 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { seats, shows } from "@/db/schema";
+import { seatSnapshot } from "@/lib/booking/seat-snapshot";
+import { AppError } from "@/lib/errors";
+import type { SeatAvailability } from "./schemas";
+
+/**
+ * A show's seats with their state for the caller: the same snapshot the seat map polls
+ * (sold from Postgres over held from the lock store, the caller's own holds as `mine`), joined
+ * with the seat list and prices so an API client can name and price what it picks.
+ */
+export async function seatAvailability(db: Db, showId: string, holder: string | null): Promise<z.input<typeof SeatAvailability>> {
+  const [show] = await db.select().from(shows).where(eq(shows.id, showId)).limit(1);
+  if (!show) throw new AppError("not_found", "That show does not exist.");
+  const [seatRows, snapshot] = await Promise.all([
+    db.select().from(seats).where(and(eq(seats.screenId, show.screenId), eq(seats.active, true))).orderBy(asc(seats.y), asc(seats.x)),
+    seatSnapshot(db, showId, holder),
+  ]);
+  const counts = { available: 0, held: 0, sold: 0, mine: 0 };
+  const list = seatRows.map((s) => {
+    const state = snapshot.states[s.id] ?? "available";
+    counts[state]++;
+    return { id: s.id, row: s.rowLabel, number: s.number, kind: s.kind, tier: s.tier, price: show.prices[s.tier] ?? 0, state };
+  });
+  return {
+    showId,
+    currency: show.currency,
+    holdExpiresAt: snapshot.holdExpiresAt ? new Date(snapshot.holdExpiresAt).toISOString() : null,
+    counts,
+    seats: list,
+  };
+}
