@@ -19,9 +19,11 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: { baseURL, trace: "retain-on-failure", launchOptions: chromium },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions: chromium } },
+    // Tests tagged @touch need a touch screen and @mouse a mouse: each runs where it can, by config
+    // rather than a skip.
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions: chromium }, grepInvert: /@touch/ },
     // One full purchase per run is enough; the phone runs the browsing and seat-map suites.
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: ["**/buy-ticket.spec.ts"] },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: ["**/buy-ticket.spec.ts"], grepInvert: /@mouse/ },
   ],
   webServer: {
     // A fresh embedded database per run (CI points DATABASE_URL at its own Postgres database instead).
