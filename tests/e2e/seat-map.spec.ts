@@ -251,3 +251,16 @@ test("when someone else takes a seat first, the map says so plainly", async ({ p
     await other.context.close();
   }
 });
+
+test("the 5,000-seat arena draws every seat and takes a selection (demo mode)", async ({ page }, testInfo) => {
+  // The e2e server runs the production build as the demo (ALLOW_LOCAL_PAYMENTS=1), where the
+  // arena exists; outside demo mode it is a 404 (tests/unit/seat-map-arena-gate.test.ts).
+  await page.goto("/dev/seat-map-arena");
+  await expect(page.getByRole("heading", { name: "Seat-map arena" })).toBeVisible();
+  await expect(page.locator("[data-seat-id]")).toHaveCount(5_000);
+  const free = page.locator('[data-seat-id][data-state="available"][aria-label*=", standard"]').nth(400);
+  await pressAndSettle(page, free, testInfo);
+  await expect(free).toHaveAttribute("data-state", "mine");
+  await expect(page.getByTestId("seat-summary")).toContainText("1 seat:");
+  await expect(page.getByTestId("continue")).toHaveAttribute("aria-disabled", "false");
+});
