@@ -26,11 +26,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-line bg-panel/80">
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+          {/* One line on a 390 px phone: no link wraps, and "Now showing" (the same page as the
+              logo) gives way below the sm breakpoint so a signed-in account corner still fits. */}
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-3 whitespace-nowrap px-4 py-3 sm:gap-4">
             <Link href="/" className="text-lg font-extrabold tracking-widest text-gold">
               MARQUEE
             </Link>
-            <Link href="/" className="text-sm text-zinc-200 hover:text-white">
+            <Link href="/" className="hidden text-sm text-zinc-200 hover:text-white sm:inline">
               Now showing
             </Link>
             <Link href="/bookings" className="ml-auto text-sm text-zinc-200 hover:text-white">

@@ -27,6 +27,9 @@ const ACCESS_MARK = "M5.1 2.6A0.15 0.15 0 1 1 5.09 2.6M4.9 3.9V5.7H6.6L7.2 7.3M4
 const COMPANION_MARK = "M5 4.4A0.6 0.6 0 1 1 4.99 4.4";
 const CHECK_MARK = "M2.9 5.2L4.4 6.7L7.2 3.6";
 const CROSS_MARK = "M3.3 3.3L6.7 6.7M6.7 3.3L3.3 6.7";
+// The armchair's notch starts at y 6.7: its marks sit higher, on the back, so they are not cut.
+const PREMIUM_CHECK_MARK = "M3 3.7L4.5 5.2L7.1 2.5";
+const PREMIUM_CROSS_MARK = "M3.6 2.3L6.4 5.1M6.4 2.3L3.6 5.1";
 
 export type SeatLook = {
   fill: string;
@@ -38,11 +41,11 @@ export type SeatLook = {
 export function seatLook(kind: SeatKind, state: DrawState, tierColour: string, stripesId: string): SeatLook {
   switch (state) {
     case "mine":
-      return { fill: GOLD, stroke: "#fff7d6", strokeWidth: 0.5, mark: { d: CHECK_MARK, colour: INK, width: 1.3 } };
+      return { fill: GOLD, stroke: "#fff7d6", strokeWidth: 0.5, mark: { d: kind === "premium" ? PREMIUM_CHECK_MARK : CHECK_MARK, colour: INK, width: 1.3 } };
     case "held":
       return { fill: `url(#${stripesId})`, stroke: HELD_LINE, strokeWidth: 0.8 };
     case "sold":
-      return { fill: SOLD_FILL, stroke: SOLD_LINE, strokeWidth: 0.8, mark: { d: CROSS_MARK, colour: HELD_LINE, width: 1 } };
+      return { fill: SOLD_FILL, stroke: SOLD_LINE, strokeWidth: 0.8, mark: { d: kind === "premium" ? PREMIUM_CROSS_MARK : CROSS_MARK, colour: HELD_LINE, width: 1 } };
     default:
       if (kind === "wheelchair") return { fill: tierColour, mark: { d: ACCESS_MARK, colour: INK, width: 0.75 } };
       if (kind === "companion") return { fill: tierColour, mark: { d: COMPANION_MARK, colour: INK, width: 1.4 } };

@@ -25,6 +25,8 @@ export type SeatMapProps = {
   release: (input: HoldInput) => Promise<ActionResult<HoldOutput>>;
   /** Server action behind Continue; the form carries a hidden showId. */
   checkout: (formData: FormData) => Promise<void>;
+  /** Poll for other customers' holds (default). Off only for a map of no real show (the arena). */
+  live?: boolean;
 };
 
 const WARN_BEFORE_EXPIRY_MS = 60_000;
@@ -39,7 +41,7 @@ const noSubscription = () => () => {};
  * and summary): a 5,000-seat arena would otherwise ship its whole SVG in the HTML and then
  * hydrate it, which costs more than drawing it once.
  */
-export function SeatMap({ layout, initial, maxSeats, hold, release, checkout }: SeatMapProps) {
+export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true }: SeatMapProps) {
   const prefix = `seat${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
   const geometry = useMemo(() => geometryOf(layout.seats), [layout.seats]);
@@ -66,6 +68,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout }: 
     maxSeats,
     hold,
     release,
+    live,
     watched: () => [watched.current.focus, watched.current.pointer].filter((id): id is string => id !== null),
   });
   const { states, notice, notify, store } = booking;
@@ -195,12 +198,25 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout }: 
   );
 }
 
-/** Marks the first draw of the seats: render start before its children, end once committed. */
+/**
+ * Marks the first draw of the seats: render start before its children, end once committed, and
+ * "painted" in the first task after the next frame (a requestAnimationFrame callback runs just
+ * before that frame is painted; a message posted from it is handled just after).
+ */
 function MeasuredCanvas({ children }: { children: React.ReactNode }) {
   useState(() => performance.mark("seatmap:render-start"));
   useLayoutEffect(() => {
     performance.mark("seatmap:render-end");
     performance.measure("seatmap:render", "seatmap:render-start", "seatmap:render-end");
+    const frame = requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        performance.mark("seatmap:render-painted");
+        performance.measure("seatmap:render-paint", "seatmap:render-start", "seatmap:render-painted");
+      };
+      channel.port2.postMessage(null);
+    });
+    return () => cancelAnimationFrame(frame);
   }, []);
   return children;
 }

@@ -30,7 +30,7 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
   const ruleId = `${showId}-rule`;
   const low = remainingMs !== null && remainingMs <= 60_000;
   return (
-    <div data-testid="seat-summary" className="sticky bottom-0 z-20 -mx-4 border-t border-line bg-panel px-4 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3">
+    <div data-testid="seat-summary" className="sticky bottom-0 z-20 -mx-4 border-t border-line bg-panel px-4 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3 sm:mx-0 sm:rounded-t-xl sm:border-x">
       {/* One live region for everything the customer must hear: refusals, conflicts, rules. */}
       <div data-testid="seat-message" role="status" aria-live="polite" className="mb-2 space-y-2 empty:mb-0">
         {notice && (

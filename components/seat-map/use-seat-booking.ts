@@ -40,9 +40,11 @@ type Options = {
   release: HoldAction;
   /** Seats the customer is looking at (focused, hovered), to say so when one is taken. */
   watched: () => string[];
+  /** Whether to poll the server for other customers' changes (false for a map of no real show). */
+  live: boolean;
 };
 
-export function useSeatBooking({ layout, initial, maxSeats, hold, release, watched }: Options) {
+export function useSeatBooking({ layout, initial, maxSeats, hold, release, watched, live }: Options) {
   const [store, setStore] = useState<BookingStore>(() => initialStore(initial));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [stale, setStale] = useState(false);
@@ -229,7 +231,7 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
       const one = takenWatched.length === 1;
       notify("warning", `${one ? "Seat" : "Seats"} ${describeIds(takenWatched)} ${one ? "was" : "were"} just taken by someone else.`);
     }
-  }, POLL_MS);
+  }, POLL_MS, live);
 
   return { store, states, notice, notify, clearNotice, stale, toggle, takeBest, describeIds };
 }

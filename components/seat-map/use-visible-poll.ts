@@ -3,15 +3,16 @@ import { useEffect, useRef } from "react";
 
 /**
  * Runs `task` every `intervalMs` while the tab is visible, never two at once; a hidden tab stops
- * polling (no wasted requests) and catches up the moment it is shown again.
+ * polling (no wasted requests) and catches up the moment it is shown again. `enabled` false: never.
  */
-export function useVisiblePoll(task: (signal: AbortSignal) => Promise<void>, intervalMs: number) {
+export function useVisiblePoll(task: (signal: AbortSignal) => Promise<void>, intervalMs: number, enabled = true) {
   const latest = useRef(task);
   useEffect(() => {
     latest.current = task;
   });
 
   useEffect(() => {
+    if (!enabled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let controller: AbortController | undefined;
     let running = false;
@@ -44,5 +45,5 @@ export function useVisiblePoll(task: (signal: AbortSignal) => Promise<void>, int
       controller?.abort();
       document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [intervalMs]);
+  }, [enabled, intervalMs]);
 }

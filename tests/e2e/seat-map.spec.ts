@@ -13,8 +13,9 @@ async function serverStates(page: Page, showId: string): Promise<Record<string, 
   return ((await res.json()) as { states: Record<string, string> }).states;
 }
 
-test("select and release seats with the mouse, with a hover card", async ({ page }, testInfo) => {
-  test.skip(Boolean(testInfo.project.use.hasTouch), "a phone has no mouse; the tap test covers it");
+// A phone has no mouse and the desktop no touch screen: playwright.config.ts runs @mouse tests on
+// the desktop project only and @touch tests on the phone project only.
+test("select and release seats with the mouse, with a hover card", { tag: "@mouse" }, async ({ page }) => {
   const showId = await openFreeShow(page, "Screen 2");
   const c8 = seat(page, "C", 8);
   const c9 = seat(page, "C", 9);
@@ -46,8 +47,7 @@ test("select and release seats with the mouse, with a hover card", async ({ page
   await expect.poll(() => serverStates(page, showId)).toEqual({});
 });
 
-test("select and release seats by tap, long press shows the seat's card", async ({ page }, testInfo) => {
-  test.skip(!testInfo.project.use.hasTouch, "taps need a touch screen; the mouse test covers the desktop");
+test("select and release seats by tap, long press shows the seat's card", { tag: "@touch" }, async ({ page }) => {
   const showId = await openFreeShow(page, "Screen 2");
   const d10 = seat(page, "D", 10);
   const d11 = seat(page, "D", 11);
@@ -167,11 +167,19 @@ test("the orphan rule blocks Continue with an explanation until the selection is
   const cont = page.getByTestId("continue");
   await expect(cont).toHaveAttribute("aria-disabled", "true");
   await expect(page.getByTestId("seat-summary")).toContainText("Change your seats as explained above to continue.");
-  await press(cont, testInfo);
-  await expect(page).toHaveURL(/\/shows\//);
+  // A real press on the (aria-disabled, still focusable) button: forced, because Playwright
+  // waits for aria-disabled elements to become enabled. It must send nothing: the only server
+  // action between here and the end of the next hold is that hold.
+  let actionsSent = 0;
+  page.on("request", (req) => {
+    if (req.method() === "POST" && req.headers()["next-action"] !== undefined) actionsSent++;
+  });
+  await press(cont, testInfo, { force: true });
 
   // Taking the stranded seat too is fine.
   await pressAndSettle(page, seat(page, "B", 6), testInfo);
+  expect(actionsSent, "Continue sent nothing while blocked").toBe(1);
+  await expect(page).toHaveURL(/\/shows\//);
   await expect(message).not.toContainText("empty on its own");
   await expect(cont).toHaveAttribute("aria-disabled", "false");
 });
@@ -242,4 +250,20 @@ test("when someone else takes a seat first, the map says so plainly", async ({ p
   } finally {
     await other.context.close();
   }
+});
+
+test("the 5,000-seat arena draws every seat and takes a selection (demo mode)", async ({ page }, testInfo) => {
+  // The e2e server runs the production build as the demo (ALLOW_LOCAL_PAYMENTS=1), where the
+  // arena exists; outside demo mode it is a 404 (tests/unit/seat-map-arena-gate.test.ts).
+  await page.goto("/dev/seat-map-arena");
+  await expect(page.getByRole("heading", { name: "Seat-map arena" })).toBeVisible();
+  await expect(page.locator("[data-seat-id]")).toHaveCount(5_000);
+  // Pinned by id: a locator on data-state="available" would move to another seat once it is mine.
+  const freeId = await page.locator('[data-seat-id][data-state="available"][aria-label*=", standard"]').nth(400).getAttribute("data-seat-id");
+  const free = page.locator(`[data-seat-id="${freeId}"]`);
+  await pressAndSettle(page, free, testInfo);
+  await expect(free).toHaveAttribute("data-state", "mine");
+  await expect(page.getByTestId("seat-summary")).toContainText(`1 seat: ${freeId!.replace("arena:", "")}`);
+  // (Continue may rightly stay blocked: the arena's scattered sales can make any one seat strand a neighbour.)
+  await expect(page.getByTestId("hold-countdown")).toBeVisible();
 });

@@ -8,7 +8,8 @@ import { continueArenaAction, holdArenaSeatsAction, releaseArenaSeatsAction, typ
 /**
  * The real SeatMap on the 5,000-seat arena. The hold and release props wrap the arena's own
  * server actions and keep the customer's seats here, answering with the whole set the way the
- * real actions do (the map treats `mine` as the truth).
+ * real actions do (the map treats `mine` as the truth). The arena is no show the server knows, so
+ * the map does not poll for other customers.
  */
 export function ArenaSeatMap({ layout, initial, maxSeats }: { layout: MapLayout; initial: SeatSnapshot; maxSeats: number }) {
   const mine = useRef(new Set<string>());
@@ -37,5 +38,5 @@ export function ArenaSeatMap({ layout, initial, maxSeats }: { layout: MapLayout;
     [answer],
   );
 
-  return <SeatMap layout={layout} initial={initial} maxSeats={maxSeats} hold={hold} release={release} checkout={continueArenaAction} />;
+  return <SeatMap layout={layout} initial={initial} maxSeats={maxSeats} hold={hold} release={release} checkout={continueArenaAction} live={false} />;
 }

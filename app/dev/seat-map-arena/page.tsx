@@ -7,9 +7,8 @@ import { ArenaSeatMap } from "./arena-seat-map";
 
 // The seat map's benchmark arena (`npm run bench:seatmap`): the real SeatMap drawing the
 // 5,000-seat `arenaLayout(50, 100)` with about a third of the house already taken. Demo and
-// development only. Arena seats are not a show in the database, so the map's live poll finds
-// nothing to report and, after a few tries, says the box office cannot be reached; the
-// benchmark holds that poll back so it measures drawing alone.
+// development only. Arena seats are not a show in the database, so the map runs without its live
+// poll (which would find no such show); the benchmark measures drawing alone.
 
 export const metadata = { title: "Seat-map arena (5,000 seats)" };
 

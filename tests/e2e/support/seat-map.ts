@@ -45,9 +45,9 @@ export function seat(page: Page, row: string, n: number): Locator {
 }
 
 /** Taps on a touch device, clicks otherwise: how this project's customer presses a seat. */
-export async function press(target: Locator, testInfo: TestInfo): Promise<void> {
-  if (testInfo.project.use.hasTouch) await target.tap();
-  else await target.click();
+export async function press(target: Locator, testInfo: TestInfo, options?: { force?: boolean }): Promise<void> {
+  if (testInfo.project.use.hasTouch) await target.tap(options);
+  else await target.click(options);
 }
 
 /** The answer to the next server action (hold, release) the page sends. */

@@ -1,0 +1,85 @@
+// Screenshots of the seat map for docs/screenshots (`npm run screenshots:seatmap`): a showtime
+// page on a 390 px phone and on a desktop, with two seats of mine selected and a few seats held
+// by another customer, the way a customer meets the map. Runs the production build (`npm run
+// build` first) under `next start` in demo mode on a scratch embedded database.
+import path from "node:path";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromiumLaunch, startDemoServer } from "../bench/support/demo-server";
+import { APP_DIR, cleanup, ensureBuild } from "../bench/support/instances";
+
+const OUT = path.join(APP_DIR, "docs", "screenshots");
+
+function seat(page: Page, row: string, n: number) {
+  return page.locator(`[data-seat-id][aria-label^="Row ${row}, seat ${n},"]`);
+}
+
+/** Presses a seat and waits for the hold to be answered. */
+async function take(page: Page, row: string, n: number, touch: boolean) {
+  const answered = page.waitForResponse((res) => res.request().method() === "POST" && res.request().headers()["next-action"] !== undefined);
+  if (touch) await seat(page, row, n).tap();
+  else await seat(page, row, n).click();
+  await answered;
+}
+
+/** The n-th show on Screen 2 tomorrow (a different show per screenshot, so each starts clean). */
+async function showOnScreen2(page: Page, origin: string, n: number): Promise<string> {
+  await page.goto(origin);
+  const tomorrow = await page.getByRole("navigation", { name: "Choose a day" }).getByRole("link").nth(1).getAttribute("href");
+  await page.goto(new URL(tomorrow ?? "/", origin).toString());
+  const hrefs = await page.locator('main a[href^="/shows/"][aria-label$=", Screen 2"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  return new URL([...new Set(hrefs)][n], origin).toString();
+}
+
+async function shoot(browser: Browser, origin: string, which: "phone" | "desktop", showIndex: number) {
+  const phone = which === "phone";
+  const device = phone
+    ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+    : { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
+  const other = await browser.newContext(device);
+  const me = await browser.newContext(device);
+  try {
+    const otherPage = await other.newPage();
+    const url = await showOnScreen2(otherPage, origin, showIndex);
+    await otherPage.goto(url);
+    for (const [row, n] of [["E", 9], ["E", 10], ["E", 11], ["G", 3], ["G", 4]] as const) await take(otherPage, row, n, phone);
+
+    const page = await me.newPage();
+    await page.goto(url);
+    await page.locator("[data-seat-id]").first().waitFor();
+    await take(page, "F", 10, phone);
+    await take(page, "F", 11, phone);
+    // The other customer's holds arrive with the next poll.
+    await page.locator('[data-seat-id][data-state="held"]').nth(4).waitFor();
+    await page.locator('[data-testid="continue"][aria-disabled="false"]').waitFor();
+    if (!phone) await page.mouse.move(0, 0);
+    // The whole page in one window, so the sticky summary bar sits where it ends up (a full-page
+    // capture of a shorter window leaves it floating over the map).
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: device.viewport.width, height });
+    const file = path.join(OUT, `seat-map-${which}.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${path.relative(APP_DIR, file)}`);
+  } finally {
+    await me.close();
+    await other.close();
+  }
+}
+
+async function main() {
+  ensureBuild();
+  const origin = await startDemoServer();
+  const browser = await chromium.launch(chromiumLaunch);
+  try {
+    await shoot(browser, origin, "phone", 0);
+    await shoot(browser, origin, "desktop", 1);
+  } finally {
+    await browser.close();
+    await cleanup();
+  }
+}
+
+main().catch(async (err) => {
+  console.error(err);
+  await cleanup();
+  process.exit(1);
+});
