@@ -42,14 +42,14 @@ export function BrushPicker({ tool, tiers, onChange }: { tool: Tool; tiers: stri
         {option("seat", "Add / remove seat")}
         {option("aisle", "Aisle (whole column)")}
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="text-xs text-zinc-300">Kind:</span>
+      <fieldset className="flex flex-wrap items-center gap-2">
+        <legend className="mb-1 text-xs text-zinc-300">Seat kind</legend>
         {SEAT_KINDS.map((k) => option(`kind:${k}`, kindWord(k)))}
-      </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="text-xs text-zinc-300">Tier:</span>
+      </fieldset>
+      <fieldset className="flex flex-wrap items-center gap-2">
+        <legend className="mb-1 text-xs text-zinc-300">Tier</legend>
         {tiers.map((t) => option(`tier:${t}`, t))}
-      </div>
+      </fieldset>
     </fieldset>
   );
 }

@@ -52,7 +52,7 @@ export function NewScreenForm({ theaters, create }: { theaters: { id: string; na
         </LabelledField>
       </div>
       <p role="status" className="text-sm text-red-300">
-        {failure ? failure.message : ""}
+        {failure ? (failure.fieldErrors ? "Please check the highlighted fields." : failure.message) : ""}
       </p>
       <button type="submit" disabled={pending} className="rounded-md bg-gold px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60">
         {pending ? "Creating…" : "Create screen"}

@@ -98,7 +98,7 @@ export function ScheduleForm({ movies, screens, firstDate, schedule }: { movies:
         )}
         {result && !result.ok && (
           <div className="rounded-lg border border-red-400 bg-red-400/10 p-3 text-sm text-red-50">
-            <p>{result.message}</p>
+            <p>{result.fieldErrors ? "Nothing was scheduled: please check the highlighted fields." : result.message}</p>
             {clashes.length > 0 && (
               <ul className="list-disc pl-5">
                 {clashes.map((c) => (

@@ -118,7 +118,7 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
           Schedule a show
         </h2>
         <p className="text-sm text-zinc-300">A screen is busy for the movie&apos;s runtime plus 15 minutes of cleaning; a show that would overlap another is refused.</p>
-        <ScheduleForm movies={choices.movies} screens={choices.screens} firstDate={date < today ? today : date} schedule={scheduleShowsAction} />
+        <ScheduleForm key={date < today ? today : date} movies={choices.movies} screens={choices.screens} firstDate={date < today ? today : date} schedule={scheduleShowsAction} />
       </section>
     </div>
   );
