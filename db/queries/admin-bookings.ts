@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { isOrderReference } from "@/lib/admin/order-reference";
 import type { Db } from "../client";
 import { emailOutbox, orderSeats, orders, shows, tickets } from "../schema";
 import { selectOrdersWithShow } from "./orders-with-show";
@@ -16,13 +17,15 @@ function escapeLike(text: string): string {
 }
 
 /**
- * Orders matching a box-office search: a full order id finds that order; anything else is
- * matched against the customer's email (any part of it). Narrowed by show and status.
+ * Orders matching a box-office search: a full order id finds that order; a short reference
+ * (the id's first 8 characters) finds orders starting with it; anything is also matched
+ * against the customer's email (any part of it). Narrowed by show and status.
  */
 export async function searchBookings(db: Db, search: BookingSearch) {
   const q = search.q?.trim() ?? "";
   const where: (SQL | undefined)[] = [];
-  if (q) where.push(UUID.test(q) ? eq(orders.id, q.toLowerCase()) : ilike(orders.email, `%${escapeLike(q)}%`));
+  const byEmail = ilike(orders.email, `%${escapeLike(q)}%`);
+  if (q) where.push(UUID.test(q) ? eq(orders.id, q.toLowerCase()) : isOrderReference(q) ? or(like(orders.id, `${q.toLowerCase()}%`), byEmail) : byEmail);
   if (search.showId) where.push(eq(orders.showId, search.showId));
   if (search.status) where.push(eq(orders.status, search.status));
   const rows = await selectOrdersWithShow(db)

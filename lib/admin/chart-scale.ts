@@ -17,3 +17,17 @@ export function axisTicks(top: number, count = 4): number[] {
 export function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
 }
+
+/**
+ * How many steps to split a niceCeiling() top into so every tick is a round number:
+ * 1·10ⁿ and 5·10ⁿ in five steps, 2·10ⁿ in four (0, 5, 10, 15, 20).
+ */
+export function tickCount(top: number): number {
+  const leading = Math.round(top / 10 ** Math.floor(Math.log10(top)));
+  return leading === 2 ? 4 : 5;
+}
+
+/** The axis top for whole counts (tickets): never under 5, so the ticks are 0–5 rather than fractions. */
+export function countCeiling(value: number): number {
+  return Math.max(5, niceCeiling(value));
+}

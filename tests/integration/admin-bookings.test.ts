@@ -8,6 +8,7 @@ import { startCheckout } from "@/lib/booking/start-checkout";
 import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import type { AdminActor } from "@/lib/admin/admin-actor";
 import { exportOrdersCsv } from "@/lib/admin/export-orders";
+import { orderReference } from "@/lib/admin/order-reference";
 import { cancelPendingOrder, refundBooking } from "@/lib/admin/refund-booking";
 import { createMovie, setMovieArchived, updateMovie } from "@/lib/admin/save-movie";
 import { uploadPoster } from "@/lib/admin/upload-poster";
@@ -52,6 +53,9 @@ describe("bookings", () => {
     const byId = await searchBookings(world.db, { q: orderId, page: 1 });
     expect(byId.rows.map((r) => r.order.id)).toEqual([orderId]);
     expect(byId.rows[0].seatCount).toBe(1);
+    // The short reference the admin pages print (first 8 characters, upper case) finds it too.
+    const byReference = await searchBookings(world.db, { q: orderReference(orderId), page: 1 });
+    expect(byReference.rows.map((r) => r.order.id)).toEqual([orderId]);
     const byShow = await searchBookings(world.db, { showId: show.id, status: "paid", page: 1 });
     expect(byShow.rows.every((r) => r.show.id === show.id && r.order.status === "paid")).toBe(true);
     // A LIKE wildcard typed in the box is a literal character.

@@ -1,0 +1,187 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { bookingForAdmin } from "@/db/queries/admin-booking-detail";
+import { requireAdminPage } from "@/lib/admin-page";
+import { orderIdSchema } from "@/lib/admin/booking-input";
+import { orderReference } from "@/lib/admin/order-reference";
+import { orderTimeline } from "@/lib/admin/order-timeline";
+import { formatMoney } from "@/lib/money";
+import { formatDateTime } from "@/lib/time";
+import { ConfirmOrderAction } from "@/components/admin/confirm-order-action";
+import { OrderStatusBadge } from "@/components/admin/order-status-badge";
+import { cancelPendingOrderAction, refundBookingAction } from "../actions";
+
+export const metadata = { title: "Booking" };
+
+const TICKET_STATE = { valid: "Valid", admitted: "Checked in", voided: "Void" } as const;
+
+export default async function AdminBookingPage({ params }: { params: Promise<{ orderId: string }> }) {
+  await requireAdminPage();
+  const parsed = orderIdSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const booking = await bookingForAdmin(await getDb(), parsed.data.orderId);
+  if (!booking) notFound();
+  const { order, movie, show, screen, theater, seats, tickets, emails, customer } = booking;
+  const tz = theater.timeZone;
+  const money = (minor: number) => formatMoney(minor, order.currency);
+  const ticketOf = new Map(tickets.map((t) => [t.ticket.seatId, t.ticket]));
+  const timeline = orderTimeline(
+    order,
+    emails,
+    tickets.map((t) => ({ seat: `${t.rowLabel}${t.seatNumber}`, admittedAt: t.ticket.admittedAt })),
+  );
+  const seatList = seats.map((s) => `${s.rowLabel}${s.seatNumber}`).join(", ");
+
+  return (
+    <article className="space-y-6">
+      <Link href="/admin/bookings" className="text-sm text-zinc-300 hover:text-white">
+        ← Bookings
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">
+          Order <span className="font-mono">{orderReference(order.id)}</span>
+        </h1>
+        <OrderStatusBadge status={order.status} />
+      </div>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="show" className="space-y-1 rounded-xl border border-line bg-panel p-4">
+          <h2 id="show" className="font-semibold">Show</h2>
+          <p>{movie.title}</p>
+          <p className="text-sm text-zinc-200">
+            {formatDateTime(show.startsAt, tz)} · {screen.name}
+            {show.status === "cancelled" && " · show cancelled"}
+          </p>
+          <p className="text-sm">
+            <Link href={`/admin?show=${show.id}#seat-map`} className="text-gold underline">
+              Seat map
+            </Link>{" "}
+            ·{" "}
+            <Link href={`/admin/bookings?show=${show.id}`} className="text-gold underline">
+              Other bookings of this show
+            </Link>
+          </p>
+        </section>
+        <section aria-labelledby="customer" className="space-y-1 rounded-xl border border-line bg-panel p-4">
+          <h2 id="customer" className="font-semibold">Customer</h2>
+          {customer?.name && <p>{customer.name}</p>}
+          <p className="break-all">
+            <a href={`mailto:${order.email}`} className="text-gold underline">
+              {order.email}
+            </a>
+          </p>
+          <p className="text-sm text-zinc-300">
+            {customer ? (customer.email === order.email ? "Signed-in account" : `Account ${customer.email}`) : "No account linked"}
+            {" · "}
+            <Link href={`/admin/bookings?q=${encodeURIComponent(order.email)}`} className="text-gold underline">
+              All their bookings
+            </Link>
+          </p>
+        </section>
+      </div>
+
+      <section aria-labelledby="seats" className="space-y-2">
+        <h2 id="seats" className="text-lg font-semibold">Seats and tickets</h2>
+        <div className="overflow-x-auto rounded-xl border border-line">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Seats of this order: {seatList}</caption>
+            <thead className="bg-panel text-zinc-300">
+              <tr>
+                <th scope="col" className="px-3 py-2">Seat</th>
+                <th scope="col" className="px-3 py-2">Tier</th>
+                <th scope="col" className="px-3 py-2">Price</th>
+                <th scope="col" className="px-3 py-2">Ticket</th>
+              </tr>
+            </thead>
+            <tbody>
+              {seats.map((s) => {
+                const ticket = ticketOf.get(s.seatId);
+                return (
+                  <tr key={s.seatId} className="border-t border-line">
+                    <th scope="row" className="px-3 py-2">
+                      Row {s.rowLabel}, seat {s.seatNumber}
+                    </th>
+                    <td className="px-3 py-2 capitalize">{s.tier}</td>
+                    <td className="px-3 py-2 tabular-nums">{money(s.amount)}</td>
+                    <td className="px-3 py-2">
+                      {ticket ? (
+                        <>
+                          {TICKET_STATE[ticket.status]}
+                          {ticket.admittedAt && <span className="text-zinc-300"> at {formatDateTime(ticket.admittedAt, tz)}</span>}
+                        </>
+                      ) : (
+                        <span className="text-zinc-300">Not issued</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+            <tfoot>
+              <tr className="border-t border-line font-semibold">
+                <th scope="row" colSpan={2} className="px-3 py-2">
+                  Total
+                </th>
+                <td colSpan={2} className="px-3 py-2 tabular-nums">
+                  {money(order.totalAmount)}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="timeline" className="space-y-2">
+        <h2 id="timeline" className="text-lg font-semibold">Timeline</h2>
+        <ol className="space-y-3 border-l border-line pl-4">
+          {timeline.map((event, i) => (
+            <li key={`${event.kind}-${i}`} className="relative">
+              <span aria-hidden className="absolute top-1.5 -left-[1.3rem] size-2.5 rounded-full bg-gold" />
+              <p className="font-medium">{event.title}</p>
+              <p className="text-sm text-zinc-300">
+                {event.at ? <time dateTime={event.at.toISOString()}>{formatDateTime(event.at, tz)}</time> : "Time not known yet"}
+                {event.detail && ` · ${event.detail}`}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="box-office" className="space-y-3 rounded-xl border border-line bg-panel p-4">
+        <h2 id="box-office" className="text-lg font-semibold">Box office</h2>
+        {order.status === "paid" && <p className="text-sm text-zinc-300">A refund returns {money(order.totalAmount)} in full, voids the tickets, puts the seats back on sale and emails the customer.</p>}
+        {order.status === "pending" && <p className="text-sm text-zinc-300">This checkout has not been paid. Cancelling it ends the payment session and frees the seats.</p>}
+        {order.status !== "paid" && order.status !== "pending" && <p className="text-sm text-zinc-300">Nothing to do: this order is {order.status}.</p>}
+        <ConfirmOrderAction
+          orderId={order.id}
+          available={order.status === "paid"}
+          label="Refund"
+          confirmLabel="Confirm refund"
+          question={`Refund ${money(order.totalAmount)} to ${order.email} and void seats ${seatList}? This cannot be undone.`}
+          outcomes={{ refunded: "Refunded. The tickets are void, the seats are back on sale and the customer has been emailed.", already_refunded: "Refunded already: nothing more was done." }}
+          action={refundBookingAction}
+        />
+        <ConfirmOrderAction
+          orderId={order.id}
+          available={order.status === "pending"}
+          label="Cancel checkout"
+          confirmLabel="Confirm cancel"
+          question="Cancel this unpaid checkout? The customer will no longer be able to pay for these seats."
+          outcomes={{ cancelled: "Cancelled. The seats are free again." }}
+          action={cancelPendingOrderAction}
+          tone="plain"
+        />
+        <p className="text-xs text-zinc-300">
+          Full order id: <span className="font-mono">{order.id}</span>
+          {order.stripePaymentIntentId && (
+            <>
+              {" "}
+              · payment <span className="font-mono">{order.stripePaymentIntentId}</span>
+            </>
+          )}
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,160 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { searchBookings, showLabel } from "@/db/queries/admin-bookings";
+import { showsWithOccupancy } from "@/db/queries/admin-shows";
+import { getTheater } from "@/db/queries/catalog";
+import { requireAdminPage } from "@/lib/admin-page";
+import { bookingSearchSchema, ORDER_STATUSES } from "@/lib/admin/booking-input";
+import { orderReference } from "@/lib/admin/order-reference";
+import { formatMoney } from "@/lib/money";
+import { formatDay, formatTime, localDate } from "@/lib/time";
+import { OrderStatusBadge } from "@/components/admin/order-status-badge";
+
+export const metadata = { title: "Bookings" };
+
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+const field = "rounded-md border border-line bg-ink px-3 py-2";
+
+type Params = Record<string, string | string[] | undefined>;
+
+export default async function AdminBookingsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  await requireAdminPage();
+  const params = await searchParams;
+  // ?show= is the short form the dashboard links with; the schema calls it showId.
+  const search = bookingSearchSchema.parse({ ...params, showId: params.showId ?? params.show });
+  const db = await getDb();
+  const tz = (await getTheater())?.timeZone ?? "UTC";
+  const now = new Date().getTime();
+  const [{ rows, hasMore }, shows, chosenShow] = await Promise.all([
+    searchBookings(db, search),
+    showsWithOccupancy(db, { from: new Date(now - WEEK), to: new Date(now + WEEK), limit: 300 }),
+    search.showId ? showLabel(db, search.showId) : Promise.resolve(null),
+  ]);
+  const searched = Boolean(search.q || search.showId || search.status);
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams();
+    if (search.q) query.set("q", search.q);
+    if (search.showId) query.set("show", search.showId);
+    if (search.status) query.set("status", search.status);
+    if (page > 1) query.set("page", String(page));
+    return `/admin/bookings${query.size ? `?${query}` : ""}`;
+  };
+  const showOption = (s: { startsAt: Date; title: string; screenName?: string }) =>
+    `${formatDay(localDate(s.startsAt, tz))} ${formatTime(s.startsAt, tz)} · ${s.title}${s.screenName ? ` · ${s.screenName}` : ""}`;
+
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-bold">Bookings</h1>
+      <form method="get" action="/admin/bookings" role="search" aria-label="Bookings" className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-panel p-4">
+        <div className="grid min-w-64 flex-1 gap-1">
+          <label htmlFor="booking-q" className="text-sm font-medium">
+            Search bookings
+          </label>
+          <input id="booking-q" name="q" type="search" defaultValue={search.q ?? ""} aria-describedby="booking-q-hint" className={field} />
+          <p id="booking-q-hint" className="text-xs text-zinc-300">
+            Customer email (or part of it), order reference or full order id.
+          </p>
+        </div>
+        <div className="grid gap-1 self-start">
+          <label htmlFor="booking-show" className="text-sm font-medium">
+            Show
+          </label>
+          <select id="booking-show" name="show" defaultValue={search.showId ?? ""} className={`${field} max-w-80`}>
+            <option value="">Any show</option>
+            {chosenShow && !shows.some((s) => s.id === search.showId) && <option value={search.showId}>{showOption(chosenShow)}</option>}
+            {shows.map((s) => (
+              <option key={s.id} value={s.id}>
+                {showOption(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grid gap-1 self-start">
+          <label htmlFor="booking-status" className="text-sm font-medium">
+            Status
+          </label>
+          <select id="booking-status" name="status" defaultValue={search.status ?? ""} className={field}>
+            <option value="">Any status</option>
+            {ORDER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s[0].toUpperCase() + s.slice(1)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button className="self-start rounded-lg bg-gold px-4 py-2 font-semibold text-ink sm:mt-6">Search</button>
+      </form>
+
+      <section aria-labelledby="results" className="space-y-3">
+        <h2 id="results" className="text-lg font-semibold">
+          {searched ? "Results" : "Latest bookings"}
+        </h2>
+        <p role="status" className="text-sm text-zinc-300">
+          {rows.length === 0
+            ? "No bookings match."
+            : `${hasMore || search.page > 1 ? `Page ${search.page}: ` : ""}${rows.length} booking${rows.length === 1 ? "" : "s"}${chosenShow ? ` for ${showOption(chosenShow)}` : ""}.`}
+        </p>
+        {rows.length > 0 && (
+          <div className="overflow-x-auto rounded-xl border border-line">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Bookings found</caption>
+              <thead className="bg-panel text-zinc-300">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Order</th>
+                  <th scope="col" className="px-3 py-2">Customer</th>
+                  <th scope="col" className="px-3 py-2">Show</th>
+                  <th scope="col" className="px-3 py-2">Seats</th>
+                  <th scope="col" className="px-3 py-2">Total</th>
+                  <th scope="col" className="px-3 py-2">Status</th>
+                  <th scope="col" className="px-3 py-2">Booked</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map(({ order, movie, show, screen, theater, seatCount }) => (
+                  <tr key={order.id} className="border-t border-line">
+                    <th scope="row" className="px-3 py-2 font-mono font-semibold">
+                      <Link href={`/admin/bookings/${order.id}`} className="text-gold underline-offset-2 hover:underline">
+                        {orderReference(order.id)}
+                      </Link>
+                    </th>
+                    <td className="max-w-56 truncate px-3 py-2" title={order.email}>
+                      {order.email}
+                    </td>
+                    <td className="px-3 py-2">
+                      {movie.title}
+                      <span className="block text-xs text-zinc-300">
+                        {formatDay(localDate(show.startsAt, theater.timeZone))} {formatTime(show.startsAt, theater.timeZone)} · {screen.name}
+                      </span>
+                    </td>
+                    <td className="px-3 py-2 tabular-nums">{seatCount}</td>
+                    <td className="px-3 py-2 tabular-nums">{formatMoney(order.totalAmount, order.currency)}</td>
+                    <td className="px-3 py-2">
+                      <OrderStatusBadge status={order.status} />
+                    </td>
+                    <td className="px-3 py-2 text-xs whitespace-nowrap text-zinc-300">
+                      {formatDay(localDate(order.createdAt, theater.timeZone))} {formatTime(order.createdAt, theater.timeZone)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {(search.page > 1 || hasMore) && (
+          <nav aria-label="Result pages" className="flex gap-3">
+            {search.page > 1 && (
+              <Link href={pageHref(search.page - 1)} className="rounded-md border border-line px-3 py-1.5 text-sm">
+                Previous page
+              </Link>
+            )}
+            {hasMore && (
+              <Link href={pageHref(search.page + 1)} className="rounded-md border border-line px-3 py-1.5 text-sm">
+                Next page
+              </Link>
+            )}
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { requireAdminPage } from "@/lib/admin-page";
+import { MovieForm } from "@/components/admin/movie-form";
+import { createMovieAction } from "../actions";
+
+export const metadata = { title: "Add a movie" };
+
+export default async function NewMoviePage() {
+  await requireAdminPage();
+  return (
+    <div className="space-y-5">
+      <Link href="/admin/movies" className="text-sm text-zinc-300 hover:text-white">
+        ← Movies
+      </Link>
+      <h1 className="text-2xl font-bold">Add a movie</h1>
+      <p className="text-sm text-zinc-300">You can upload the poster once the movie is saved.</p>
+      <MovieForm movie={{ title: "", slug: "", synopsis: "", runtimeMinutes: "", rating: "NR", genres: [] }} action={createMovieAction} submitLabel="Create movie" />
+    </div>
+  );
+}

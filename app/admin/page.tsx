@@ -1,0 +1,201 @@
+import Link from "next/link";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { doorCountsBetween, paidOrdersSince } from "@/db/queries/admin-dashboard";
+import { seatStatesOfShow, showForAdmin, showsWithOccupancy } from "@/db/queries/admin-shows";
+import { getTheater } from "@/db/queries/catalog";
+import { requireAdminPage } from "@/lib/admin-page";
+import { percent } from "@/lib/admin/chart-scale";
+import { doorByDay, lastDays, revenueByDay, revenueByMovie } from "@/lib/admin/dashboard-report";
+import { formatMoney } from "@/lib/money";
+import { addDays, formatDateTime, formatDay, formatTime, localDate, zonedToUtc } from "@/lib/time";
+import { BarList } from "@/components/admin/bar-list";
+import { ColumnChart } from "@/components/admin/column-chart";
+import { SeatHeatMap } from "@/components/admin/seat-heat-map";
+
+export const metadata = { title: "Dashboard" };
+
+const PERIODS = [7, 14, 30] as const;
+const querySchema = z.object({
+  days: z.coerce.number().pipe(z.union(PERIODS.map((p) => z.literal(p)))).catch(14),
+  show: z.uuid().optional().catch(undefined),
+});
+
+export default async function AdminDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage();
+  const { days, show: chosenShowId } = querySchema.parse(await searchParams);
+  const db = await getDb();
+  const tz = (await getTheater())?.timeZone ?? "UTC";
+  const now = new Date();
+  const today = localDate(now, tz);
+  const dates = lastDays(today, days);
+  const from = zonedToUtc(dates[0], "00:00", tz);
+  const tomorrow = zonedToUtc(addDays(today, 1), "00:00", tz);
+
+  const [paid, door, shows] = await Promise.all([
+    paidOrdersSince(db, from),
+    doorCountsBetween(db, from, tomorrow),
+    // Occupancy of what is on today and the next two days: the shows still worth watching.
+    showsWithOccupancy(db, { from: zonedToUtc(today, "00:00", tz), to: zonedToUtc(addDays(today, 3), "00:00", tz), limit: 60 }),
+  ]);
+  const currency = paid[0]?.currency ?? "usd";
+  const byDay = revenueByDay(paid, dates, tz);
+  const byMovie = revenueByMovie(paid);
+  const doorDays = doorByDay(door, dates, tz);
+  const revenueTotal = byDay.reduce((sum, d) => sum + d.amount, 0);
+  const soldTotal = doorDays.reduce((sum, d) => sum + d.sold, 0);
+  const admittedTotal = doorDays.reduce((sum, d) => sum + d.admitted, 0);
+
+  // The heat map shows the chosen show, else the best-selling one on the list.
+  const heatShowId = chosenShowId ?? [...shows].sort((a, b) => b.sold - a.sold)[0]?.id;
+  const heatShow = heatShowId ? await showForAdmin(db, heatShowId) : null;
+  const heatSeats = heatShow ? await seatStatesOfShow(db, heatShow.show.id, heatShow.screen.id) : [];
+
+  const money = (minor: number) => formatMoney(minor, currency);
+  const shortMoney = (minor: number) =>
+    new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase(), notation: "compact", maximumFractionDigits: 1 }).format(minor / 100);
+  const dayLabels = dates.map((d) => formatDay(d).replace(/^\w+, /, ""));
+  const csvFrom = addDays(today, -29);
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">Dashboard</h1>
+          <p className="text-sm text-zinc-300">Sales of the last {days} days, by the theater&apos;s calendar ({tz}).</p>
+        </div>
+        <nav aria-label="Period">
+          <ul className="flex gap-1">
+            {PERIODS.map((p) => (
+              <li key={p}>
+                <Link
+                  href={`/admin?days=${p}`}
+                  aria-current={p === days ? "true" : undefined}
+                  className={`block rounded-md border px-3 py-1.5 text-sm ${p === days ? "border-gold bg-gold text-ink" : "border-line text-zinc-200 hover:border-zinc-400"}`}
+                >
+                  {p} days
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        {[
+          ["Revenue", money(revenueTotal)],
+          ["Paid orders", String(paid.length)],
+          ["Tickets, shows to date", String(soldTotal)],
+          ["Checked in", `${admittedTotal} (${percent(admittedTotal, soldTotal)}%)`],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-xl border border-line bg-panel p-4">
+            <dt className="text-sm text-zinc-300">{label}</dt>
+            <dd className="text-2xl font-bold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="revenue-by-day" className="space-y-3 rounded-xl border border-line bg-panel p-4">
+        <h2 id="revenue-by-day" className="text-lg font-semibold">Revenue by day</h2>
+        <ColumnChart
+          caption={`Revenue by day, last ${days} days`}
+          labels={dayLabels}
+          series={[{ name: "Revenue", colour: "#f5c451", values: byDay.map((d) => d.amount) }]}
+          formatShort={shortMoney}
+          formatValue={money}
+        />
+      </section>
+
+      <section aria-labelledby="revenue-by-movie" className="space-y-3 rounded-xl border border-line bg-panel p-4">
+        <h2 id="revenue-by-movie" className="text-lg font-semibold">Revenue by movie</h2>
+        {byMovie.length ? (
+          <BarList
+            label="Revenue by movie"
+            max={byMovie[0].amount}
+            items={byMovie.map((m) => ({ key: m.movieId, label: m.title, value: m.amount, text: `${money(m.amount)} · ${m.orders} order${m.orders === 1 ? "" : "s"}` }))}
+          />
+        ) : (
+          <p className="text-zinc-300">No paid orders in this period yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="door" className="space-y-3 rounded-xl border border-line bg-panel p-4">
+        <h2 id="door" className="text-lg font-semibold">Tickets sold and checked in</h2>
+        <p className="text-sm text-zinc-300">Tickets of the shows in this period up to today, by the day of the show.</p>
+        <ColumnChart
+          caption={`Tickets sold and checked in by show day, last ${days} days`}
+          labels={dayLabels}
+          series={[
+            { name: "Sold", colour: "#7dd3fc", values: doorDays.map((d) => d.sold) },
+            { name: "Checked in", colour: "#34d399", values: doorDays.map((d) => d.admitted) },
+          ]}
+          formatShort={(n) => String(Math.round(n))}
+          formatValue={(n) => `${n} ticket${n === 1 ? "" : "s"}`}
+          counts
+        />
+      </section>
+
+      <section aria-labelledby="occupancy" className="space-y-3 rounded-xl border border-line bg-panel p-4">
+        <h2 id="occupancy" className="text-lg font-semibold">Occupancy, today and the next two days</h2>
+        <p className="text-sm text-zinc-300">Choose a show to see where its seats were sold.</p>
+        {shows.length ? (
+          <BarList
+            label="Seats sold per show"
+            twoColumns
+            max={100}
+            colour="#7dd3fc"
+            items={shows.map((s) => ({
+              key: s.id,
+              label: `${formatDay(localDate(s.startsAt, tz))} ${formatTime(s.startsAt, tz)} · ${s.title} · ${s.screenName}${s.status === "cancelled" ? " (cancelled)" : ""}`,
+              value: percent(s.sold, s.capacity),
+              text: `${s.sold} of ${s.capacity} · ${percent(s.sold, s.capacity)}%`,
+              href: `/admin?days=${days}&show=${s.id}#seat-map`,
+              current: s.id === heatShow?.show.id,
+            }))}
+          />
+        ) : (
+          <p className="text-zinc-300">No shows in these three days.</p>
+        )}
+      </section>
+
+      {heatShow && (
+        <section id="seat-map" aria-labelledby="seat-map-title" className="space-y-3 rounded-xl border border-line bg-panel p-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="seat-map-title" className="text-lg font-semibold">
+              Seats sold: {heatShow.movie.title}
+            </h2>
+            <p className="text-sm text-zinc-300">
+              {formatDateTime(heatShow.show.startsAt, tz)} · {heatShow.screen.name} ·{" "}
+              <Link href={`/admin/bookings?show=${heatShow.show.id}`} className="text-gold underline">
+                Bookings
+              </Link>{" "}
+              ·{" "}
+              <Link href={`/admin/check-in/${heatShow.show.id}`} className="text-gold underline">
+                Door check-in
+              </Link>
+            </p>
+          </div>
+          <SeatHeatMap seats={heatSeats} caption={`Seat map of ${heatShow.movie.title} at ${formatDateTime(heatShow.show.startsAt, tz)}`} />
+        </section>
+      )}
+
+      <section aria-labelledby="export" className="space-y-3 rounded-xl border border-line bg-panel p-4">
+        <h2 id="export" className="text-lg font-semibold">Export orders</h2>
+        <form method="get" action="/admin/orders.csv" className="flex flex-wrap items-end gap-3">
+          <label className="grid gap-1 text-sm">
+            From
+            <input type="date" name="from" defaultValue={csvFrom} required className="rounded-md border border-line bg-ink px-3 py-2" />
+          </label>
+          <label className="grid gap-1 text-sm">
+            To
+            <input type="date" name="to" defaultValue={today} required className="rounded-md border border-line bg-ink px-3 py-2" />
+          </label>
+          <button className="rounded-lg bg-gold px-4 py-2 font-semibold text-ink">Download CSV</button>
+        </form>
+        <p className="text-sm text-zinc-300">
+          Or <a href="/admin/orders.csv" className="text-gold underline">download the last 30 days</a> as a spreadsheet (CSV).
+        </p>
+      </section>
+    </div>
+  );
+}
