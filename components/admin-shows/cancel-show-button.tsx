@@ -5,7 +5,8 @@ import type { ActionResult } from "@/lib/errors";
 type Outcome = { refunded: number; alreadyRefunded: number; closed: number; failed: string[] };
 
 function describe(o: Outcome): string {
-  const parts = [`Show cancelled. ${o.refunded === 1 ? "1 order" : `${o.refunded} orders`} refunded; each customer was emailed.`];
+  const parts = [o.refunded === 0 ? "Show cancelled. There were no paid orders to refund." : `Show cancelled. ${o.refunded === 1 ? "1 order" : `${o.refunded} orders`} refunded; each customer was emailed.`];
+  if (o.alreadyRefunded) parts.push(`${o.alreadyRefunded} already refunded before.`);
   if (o.closed) parts.push(`${o.closed} unpaid checkout${o.closed === 1 ? "" : "s"} closed.`);
   if (o.failed.length) parts.push(`${o.failed.length} refund${o.failed.length === 1 ? "" : "s"} failed; cancel again to retry them.`);
   return parts.join(" ");

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { signInViaOutbox } from "./support/sign-in";
 
@@ -9,6 +10,14 @@ import { signInViaOutbox } from "./support/sign-in";
 // Each step waits on a server action or a navigation of a production server that may share its
 // machine with other builds: a wider wait than the default, never a timing assertion.
 const expect = baseExpect.configure({ timeout: 15_000 });
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary}`).join("\n"));
+  expect(report, `axe violations on ${what}`).toEqual([]);
+}
 
 function mapSeat(page: Page, row: string, n: number) {
   return page.locator(`[data-seat-id][aria-label^="Row ${row}, seat ${n},"]`);
@@ -39,6 +48,7 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await expect(admin.getByLabel("Rows")).toHaveAccessibleDescription("At least one row.");
   await expect(admin.getByLabel("Rows")).toHaveAttribute("aria-invalid", "true");
   await expect(admin.getByLabel("Screen name")).toHaveValue(screenName);
+  await expectNoViolations(admin, "the screens page with a field error");
   await admin.getByLabel("Rows").fill("2");
   await admin.getByRole("button", { name: "Create screen" }).click();
   await expect(admin).toHaveURL(/\/admin\/screens\/[0-9a-f-]{36}\/layout/);
@@ -63,6 +73,7 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await expect(admin.getByTestId("layout-summary")).toContainText("15 seats in 3 rows · unsaved changes");
   // The preview is the seat map's own drawing of the draft.
   await expect(admin.locator("[data-seat-id]")).toHaveCount(15);
+  await expectNoViolations(admin, "the layout editor");
 
   await admin.getByRole("button", { name: "Save layout" }).click();
   await expect(admin.getByTestId("layout-notice")).toContainText("Saved: 5 added, 6 changed, 2 removed.");
@@ -96,6 +107,7 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await form.getByRole("button", { name: "Schedule show" }).click();
   await expect(admin.getByTestId("schedule-outcome")).toContainText(`Nothing was scheduled: ${screenName} is busy on`);
   await expect(admin.getByTestId("schedule-outcome")).toContainText(`clashes with ${movieTitle} 9:00 PM`);
+  await expectNoViolations(admin, "the shows page with a clash");
 
   const showRow = admin.getByTestId("admin-show-row").filter({ hasText: screenName });
   await expect(showRow).toHaveCount(1);
@@ -146,5 +158,20 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await customer.goto(`/shows/${showId}`);
   await expect(mapSeat(customer, "A", 1)).toHaveAttribute("data-state", "available");
   await expect(mapSeat(customer, "A", 1)).toHaveAttribute("aria-label", "Row A, seat 1, standard, $11.00, available");
+
+  // Cancelling the show asks first, reports the refunds (none left: the only order was refunded)
+  // and takes the show off sale.
+  await admin.goto(tomorrow!);
+  const row = admin.getByTestId("admin-show-row").filter({ hasText: screenName });
+  await row.getByRole("button", { name: /^Cancel show:/ }).click();
+  await expect(row.getByRole("button", { name: "Confirm cancel" })).toBeFocused();
+  await row.getByRole("button", { name: "Keep show" }).click();
+  await expect(row.getByRole("button", { name: /^Cancel show:/ })).toBeFocused();
+  await row.getByRole("button", { name: /^Cancel show:/ }).click();
+  await row.getByRole("button", { name: "Confirm cancel" }).click();
+  await expect(row.getByRole("status")).toHaveText("Show cancelled. There were no paid orders to refund.");
+  await expect(row).toContainText("Cancelled");
+  await customer.goto(`/shows/${showId}`);
+  await expect(customer.getByText("This show has been cancelled.")).toBeVisible();
   await customerContext.close();
 });
