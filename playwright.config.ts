@@ -20,8 +20,9 @@ export default defineConfig({
   use: { baseURL, trace: "retain-on-failure", launchOptions: chromium },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined, launchOptions: chromium } },
-    // One full purchase per run is enough; the phone runs the browsing and seat-map suites.
-    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: ["**/buy-ticket.spec.ts"] },
+    // One full purchase per run is enough; the phone runs the browsing and seat-map suites. The
+    // admin journey (layout editor, scheduling) is a desktop and tablet task.
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromium }, testIgnore: ["**/buy-ticket.spec.ts", "**/admin-journey.spec.ts"] },
   ],
   webServer: {
     // A fresh embedded database per run (CI points DATABASE_URL at its own Postgres database instead).

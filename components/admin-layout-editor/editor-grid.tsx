@@ -59,7 +59,7 @@ export function EditorGrid({ state, sold, brushLabel, onCell, onRename, onRemove
   return (
     <div className="space-y-2">
       <p id={helpId} className="text-xs text-zinc-300">
-        Arrow keys move between places; Enter, Space or a click applies the tool ({brushLabel}). Row 1 is nearest the screen.
+        Arrow keys move between places; Enter, Space or a click applies the tool ({brushLabel}). The top row is nearest the screen.
       </p>
       <div className="overflow-x-auto rounded-xl border border-line bg-[#0f0f19] p-3">
         <p aria-hidden className="mb-2 text-center text-xs tracking-[0.4em] text-zinc-300">

@@ -55,7 +55,7 @@ export function SeatMapPreview({ layout, marked }: { layout: MapLayout; marked?:
         {KINDS.filter((k) => k !== "standard" && kinds.has(k)).map((k) => (
           <li key={k} className="flex items-center gap-1.5">
             <SeatGlyph prefix={prefix} kind={k} state="available" colour={neutral} />
-            <span className="capitalize">{kindWord(k)}</span>
+            <span>{kindWord(k)[0].toUpperCase() + kindWord(k).slice(1)}</span>
           </li>
         ))}
         {Object.keys(states).length > 0 && (
