@@ -108,8 +108,14 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await expect(admin.getByTestId("schedule-outcome")).toContainText(`Nothing was scheduled: ${screenName} is busy on`);
   await expect(admin.getByTestId("schedule-outcome")).toContainText(`clashes with ${movieTitle} 9:00 PM`);
   await expectNoViolations(admin, "the shows page with a clash");
+  // A matinee every day for a week, in one go.
+  await form.getByLabel("Start time").fill("13:00");
+  await form.getByLabel("Repeat every day for a week (7 shows)").check();
+  await form.getByRole("button", { name: "Schedule 7 shows" }).click();
+  await expect(admin.getByTestId("schedule-outcome")).toContainText("Scheduled 7 shows:");
+  await expect(admin.getByTestId("admin-show-row").filter({ hasText: screenName })).toHaveCount(2);
 
-  const showRow = admin.getByTestId("admin-show-row").filter({ hasText: screenName });
+  const showRow = admin.getByTestId("admin-show-row").filter({ hasText: screenName }).filter({ hasText: "9:00 PM" });
   await expect(showRow).toHaveCount(1);
   await expect(showRow).toContainText("0 / 15");
   await expect(showRow.getByRole("link", { name: /^Door check-in:/ })).toHaveAttribute("href", /\/admin\/check-in\/[0-9a-f-]{36}$/);
@@ -162,7 +168,7 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   // Cancelling the show asks first, reports the refunds (none left: the only order was refunded)
   // and takes the show off sale.
   await admin.goto(tomorrow!);
-  const row = admin.getByTestId("admin-show-row").filter({ hasText: screenName });
+  const row = admin.getByTestId("admin-show-row").filter({ hasText: screenName }).filter({ hasText: "9:00 PM" });
   await row.getByRole("button", { name: /^Cancel show:/ }).click();
   await expect(row.getByRole("button", { name: "Confirm cancel" })).toBeFocused();
   await row.getByRole("button", { name: "Keep show" }).click();
