@@ -22,6 +22,8 @@ type Props = {
   onWatch: (kind: "focus" | "pointer", seatId: string | null) => void;
   /** More controls for the row under the map (the list view toggle). */
   controls?: React.ReactNode;
+  /** A picture only (the layout editor's preview): no seat takes focus, no zoom controls. */
+  readOnly?: boolean;
 };
 
 const LABEL_COLOUR = "#cbd5e1";
@@ -32,7 +34,7 @@ function seatIdOf(target: EventTarget | null): string | null {
   return (target as Element | null)?.closest?.("[data-seat-id]")?.getAttribute("data-seat-id") ?? null;
 }
 
-export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceTexts, colours, onToggle, onWatch, controls }: Props) {
+export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceTexts, colours, onToggle, onWatch, controls, readOnly = false }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
@@ -41,7 +43,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
   // "focus" follows keyboard focus.
   const [tip, setTip] = useState<(TooltipAnchor & { source: TipSource }) | null>(null);
 
-  const tabbableId = focusedId && geometry.byId.has(focusedId) ? focusedId : (geometry.rows[0]?.seats[0]?.id ?? null);
+  const tabbableId = readOnly ? null : focusedId && geometry.byId.has(focusedId) ? focusedId : (geometry.rows[0]?.seats[0]?.id ?? null);
 
   const seatElement = useCallback((id: string) => svgRef.current?.querySelector<SVGGElement>(`[data-seat-id="${CSS.escape(id)}"]`) ?? null, []);
 
@@ -214,14 +216,18 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
           ))}
         </svg>
       </div>
-      <div className="mt-2 flex items-center gap-3">
-        <ZoomButtons scale={zoom.scale} maxScale={zoom.maxScale} onZoom={zoom.zoomBy} onReset={zoom.reset} />
-        <div className="ml-auto">{controls}</div>
-      </div>
-      <p className="mt-1 text-xs text-zinc-300">
-        <span className="pointer-coarse:hidden">Ctrl + scroll or the buttons zoom; drag to move around.</span>
-        <span className="hidden pointer-coarse:inline">Pinch or use the buttons to zoom; drag to move around.</span>
-      </p>
+      {!readOnly && (
+        <>
+          <div className="mt-2 flex items-center gap-3">
+            <ZoomButtons scale={zoom.scale} maxScale={zoom.maxScale} onZoom={zoom.zoomBy} onReset={zoom.reset} />
+            <div className="ml-auto">{controls}</div>
+          </div>
+          <p className="mt-1 text-xs text-zinc-300">
+            <span className="pointer-coarse:hidden">Ctrl + scroll or the buttons zoom; drag to move around.</span>
+            <span className="hidden pointer-coarse:inline">Pinch or use the buttons to zoom; drag to move around.</span>
+          </p>
+        </>
+      )}
       {tip && <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} containerWidth={boxWidth} />}
     </div>
   );

@@ -1,0 +1,125 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { getTheater } from "@/db/queries/catalog";
+import { schedulingChoices, showsWithOccupancy } from "@/db/queries/admin-shows";
+import { requireAdminPage } from "@/lib/admin-page";
+import { formatMoney } from "@/lib/money";
+import { addDays, formatDay, formatTime, isIsoDate, localDate, zonedToUtc } from "@/lib/time";
+import { DateStrip } from "@/components/date-strip";
+import { CancelShowButton } from "@/components/admin-shows/cancel-show-button";
+import { ScheduleForm } from "@/components/admin-shows/schedule-form";
+import { cancelShowAction, scheduleShowsAction } from "./actions";
+
+export const metadata = { title: "Shows" };
+
+const DAYS_SHOWN = 14;
+
+export default async function ShowsPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
+  await requireAdminPage();
+  const theater = await getTheater();
+  if (!theater) return <p>No theater is set up yet.</p>;
+  const tz = theater.timeZone;
+  const today = localDate(new Date(), tz);
+  const requested = (await searchParams).date;
+  const date = isIsoDate(requested) ? requested : today;
+  // The strip covers the coming two weeks; other days are reached with the date field below it.
+  const dates = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i));
+  const db = await getDb();
+  const [shows, choices] = await Promise.all([
+    showsWithOccupancy(db, { from: zonedToUtc(date, "00:00", tz), to: zonedToUtc(addDays(date, 1), "00:00", tz) }),
+    schedulingChoices(db),
+  ]);
+  const now = new Date();
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold">Shows</h1>
+        <p className="text-sm text-zinc-300">
+          {theater.name} · times in {tz.replace("_", " ")}
+        </p>
+      </div>
+
+      <section aria-labelledby="day-heading" className="space-y-3">
+        <DateStrip dates={dates} selected={date} hrefFor={(d) => `/admin/shows?date=${d}`} />
+        <form method="get" className="flex items-end gap-2 text-sm">
+          <div>
+            <label htmlFor="jump-date" className="block text-xs text-zinc-300">
+              Another day
+            </label>
+            <input id="jump-date" type="date" name="date" defaultValue={date} className="h-9 rounded-md border border-line bg-ink px-2 text-white focus:border-gold" />
+          </div>
+          <button className="h-9 rounded-md border border-line px-3 hover:border-zinc-300">Show day</button>
+        </form>
+        <h2 id="day-heading" className="text-lg font-semibold">
+          {formatDay(date)}
+          {date === today ? " (today)" : ""}
+        </h2>
+        {shows.length === 0 ? (
+          <p className="rounded-lg border border-line bg-panel p-4 text-zinc-200">No shows on {formatDay(date)}.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-line">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-panel text-zinc-300">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">Time</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Movie</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Screen</th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">Sold</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Prices</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                  <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {shows.map((s) => {
+                  const what = `${s.title} at ${formatTime(s.startsAt, tz)} on ${s.screenName}`;
+                  const over = s.endsAt <= now;
+                  return (
+                    <tr key={s.id} className="border-t border-line align-top" data-testid="admin-show-row">
+                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                        <time dateTime={s.startsAt.toISOString()}>{formatTime(s.startsAt, tz)}</time>–{formatTime(s.endsAt, tz)}
+                      </td>
+                      <th scope="row" className="px-3 py-2 font-semibold">{s.title}</th>
+                      <td className="px-3 py-2">{s.screenName}</td>
+                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                        {s.sold} / {s.capacity}
+                      </td>
+                      <td className="px-3 py-2 text-xs">
+                        {Object.entries(s.prices)
+                          .map(([tier, minor]) => `${tier} ${formatMoney(minor, s.currency)}`)
+                          .join(", ")}
+                      </td>
+                      <td className="px-3 py-2">
+                        {s.status === "cancelled" ? <span className="text-red-300">Cancelled</span> : over ? "Over" : "On sale"}
+                      </td>
+                      <td className="space-y-1 px-3 py-2">
+                        <div className="flex flex-wrap gap-x-3 gap-y-1">
+                          <Link href={`/admin/check-in/${s.id}`} className="text-gold underline-offset-2 hover:underline" aria-label={`Door check-in: ${what}`}>
+                            Check-in
+                          </Link>
+                          <Link href={`/shows/${s.id}`} className="text-zinc-200 underline-offset-2 hover:underline" aria-label={`Seat map: ${what}`}>
+                            Seat map
+                          </Link>
+                        </div>
+                        {!over && <CancelShowButton showId={s.id} what={what} sold={s.sold} cancelled={s.status === "cancelled"} cancel={cancelShowAction} />}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="schedule-heading" className="max-w-xl space-y-3 rounded-xl border border-line bg-panel p-4">
+        <h2 id="schedule-heading" className="text-lg font-semibold">
+          Schedule a show
+        </h2>
+        <p className="text-sm text-zinc-300">A screen is busy for the movie&apos;s runtime plus 15 minutes of cleaning; a show that would overlap another is refused.</p>
+        <ScheduleForm key={date < today ? today : date} movies={choices.movies} screens={choices.screens} firstDate={date < today ? today : date} schedule={scheduleShowsAction} />
+      </section>
+    </div>
+  );
+}

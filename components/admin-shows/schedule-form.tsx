@@ -1,0 +1,116 @@
+"use client";
+import Link from "next/link";
+import { useId, useState, useTransition, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/errors";
+import { formatDay } from "@/lib/time";
+import { inputClass, LabelledField } from "@/components/admin-forms/labelled-field";
+
+type ScreenChoice = { id: string; name: string; tiers: string[]; theaterName: string };
+type MovieChoice = { id: string; title: string; runtimeMinutes: number };
+type Scheduled = { showIds: string[]; dates: string[] };
+type Clash = { date: string; day: string; with: string[] };
+
+const WEEK = 7;
+
+/**
+ * Schedules a movie on a screen at one time, once or every day for a week. Prices are asked
+ * for each tier the chosen screen sells. The server refuses the whole batch when any day clashes.
+ */
+export function ScheduleForm({ movies, screens, firstDate, schedule }: { movies: MovieChoice[]; screens: ScreenChoice[]; firstDate: string; schedule: (input: unknown) => Promise<ActionResult<Scheduled>> }) {
+  const id = useId();
+  const [values, setValues] = useState({ movieId: "", screenId: screens[0]?.id ?? "", date: firstDate, time: "19:30", week: false });
+  const [prices, setPrices] = useState<Record<string, string>>({});
+  const [result, setResult] = useState<ActionResult<Scheduled> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const screen = screens.find((s) => s.id === values.screenId);
+  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const clashes = result && !result.ok ? ((result.details?.clashes as Clash[] | undefined) ?? []) : [];
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const input: Record<string, unknown> = { movieId: values.movieId, screenId: values.screenId, date: values.date, time: values.time, days: values.week ? WEEK : 1 };
+    for (const tier of screen?.tiers ?? []) input[`price.${tier}`] = prices[tier] ?? "";
+    startTransition(async () => {
+      const answer = await schedule(input);
+      setResult(answer);
+      if (!answer.ok) requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+    });
+  };
+
+  const set = (key: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate aria-describedby={`${id}-outcome`}>
+      <LabelledField id={`${id}-movie`} label="Movie" errors={errors.movieId}>
+        <select value={values.movieId} onChange={set("movieId")} className={inputClass}>
+          <option value="">Choose a movie</option>
+          {movies.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.title} ({m.runtimeMinutes} min)
+            </option>
+          ))}
+        </select>
+      </LabelledField>
+      <LabelledField id={`${id}-screen`} label="Screen" errors={errors.screenId}>
+        <select value={values.screenId} onChange={set("screenId")} className={inputClass}>
+          {screens.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </LabelledField>
+      <div className="grid grid-cols-2 gap-3">
+        <LabelledField id={`${id}-date`} label="Date" errors={errors.date}>
+          <input type="date" value={values.date} onChange={set("date")} className={inputClass} />
+        </LabelledField>
+        <LabelledField id={`${id}-time`} label="Start time" hint="Theater time" errors={errors.time}>
+          <input type="time" value={values.time} onChange={set("time")} className={inputClass} />
+        </LabelledField>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={values.week} onChange={(e) => setValues((v) => ({ ...v, week: e.target.checked }))} className="h-4 w-4 accent-[#f5c451]" />
+        Repeat every day for a week ({WEEK} shows)
+      </label>
+      {errors.days && <p className="text-sm text-red-300">{errors.days[0]}</p>}
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Price per tier (USD)</legend>
+        <div className="grid grid-cols-2 gap-3">
+          {(screen?.tiers ?? []).map((tier) => (
+            <LabelledField key={tier} id={`${id}-price-${tier}`} label={`${tier[0].toUpperCase()}${tier.slice(1)} price`} errors={errors[`price.${tier}`]}>
+              <input inputMode="decimal" placeholder="12.50" value={prices[tier] ?? ""} onChange={(e) => setPrices((p) => ({ ...p, [tier]: e.target.value }))} className={inputClass} />
+            </LabelledField>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" disabled={pending} className="rounded-md bg-gold px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60">
+        {pending ? "Scheduling…" : values.week ? `Schedule ${WEEK} shows` : "Schedule show"}
+      </button>
+      <div id={`${id}-outcome`} role="status" aria-live="polite" data-testid="schedule-outcome">
+        {result?.ok && (
+          <p className="rounded-lg border border-emerald-400 bg-emerald-400/10 p-3 text-sm text-emerald-50">
+            Scheduled {result.data.showIds.length === 1 ? "1 show" : `${result.data.showIds.length} shows`}:{" "}
+            {result.data.dates.map(formatDay).join(", ")} at {values.time}.{" "}
+            <Link href={`/admin/shows?date=${result.data.dates[0]}`} className="underline">
+              See {formatDay(result.data.dates[0])}
+            </Link>
+          </p>
+        )}
+        {result && !result.ok && (
+          <div className="rounded-lg border border-red-400 bg-red-400/10 p-3 text-sm text-red-50">
+            <p>{result.fieldErrors ? "Nothing was scheduled: please check the highlighted fields." : result.message}</p>
+            {clashes.length > 0 && (
+              <ul className="list-disc pl-5">
+                {clashes.map((c) => (
+                  <li key={c.date}>
+                    {c.day}: clashes with {c.with.join(", ")}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </form>
+  );
+}
