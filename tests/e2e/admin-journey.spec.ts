@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { signInViaOutbox } from "./support/sign-in";
+import { expectNoViolations } from "./support/axe";
 
 // The admin journey in the embedded default: an admin creates a screen, shapes its seats in the
 // layout editor and schedules a show on it; a customer buys a seat on that show; the layout
@@ -10,14 +10,6 @@ import { signInViaOutbox } from "./support/sign-in";
 // Each step waits on a server action or a navigation of a production server that may share its
 // machine with other builds: a wider wait than the default, never a timing assertion.
 const expect = baseExpect.configure({ timeout: 15_000 });
-
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary}`).join("\n"));
-  expect(report, `axe violations on ${what}`).toEqual([]);
-}
 
 function mapSeat(page: Page, row: string, n: number) {
   return page.locator(`[data-seat-id][aria-label^="Row ${row}, seat ${n},"]`);

@@ -1,23 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { solidPng } from "./support/png";
 import { openFreeShow, seat } from "./support/seat-map";
 import { signInViaOutbox } from "./support/sign-in";
+import { expectNoViolations } from "./support/axe";
 
 // The admin pages in the browser: who may see them, the dashboard, a movie made with a poster
 // and field errors, the audit log, a booking found and refunded, and axe on the busy pages.
 
 const ADMIN = "admin@marquee.test";
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const report = violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n` + v.nodes.map((n) => `    ${n.target.join(" ")}\n      ${n.failureSummary?.replace(/\n/g, "\n      ")}`).join("\n"),
-  );
-  if (report.length > 0) console.log(`axe on ${what}:\n  ${report.join("\n  ")}`);
-  expect(report, `axe violations on ${what}`).toEqual([]);
-}
 
 async function adminPage(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
