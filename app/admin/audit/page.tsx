@@ -6,6 +6,7 @@ import { getTheater } from "@/db/queries/catalog";
 import { requireAdminPage } from "@/lib/admin-page";
 import { orderReference } from "@/lib/admin/order-reference";
 import { formatDay, formatTime, localDate } from "@/lib/time";
+import { AdminTable } from "@/components/admin/admin-table";
 
 export const metadata = { title: "Audit log" };
 
@@ -57,48 +58,35 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         {log.total === 0 ? "Nothing has been logged yet." : `${log.total} entr${log.total === 1 ? "y" : "ies"} · page ${Math.min(page, log.pages)} of ${log.pages}`}
       </p>
       {log.rows.length > 0 && (
-        <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit log, newest first</caption>
-            <thead className="bg-panel text-zinc-300">
-              <tr>
-                <th scope="col" className="px-3 py-2">When</th>
-                <th scope="col" className="px-3 py-2">Who</th>
-                <th scope="col" className="px-3 py-2">What</th>
-                <th scope="col" className="px-3 py-2">Details</th>
+        <AdminTable caption="Audit log, newest first" columns={[{ label: "When" }, { label: "Who" }, { label: "What" }, { label: "Details" }]}>
+          {log.rows.map((row) => {
+            const target = row.targetId ? TARGET_PAGES[row.targetType]?.(row.targetId) : undefined;
+            return (
+              <tr key={row.id} className="border-t border-line align-top">
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <time dateTime={row.createdAt.toISOString()}>
+                    {formatDay(localDate(row.createdAt, tz))} {formatTime(row.createdAt, tz)}
+                  </time>
+                </td>
+                <td className="max-w-56 truncate px-3 py-2" title={row.actorEmail ?? undefined}>
+                  {row.actorEmail ?? "system"}
+                </td>
+                <td className="px-3 py-2">
+                  <span className="font-mono">{row.action}</span>
+                  {target && (
+                    <>
+                      {" "}
+                      <Link href={target.href} className="text-gold underline">
+                        {target.text}
+                      </Link>
+                    </>
+                  )}
+                </td>
+                <td className="px-3 py-2 break-words text-zinc-200">{describeDetails(row.details)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {log.rows.map((row) => {
-                const target = row.targetId ? TARGET_PAGES[row.targetType]?.(row.targetId) : undefined;
-                return (
-                  <tr key={row.id} className="border-t border-line align-top">
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      <time dateTime={row.createdAt.toISOString()}>
-                        {formatDay(localDate(row.createdAt, tz))} {formatTime(row.createdAt, tz)}
-                      </time>
-                    </td>
-                    <td className="max-w-56 truncate px-3 py-2" title={row.actorEmail ?? undefined}>
-                      {row.actorEmail ?? "system"}
-                    </td>
-                    <td className="px-3 py-2">
-                      <span className="font-mono">{row.action}</span>
-                      {target && (
-                        <>
-                          {" "}
-                          <Link href={target.href} className="text-gold underline">
-                            {target.text}
-                          </Link>
-                        </>
-                      )}
-                    </td>
-                    <td className="px-3 py-2 break-words text-zinc-200">{describeDetails(row.details)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </AdminTable>
       )}
       {log.pages > 1 && (
         <nav aria-label="Audit log pages" className="flex gap-3">

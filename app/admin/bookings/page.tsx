@@ -9,6 +9,7 @@ import { orderReference } from "@/lib/admin/order-reference";
 import { formatMoney } from "@/lib/money";
 import { formatDay, formatTime, localDate } from "@/lib/time";
 import { OrderStatusBadge } from "@/components/admin/order-status-badge";
+import { AdminTable } from "@/components/admin/admin-table";
 
 export const metadata = { title: "Bookings" };
 
@@ -95,50 +96,34 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
             : `${hasMore || search.page > 1 ? `Page ${search.page}: ` : ""}${rows.length} booking${rows.length === 1 ? "" : "s"}${chosenShow ? ` for ${showOption(chosenShow)}` : ""}.`}
         </p>
         {rows.length > 0 && (
-          <div className="overflow-x-auto rounded-xl border border-line">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Bookings found</caption>
-              <thead className="bg-panel text-zinc-300">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Order</th>
-                  <th scope="col" className="px-3 py-2">Customer</th>
-                  <th scope="col" className="px-3 py-2">Show</th>
-                  <th scope="col" className="px-3 py-2">Seats</th>
-                  <th scope="col" className="px-3 py-2">Total</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                  <th scope="col" className="px-3 py-2">Booked</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ order, movie, show, screen, theater, seatCount }) => (
-                  <tr key={order.id} className="border-t border-line">
-                    <th scope="row" className="px-3 py-2 font-mono font-semibold">
-                      <Link href={`/admin/bookings/${order.id}`} className="text-gold underline-offset-2 hover:underline">
-                        {orderReference(order.id)}
-                      </Link>
-                    </th>
-                    <td className="max-w-56 truncate px-3 py-2" title={order.email}>
-                      {order.email}
-                    </td>
-                    <td className="px-3 py-2">
-                      {movie.title}
-                      <span className="block text-xs text-zinc-300">
-                        {formatDay(localDate(show.startsAt, theater.timeZone))} {formatTime(show.startsAt, theater.timeZone)} · {screen.name}
-                      </span>
-                    </td>
-                    <td className="px-3 py-2 tabular-nums">{seatCount}</td>
-                    <td className="px-3 py-2 tabular-nums">{formatMoney(order.totalAmount, order.currency)}</td>
-                    <td className="px-3 py-2">
-                      <OrderStatusBadge status={order.status} />
-                    </td>
-                    <td className="px-3 py-2 text-xs whitespace-nowrap text-zinc-300">
-                      {formatDay(localDate(order.createdAt, theater.timeZone))} {formatTime(order.createdAt, theater.timeZone)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable caption="Bookings found" columns={[{ label: "Order" }, { label: "Customer" }, { label: "Show" }, { label: "Seats" }, { label: "Total" }, { label: "Status" }, { label: "Booked" }]}>
+            {rows.map(({ order, movie, show, screen, theater, seatCount }) => (
+              <tr key={order.id} className="border-t border-line">
+                <th scope="row" className="px-3 py-2 font-mono font-semibold">
+                  <Link href={`/admin/bookings/${order.id}`} className="text-gold underline-offset-2 hover:underline">
+                    {orderReference(order.id)}
+                  </Link>
+                </th>
+                <td className="max-w-56 truncate px-3 py-2" title={order.email}>
+                  {order.email}
+                </td>
+                <td className="px-3 py-2">
+                  {movie.title}
+                  <span className="block text-xs text-zinc-300">
+                    {formatDay(localDate(show.startsAt, theater.timeZone))} {formatTime(show.startsAt, theater.timeZone)} · {screen.name}
+                  </span>
+                </td>
+                <td className="px-3 py-2 tabular-nums">{seatCount}</td>
+                <td className="px-3 py-2 tabular-nums">{formatMoney(order.totalAmount, order.currency)}</td>
+                <td className="px-3 py-2">
+                  <OrderStatusBadge status={order.status} />
+                </td>
+                <td className="px-3 py-2 text-xs whitespace-nowrap text-zinc-300">
+                  {formatDay(localDate(order.createdAt, theater.timeZone))} {formatTime(order.createdAt, theater.timeZone)}
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         )}
         {(search.page > 1 || hasMore) && (
           <nav aria-label="Result pages" className="flex gap-3">

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { moviesForAdmin } from "@/db/queries/admin-movies";
 import { requireAdminPage } from "@/lib/admin-page";
+import { AdminTable } from "@/components/admin/admin-table";
 
 export const metadata = { title: "Movies" };
 
@@ -43,37 +44,22 @@ export default async function AdminMoviesPage({ searchParams }: { searchParams: 
       {rows.length === 0 ? (
         <p className="text-zinc-300">{status === "archived" ? "No archived movies." : "No movies yet."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Movies, {FILTERS.find((f) => f.value === status)!.label.toLowerCase()}</caption>
-            <thead className="bg-panel text-zinc-300">
-              <tr>
-                <th scope="col" className="px-3 py-2">Title</th>
-                <th scope="col" className="px-3 py-2">Rating</th>
-                <th scope="col" className="px-3 py-2">Runtime</th>
-                <th scope="col" className="px-3 py-2">Genres</th>
-                <th scope="col" className="px-3 py-2">Upcoming shows</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ movie, upcomingShows }) => (
-                <tr key={movie.id} className="border-t border-line">
-                  <th scope="row" className="px-3 py-2 font-semibold">
-                    <Link href={`/admin/movies/${movie.id}`} className="text-gold underline-offset-2 hover:underline">
-                      {movie.title}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-2">{movie.rating}</td>
-                  <td className="px-3 py-2 tabular-nums">{movie.runtimeMinutes} min</td>
-                  <td className="px-3 py-2">{movie.genres.join(", ")}</td>
-                  <td className="px-3 py-2 tabular-nums">{upcomingShows}</td>
-                  <td className="px-3 py-2 capitalize">{movie.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable caption={`Movies, ${FILTERS.find((f) => f.value === status)!.label.toLowerCase()}`} columns={[{ label: "Title" }, { label: "Rating" }, { label: "Runtime" }, { label: "Genres" }, { label: "Upcoming shows" }, { label: "Status" }]}>
+          {rows.map(({ movie, upcomingShows }) => (
+            <tr key={movie.id} className="border-t border-line">
+              <th scope="row" className="px-3 py-2 font-semibold">
+                <Link href={`/admin/movies/${movie.id}`} className="text-gold underline-offset-2 hover:underline">
+                  {movie.title}
+                </Link>
+              </th>
+              <td className="px-3 py-2">{movie.rating}</td>
+              <td className="px-3 py-2 tabular-nums">{movie.runtimeMinutes} min</td>
+              <td className="px-3 py-2">{movie.genres.join(", ")}</td>
+              <td className="px-3 py-2 tabular-nums">{upcomingShows}</td>
+              <td className="px-3 py-2 capitalize">{movie.status}</td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </div>
   );

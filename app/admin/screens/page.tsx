@@ -4,6 +4,7 @@ import { theatersWithScreens } from "@/db/queries/admin-screens";
 import { requireAdminPage } from "@/lib/admin-page";
 import { NewScreenForm } from "@/components/admin-layout-editor/new-screen-form";
 import { createScreenAction } from "./actions";
+import { AdminTable } from "@/components/admin/admin-table";
 
 export const metadata = { title: "Screens" };
 
@@ -24,34 +25,21 @@ export default async function ScreensPage() {
           {screens.length === 0 ? (
             <p className="rounded-lg border border-line bg-panel p-4 text-zinc-200">No screens yet.</p>
           ) : (
-            <div className="overflow-x-auto rounded-xl border border-line">
-              <table className="w-full text-left text-sm">
-                <thead className="bg-panel text-zinc-300">
-                  <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">Screen</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Format</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Tiers</th>
-                    <th scope="col" className="px-3 py-2 text-right font-medium">Seats</th>
-                    <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {screens.map(({ screen, seatCount }) => (
-                    <tr key={screen.id} className="border-t border-line">
-                      <th scope="row" className="px-3 py-2 font-semibold">{screen.name}</th>
-                      <td className="px-3 py-2">{screen.format}</td>
-                      <td className="px-3 py-2">{screen.tiers.join(", ")}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{seatCount}</td>
-                      <td className="px-3 py-2 text-right">
-                        <Link href={`/admin/screens/${screen.id}/layout`} className="text-gold underline-offset-2 hover:underline" aria-label={`Edit the layout of ${screen.name}`}>
-                          Edit layout
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable columns={[{ label: "Screen" }, { label: "Format" }, { label: "Tiers" }, { label: "Seats", align: "right" }, { label: "Actions", visuallyHidden: true }]}>
+              {screens.map(({ screen, seatCount }) => (
+                <tr key={screen.id} className="border-t border-line">
+                  <th scope="row" className="px-3 py-2 font-semibold">{screen.name}</th>
+                  <td className="px-3 py-2">{screen.format}</td>
+                  <td className="px-3 py-2">{screen.tiers.join(", ")}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{seatCount}</td>
+                  <td className="px-3 py-2 text-right">
+                    <Link href={`/admin/screens/${screen.id}/layout`} className="text-gold underline-offset-2 hover:underline" aria-label={`Edit the layout of ${screen.name}`}>
+                      Edit layout
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
           )}
         </section>
       ))}

@@ -9,6 +9,7 @@ import { DateStrip } from "@/components/date-strip";
 import { CancelShowButton } from "@/components/admin-shows/cancel-show-button";
 import { ScheduleForm } from "@/components/admin-shows/schedule-form";
 import { cancelShowAction, scheduleShowsAction } from "./actions";
+import { AdminTable } from "@/components/admin/admin-table";
 
 export const metadata = { title: "Shows" };
 
@@ -58,58 +59,43 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
         {shows.length === 0 ? (
           <p className="rounded-lg border border-line bg-panel p-4 text-zinc-200">No shows on {formatDay(date)}.</p>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-line">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-panel text-zinc-300">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Time</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Movie</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Screen</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">Sold</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Prices</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Actions</span></th>
+          <AdminTable columns={[{ label: "Time" }, { label: "Movie" }, { label: "Screen" }, { label: "Sold", align: "right" }, { label: "Prices" }, { label: "Status" }, { label: "Actions", visuallyHidden: true }]}>
+            {shows.map((s) => {
+              const what = `${s.title} at ${formatTime(s.startsAt, tz)} on ${s.screenName}`;
+              const over = s.endsAt <= now;
+              return (
+                <tr key={s.id} className="border-t border-line align-top" data-testid="admin-show-row">
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    <time dateTime={s.startsAt.toISOString()}>{formatTime(s.startsAt, tz)}</time>–{formatTime(s.endsAt, tz)}
+                  </td>
+                  <th scope="row" className="px-3 py-2 font-semibold">{s.title}</th>
+                  <td className="px-3 py-2">{s.screenName}</td>
+                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    {s.sold} / {s.capacity}
+                  </td>
+                  <td className="px-3 py-2 text-xs">
+                    {Object.entries(s.prices)
+                      .map(([tier, minor]) => `${tier} ${formatMoney(minor, s.currency)}`)
+                      .join(", ")}
+                  </td>
+                  <td className="px-3 py-2">
+                    {s.status === "cancelled" ? <span className="text-red-300">Cancelled</span> : over ? "Over" : "On sale"}
+                  </td>
+                  <td className="space-y-1 px-3 py-2">
+                    <div className="flex flex-wrap gap-x-3 gap-y-1">
+                      <Link href={`/admin/check-in/${s.id}`} className="text-gold underline-offset-2 hover:underline" aria-label={`Door check-in: ${what}`}>
+                        Check-in
+                      </Link>
+                      <Link href={`/shows/${s.id}`} className="text-zinc-200 underline-offset-2 hover:underline" aria-label={`Seat map: ${what}`}>
+                        Seat map
+                      </Link>
+                    </div>
+                    {!over && <CancelShowButton showId={s.id} what={what} sold={s.sold} cancelled={s.status === "cancelled"} cancel={cancelShowAction} />}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {shows.map((s) => {
-                  const what = `${s.title} at ${formatTime(s.startsAt, tz)} on ${s.screenName}`;
-                  const over = s.endsAt <= now;
-                  return (
-                    <tr key={s.id} className="border-t border-line align-top" data-testid="admin-show-row">
-                      <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                        <time dateTime={s.startsAt.toISOString()}>{formatTime(s.startsAt, tz)}</time>–{formatTime(s.endsAt, tz)}
-                      </td>
-                      <th scope="row" className="px-3 py-2 font-semibold">{s.title}</th>
-                      <td className="px-3 py-2">{s.screenName}</td>
-                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                        {s.sold} / {s.capacity}
-                      </td>
-                      <td className="px-3 py-2 text-xs">
-                        {Object.entries(s.prices)
-                          .map(([tier, minor]) => `${tier} ${formatMoney(minor, s.currency)}`)
-                          .join(", ")}
-                      </td>
-                      <td className="px-3 py-2">
-                        {s.status === "cancelled" ? <span className="text-red-300">Cancelled</span> : over ? "Over" : "On sale"}
-                      </td>
-                      <td className="space-y-1 px-3 py-2">
-                        <div className="flex flex-wrap gap-x-3 gap-y-1">
-                          <Link href={`/admin/check-in/${s.id}`} className="text-gold underline-offset-2 hover:underline" aria-label={`Door check-in: ${what}`}>
-                            Check-in
-                          </Link>
-                          <Link href={`/shows/${s.id}`} className="text-zinc-200 underline-offset-2 hover:underline" aria-label={`Seat map: ${what}`}>
-                            Seat map
-                          </Link>
-                        </div>
-                        {!over && <CancelShowButton showId={s.id} what={what} sold={s.sold} cancelled={s.status === "cancelled"} cancel={cancelShowAction} />}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </AdminTable>
         )}
       </section>
 

@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+
+export type AdminColumn = { label: string; align?: "right"; /** Read to screen readers only (e.g. an actions column). */ visuallyHidden?: boolean };
+
+/**
+ * The admin pages' tables: scrolls sideways on a tablet rather than squeezing, a caption for
+ * screen readers, column headers scoped to their columns. Rows are the caller's (`<tr>`s).
+ */
+export function AdminTable({ caption, columns, children }: { caption?: ReactNode; columns: AdminColumn[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-line">
+      <table className="w-full text-left text-sm">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead className="bg-panel text-zinc-300">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={`px-3 py-2 font-medium${c.align === "right" ? " text-right" : ""}`}>
+                {c.visuallyHidden ? <span className="sr-only">{c.label}</span> : c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
