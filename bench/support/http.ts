@@ -17,18 +17,22 @@ export class HttpClient {
   private readonly agent: http.Agent;
 
   constructor(maxSockets: number) {
-    this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
+    // Idle sockets are dropped after 4 s, before the server's 5 s keep-alive timeout closes them
+    // under a request just being written.
+    this.agent = new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: 4_000 });
   }
 
   async request(req: HttpRequest, timeoutMs = 60_000): Promise<HttpResponse> {
-    try {
-      return await this.send(req, timeoutMs);
-    } catch (error) {
-      // A kept-alive socket the server closed as idle just as we wrote to it: the server never
-      // read the request, so sending it again on a fresh socket is safe (the pattern Node's docs
-      // give for request.reusedSocket). Anything else is the server's answer and is reported.
-      if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET") return this.send(req, timeoutMs);
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.send(req, timeoutMs);
+      } catch (error) {
+        // A kept-alive socket the server closed as idle just as we wrote to it: the server never
+        // read the request, so sending it again is safe (the pattern Node's docs give for
+        // request.reusedSocket). Anything else is the server's answer and is reported.
+        const stale = (error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET";
+        if (!stale || attempt === 3) throw error;
+      }
     }
   }
 

@@ -205,7 +205,9 @@ export async function startInstances(opts: { count: number; databaseUrl: string;
     const port = await freePort();
     const name = String.fromCharCode(65 + i);
     const logFile = path.join(opts.dataDir, `next-${name}-${port}.log`);
-    const proc = spawnTracked(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+    // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the app under load.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const proc = spawnTracked(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port)], {
       env: appEnv({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, port, extra: opts.extraEnv }),
       logFile,
     });

@@ -176,6 +176,13 @@ export async function buy(ctx: Ctx, c: Customer, show: Show): Promise<void> {
       if (await hold(ctx, c, show, pick)) chunk = pick;
       else c.holdConflicts++;
     }
+    if (chunk) {
+      // Live state across instances: the next read goes to the instance that did not take the
+      // hold, and it must already show those seats as this customer's (the seat map polls it).
+      const seen = await seatStates(ctx, c, show);
+      const notMine = chunk.seatIds.filter((id) => seen[id] !== "mine");
+      if (notMine.length) throw new JourneyError(`the other instance does not show the hold of ${chunk.label} (${notMine.map((id) => seen[id] ?? "free").join(", ")})`);
+    }
     if (!chunk) {
       c.outcome = "gave-up";
       return;
