@@ -5,7 +5,7 @@ import { getDb, type Db, type Tx } from "@/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { currentRequestId } from "@/lib/request-context";
+import { currentRequestId, runWithRequestId } from "@/lib/request-context";
 import { getEmailTransport, type EmailTransport } from "./transport";
 
 // Every email goes through the email_outbox table: callers insert a row (in the same
@@ -99,18 +99,12 @@ export async function deliverDueEmails(
   // One at a time: providers rate-limit bursts, and a batch is small.
   for (const row of claimed) {
     const text = typeof row.payload.text === "string" ? row.payload.text : undefined;
+    const requestId = typeof row.payload.requestId === "string" ? row.payload.requestId : undefined;
+    const email = { id: row.id, dedupeKey: row.dedupeKey, from, to: row.toAddress, subject: row.subject, html: row.html ?? "", text, attachments: row.attachments ?? [], requestId };
     let result: Awaited<ReturnType<EmailTransport["send"]>>;
     try {
-      result = await transport.send({
-        id: row.id,
-        dedupeKey: row.dedupeKey,
-        from,
-        to: row.toAddress,
-        subject: row.subject,
-        html: row.html ?? "",
-        text,
-        attachments: row.attachments ?? [],
-      });
+      // Log lines about this delivery carry the id of the request that queued the email.
+      result = await (requestId ? runWithRequestId(requestId, () => transport.send(email)) : transport.send(email));
     } catch (err) {
       result = { ok: false, error: err instanceof Error ? err.message : String(err), permanent: false };
     }

@@ -18,6 +18,8 @@ export type OutgoingEmail = {
   html: string;
   text?: string;
   attachments: OutboxAttachment[];
+  /** The id of the request that queued the email, sent along so the provider's logs meet ours. */
+  requestId?: string;
 };
 
 export type SendResult = { ok: true; providerId: string } | { ok: false; error: string; permanent: boolean };
@@ -47,6 +49,7 @@ function resendTransport(client: Resend): EmailTransport {
           html: email.html,
           text: email.text,
           attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.contentBase64, contentType: a.contentType })),
+          ...(email.requestId ? { headers: { "X-Marquee-Request-Id": email.requestId } } : {}),
         },
         { idempotencyKey: idempotencyKey(email.dedupeKey) },
       );

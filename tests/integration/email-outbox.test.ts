@@ -10,6 +10,7 @@ import { emailOutbox } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { deliverDueEmails, enqueueEmail, MAX_ATTEMPTS, requeueEmail } from "@/lib/email/outbox";
 import { getEmailTransport, type EmailTransport } from "@/lib/email/transport";
+import { runWithRequestId } from "@/lib/request-context";
 import { queueTemplateEmail } from "@/lib/email/queue-template-email";
 import { kickOutbox } from "@/lib/email/kick";
 
@@ -105,6 +106,13 @@ describe(`email outbox (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, (
     expect(sent).toMatchObject({ status: "sent", attempts: 1, providerId: email.id, lastError: null });
     expect(sent.sentAt).toBeInstanceOf(Date);
     expect(await deliverDueEmails()).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0 });
+  });
+
+  it("sends the id of the request that queued an email to the provider", async () => {
+    await runWithRequestId("req-queued-it-0001", () => queueConfirmation("order-req"));
+    await runWithRequestId("req-delivers-it-0002", () => deliverDueEmails({ limit: 10 }));
+    const email = resend.sent.find((e) => e.idempotencyKey === "booking-confirmed:order-req");
+    expect(email?.headers).toEqual({ "X-Marquee-Request-Id": "req-queued-it-0001" });
   });
 
   it("queues one email per dedupe key, and concurrent delivery runs send each exactly once", async () => {
