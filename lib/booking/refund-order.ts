@@ -55,6 +55,7 @@ export async function completeRefund(db: Db, orderId: string): Promise<void> {
       .update(orders)
       .set({ stripeRefundId: refund.id, refundedAt: new Date() })
       .where(and(eq(orders.id, orderId), isNull(orders.stripeRefundId)));
+    log.info({ orderId, refundId: refund.id }, "payment refunded");
   }
   await afterOrderRefunded(db, orderId);
 }
