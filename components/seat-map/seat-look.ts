@@ -1,6 +1,9 @@
-// How a seat is drawn, per kind and state, in a 10 x 10 cell. Each seat is one shape path plus
-// at most one stroked mark path: plain paths are far cheaper for Chromium to restyle than <use>
-// clones when a seat changes, which keeps a toggle on a 5,000-seat map within one frame.
+// How a seat is drawn, per kind and state, in a 10 x 10 cell. On the map each seat is ONE plain
+// <path> (its shape); a mark (check, cross, access symbol) is part of its fill, a shared pattern
+// per mark (markPatterns, seatPaint). Elements per seat are what style recalculation, layout and
+// React's commit cost on a 5,000-seat map, and a toggle then changes only attributes, never the
+// element tree. Plain paths are also far cheaper for Chromium to restyle than <use> clones.
+// The legend draws the same look as a shape path plus a mark path (seatLook).
 // States differ by shape and pattern, never by colour alone: mine = gold with a check mark,
 // held by others = striped with an outline, sold = dark with a cross.
 import type { SeatKind, SeatState } from "@/lib/seat-map/types";
@@ -51,4 +54,45 @@ export function seatLook(kind: SeatKind, state: DrawState, tierColour: string, s
       if (kind === "companion") return { fill: tierColour, mark: { d: COMPANION_MARK, colour: INK, width: 1.4 } };
       return { fill: tierColour };
   }
+}
+
+/** A seat's paint on the map, as attributes of its one <path>: marks come from markPatterns. */
+export type SeatPaint = { fill: string; stroke?: string; strokeWidth?: number };
+
+/** The pattern id of a mark drawn over a fill, for one map (prefix) and one fill colour. */
+function markPatternId(prefix: string, fill: string, d: string): string {
+  return `${prefix}-m${MARK_KEYS.get(d)}-${fill.replace(/[^a-zA-Z0-9]/g, "")}`;
+}
+
+const MARK_KEYS = new Map(
+  [ACCESS_MARK, COMPANION_MARK, CHECK_MARK, CROSS_MARK, PREMIUM_CHECK_MARK, PREMIUM_CROSS_MARK].map((d, i) => [d, i] as const),
+);
+
+export function seatPaint(kind: SeatKind, state: DrawState, tierColour: string, stripesId: string, prefix: string): SeatPaint {
+  const look = seatLook(kind, state, tierColour, stripesId);
+  const fill = look.mark ? `url(#${markPatternId(prefix, look.fill, look.mark.d)})` : look.fill;
+  return { fill, stroke: look.stroke, strokeWidth: look.strokeWidth };
+}
+
+export type MarkPattern = { id: string; fill: string; mark: NonNullable<SeatLook["mark"]> };
+
+/**
+ * Every mark pattern a map can use, for its tier colours: one 10 x 10 tile in the seat's own
+ * coordinates (each seat is translated to its cell), the look's fill with its mark on top.
+ */
+export function markPatterns(prefix: string, tierColours: Iterable<string>): MarkPattern[] {
+  const out = new Map<string, MarkPattern>();
+  const kinds = Object.keys(SHAPES) as SeatKind[];
+  const states: DrawState[] = ["available", "mine", "held", "sold"];
+  for (const colour of new Set(tierColours)) {
+    for (const kind of kinds) {
+      for (const state of states) {
+        const look = seatLook(kind, state, colour, "");
+        if (!look.mark) continue;
+        const id = markPatternId(prefix, look.fill, look.mark.d);
+        out.set(id, { id, fill: look.fill, mark: look.mark });
+      }
+    }
+  }
+  return [...out.values()];
 }
