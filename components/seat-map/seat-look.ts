@@ -24,6 +24,25 @@ export const SHAPES: Record<SeatKind, string> = {
   companion: "M5 0.9L8.9 3.1V6.9L5 9.1L1.1 6.9V3.1Z",
 };
 
+/**
+ * The same shapes as a start point and relative commands, so a seat's path can be placed in its
+ * cell by its first point alone (placedShape). The map draws seats with no transform: in Blink
+ * an SVG transform gives its element its own paint property node and paint chunk, and 5,000 of
+ * them made painting, layerizing and hit-testing cost more than everything else in a toggle.
+ */
+const RELATIVE_SHAPES: Record<SeatKind, { x: number; y: number; rest: string }> = {
+  standard: { x: 2.6, y: 1, rest: "h4.8q1.6 0 1.6 1.6v4.8q0 1.6-1.6 1.6h-4.8q-1.6 0-1.6-1.6v-4.8q0-1.6 1.6-1.6z" },
+  premium: { x: 1, y: 2.4, rest: "q0-1.4 1.4-1.4h5.2q1.4 0 1.4 1.4v6.6h-2.1v-2.3h-3.8v2.3h-2.1z" },
+  wheelchair: { x: 5, y: 1, rest: "a4 4 0 1 1-0.01 0z" },
+  companion: { x: 5, y: 0.9, rest: "l3.9 2.2v3.8l-3.9 2.2l-3.9-2.2v-3.8z" },
+};
+
+/** A seat's shape with its cell's top-left corner at (x, y), in the map's user units. */
+export function placedShape(kind: SeatKind, x: number, y: number): string {
+  const s = RELATIVE_SHAPES[kind];
+  return `M${Math.round((x + s.x) * 100) / 100} ${Math.round((y + s.y) * 100) / 100}${s.rest}`;
+}
+
 // The International Symbol of Access, simplified to read at small sizes: head (a stroked dot),
 // back and legs, and the wheel.
 const ACCESS_MARK = "M5.1 2.6A0.15 0.15 0 1 1 5.09 2.6M4.9 3.9V5.7H6.6L7.2 7.3M4.1 4.9A1.9 1.9 0 1 0 6.3 7.2";
@@ -77,8 +96,9 @@ export function seatPaint(kind: SeatKind, state: DrawState, tierColour: string, 
 export type MarkPattern = { id: string; fill: string; mark: NonNullable<SeatLook["mark"]> };
 
 /**
- * Every mark pattern a map can use, for its tier colours: one 10 x 10 tile in the seat's own
- * coordinates (each seat is translated to its cell), the look's fill with its mark on top.
+ * Every mark pattern a map can use, for its tier colours: one 10 x 10 tile in the map's user
+ * units, the look's fill with its mark on top. Seat cells start at multiples of 10 (drawing.ts:
+ * CELL, LABEL_SPACE and SCREEN_SPACE are), so every cell lines up with one whole tile.
  */
 export function markPatterns(prefix: string, tierColours: Iterable<string>): MarkPattern[] {
   const out = new Map<string, MarkPattern>();

@@ -3,7 +3,7 @@ import type { SeatRow } from "@/lib/seat-map/geometry";
 import { seatAriaLabel } from "@/lib/seat-map/format";
 import type { MapSeat, SeatState } from "@/lib/seat-map/types";
 import { seatOrigin, type Frame } from "./drawing";
-import { SHAPES, seatPaint } from "./seat-look";
+import { placedShape, seatPaint } from "./seat-look";
 import { stripesId } from "./seat-symbols";
 
 // Rows and seats are memoised on their states: a toggle re-renders one row and one seat, not
@@ -37,8 +37,7 @@ const Seat = memo(function Seat({ seat, state, tabbable, priceText, colour, pref
       aria-disabled={taken || undefined}
       data-seat-id={seat.id}
       data-state={drawn}
-      transform={`translate(${x} ${y})`}
-      d={SHAPES[seat.kind]}
+      d={placedShape(seat.kind, x, y)}
       fill={paint.fill}
       stroke={paint.stroke}
       strokeWidth={paint.strokeWidth}
