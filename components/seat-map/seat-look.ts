@@ -16,21 +16,14 @@ const HELD_LINE = "#94a3b8";
 const SOLD_FILL = "#1e293b";
 const SOLD_LINE = "#64748b";
 
-export const SHAPES: Record<SeatKind, string> = {
-  standard: "M2.6 1H7.4Q9 1 9 2.6V7.4Q9 9 7.4 9H2.6Q1 9 1 7.4V2.6Q1 1 2.6 1Z",
-  // An armchair: wide back, arms, and a notch where the seat is.
-  premium: "M1 2.4Q1 1 2.4 1H7.6Q9 1 9 2.4V9H6.9V6.7H3.1V9H1Z",
-  wheelchair: "M5 1A4 4 0 1 1 4.99 1Z",
-  companion: "M5 0.9L8.9 3.1V6.9L5 9.1L1.1 6.9V3.1Z",
-};
-
 /**
- * The same shapes as a start point and relative commands, so a seat's path can be placed in its
- * cell by its first point alone (placedShape). The map draws seats with no transform: in Blink
- * an SVG transform gives its element its own paint property node and paint chunk, and 5,000 of
- * them made painting, layerizing and hit-testing cost more than everything else in a toggle.
+ * Seat shapes in a 10 x 10 cell, as a start point and relative commands, so a seat's path is
+ * placed in its cell by its first point alone (placedShape). The map draws seats with no
+ * transform: in Blink an SVG transform gives its element its own paint property node and paint
+ * chunk, and 5,000 of them made painting, layerizing and hit-testing most of a toggle's cost.
+ * The premium armchair has a wide back, arms, and a notch where the seat is.
  */
-const RELATIVE_SHAPES: Record<SeatKind, { x: number; y: number; rest: string }> = {
+const SHAPES: Record<SeatKind, { x: number; y: number; rest: string }> = {
   standard: { x: 2.6, y: 1, rest: "h4.8q1.6 0 1.6 1.6v4.8q0 1.6-1.6 1.6h-4.8q-1.6 0-1.6-1.6v-4.8q0-1.6 1.6-1.6z" },
   premium: { x: 1, y: 2.4, rest: "q0-1.4 1.4-1.4h5.2q1.4 0 1.4 1.4v6.6h-2.1v-2.3h-3.8v2.3h-2.1z" },
   wheelchair: { x: 5, y: 1, rest: "a4 4 0 1 1-0.01 0z" },
@@ -39,7 +32,7 @@ const RELATIVE_SHAPES: Record<SeatKind, { x: number; y: number; rest: string }> 
 
 /** A seat's shape with its cell's top-left corner at (x, y), in the map's user units. */
 export function placedShape(kind: SeatKind, x: number, y: number): string {
-  const s = RELATIVE_SHAPES[kind];
+  const s = SHAPES[kind];
   return `M${Math.round((x + s.x) * 100) / 100} ${Math.round((y + s.y) * 100) / 100}${s.rest}`;
 }
 

@@ -1,6 +1,6 @@
 import type { SeatKind } from "@/lib/seat-map/types";
 import { CELL } from "./drawing";
-import { INK, SHAPES, markPatterns, seatLook, type DrawState } from "./seat-look";
+import { INK, markPatterns, placedShape, seatLook, type DrawState } from "./seat-look";
 
 const HELD_STRIPE = "#94a3b8";
 
@@ -38,7 +38,7 @@ export function SeatDefs({ prefix, colours = [] }: { prefix: string; colours?: I
  */
 export function seatPaths(kind: SeatKind, state: DrawState, colour: string, prefix: string) {
   const look = seatLook(kind, state, colour, stripesId(prefix));
-  const shape = <path key="shape" d={SHAPES[kind]} fill={look.fill} stroke={look.stroke} strokeWidth={look.strokeWidth} />;
+  const shape = <path key="shape" d={placedShape(kind, 0, 0)} fill={look.fill} stroke={look.stroke} strokeWidth={look.strokeWidth} />;
   if (!look.mark) return shape;
   return [
     shape,
