@@ -45,7 +45,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
 
   const tabbableId = readOnly ? null : focusedId && geometry.byId.has(focusedId) ? focusedId : (geometry.rows[0]?.seats[0]?.id ?? null);
 
-  const seatElement = useCallback((id: string) => svgRef.current?.querySelector<SVGGElement>(`[data-seat-id="${CSS.escape(id)}"]`) ?? null, []);
+  const seatElement = useCallback((id: string) => svgRef.current?.querySelector<SVGPathElement>(`[data-seat-id="${CSS.escape(id)}"]`) ?? null, []);
 
   const showTip = useCallback(
     (id: string, source: TipSource) => {
@@ -163,10 +163,8 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
           aria-multiselectable="true"
           viewBox={`0 0 ${frame.width} ${frame.height}`}
           preserveAspectRatio="xMidYMid meet"
-          // For every seat: the whole seat box takes the tap (not just the painted shape, e.g. the
-          // hexagon's corners); no outline on a tapped seat (Chromium draws one on SVG) while the
-          // global :focus-visible ring still shows for the keyboard; a pointer cursor when free.
-          className="block h-full w-full select-none [&_[data-seat-id]]:cursor-pointer [&_[data-seat-id]]:[pointer-events:bounding-box] [&_[data-seat-id]:focus]:outline-none [&_[aria-disabled=true]]:cursor-not-allowed"
+          // The seats' own rules (hit area, cursor, focus outline) are in app/globals.css.
+          className="block h-full w-full select-none"
           style={{ touchAction: "none", WebkitTapHighlightColor: "transparent" }}
           onClick={onClick}
           onKeyDown={onKeyDown}

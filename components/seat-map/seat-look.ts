@@ -1,6 +1,9 @@
-// How a seat is drawn, per kind and state, in a 10 x 10 cell. Each seat is one shape path plus
-// at most one stroked mark path: plain paths are far cheaper for Chromium to restyle than <use>
-// clones when a seat changes, which keeps a toggle on a 5,000-seat map within one frame.
+// How a seat is drawn, per kind and state, in a 10 x 10 cell. On the map each seat is ONE plain
+// <path> (its shape); a mark (check, cross, access symbol) is part of its fill, a shared pattern
+// per mark (markPatterns, seatPaint). Elements per seat are what style recalculation, layout and
+// React's commit cost on a 5,000-seat map, and a toggle then changes only attributes, never the
+// element tree. Plain paths are also far cheaper for Chromium to restyle than <use> clones.
+// The legend draws the same look as a shape path plus a mark path (seatLook).
 // States differ by shape and pattern, never by colour alone: mine = gold with a check mark,
 // held by others = striped with an outline, sold = dark with a cross.
 import type { SeatKind, SeatState } from "@/lib/seat-map/types";
@@ -13,13 +16,25 @@ const HELD_LINE = "#94a3b8";
 const SOLD_FILL = "#1e293b";
 const SOLD_LINE = "#64748b";
 
-export const SHAPES: Record<SeatKind, string> = {
-  standard: "M2.6 1H7.4Q9 1 9 2.6V7.4Q9 9 7.4 9H2.6Q1 9 1 7.4V2.6Q1 1 2.6 1Z",
-  // An armchair: wide back, arms, and a notch where the seat is.
-  premium: "M1 2.4Q1 1 2.4 1H7.6Q9 1 9 2.4V9H6.9V6.7H3.1V9H1Z",
-  wheelchair: "M5 1A4 4 0 1 1 4.99 1Z",
-  companion: "M5 0.9L8.9 3.1V6.9L5 9.1L1.1 6.9V3.1Z",
+/**
+ * Seat shapes in a 10 x 10 cell, as a start point and relative commands, so a seat's path is
+ * placed in its cell by its first point alone (placedShape). The map draws seats with no
+ * transform: in Blink an SVG transform gives its element its own paint property node and paint
+ * chunk, and 5,000 of them made painting, layerizing and hit-testing most of a toggle's cost.
+ * The premium armchair has a wide back, arms, and a notch where the seat is.
+ */
+const SHAPES: Record<SeatKind, { x: number; y: number; rest: string }> = {
+  standard: { x: 2.6, y: 1, rest: "h4.8q1.6 0 1.6 1.6v4.8q0 1.6-1.6 1.6h-4.8q-1.6 0-1.6-1.6v-4.8q0-1.6 1.6-1.6z" },
+  premium: { x: 1, y: 2.4, rest: "q0-1.4 1.4-1.4h5.2q1.4 0 1.4 1.4v6.6h-2.1v-2.3h-3.8v2.3h-2.1z" },
+  wheelchair: { x: 5, y: 1, rest: "a4 4 0 1 1-0.01 0z" },
+  companion: { x: 5, y: 0.9, rest: "l3.9 2.2v3.8l-3.9 2.2l-3.9-2.2v-3.8z" },
 };
+
+/** A seat's shape with its cell's top-left corner at (x, y), in the map's user units. */
+export function placedShape(kind: SeatKind, x: number, y: number): string {
+  const s = SHAPES[kind];
+  return `M${Math.round((x + s.x) * 100) / 100} ${Math.round((y + s.y) * 100) / 100}${s.rest}`;
+}
 
 // The International Symbol of Access, simplified to read at small sizes: head (a stroked dot),
 // back and legs, and the wheel.
@@ -51,4 +66,46 @@ export function seatLook(kind: SeatKind, state: DrawState, tierColour: string, s
       if (kind === "companion") return { fill: tierColour, mark: { d: COMPANION_MARK, colour: INK, width: 1.4 } };
       return { fill: tierColour };
   }
+}
+
+/** A seat's paint on the map, as attributes of its one <path>: marks come from markPatterns. */
+export type SeatPaint = { fill: string; stroke?: string; strokeWidth?: number };
+
+/** The pattern id of a mark drawn over a fill, for one map (prefix) and one fill colour. */
+function markPatternId(prefix: string, fill: string, d: string): string {
+  return `${prefix}-m${MARK_KEYS.get(d)}-${fill.replace(/[^a-zA-Z0-9]/g, "")}`;
+}
+
+const MARK_KEYS = new Map(
+  [ACCESS_MARK, COMPANION_MARK, CHECK_MARK, CROSS_MARK, PREMIUM_CHECK_MARK, PREMIUM_CROSS_MARK].map((d, i) => [d, i] as const),
+);
+
+export function seatPaint(kind: SeatKind, state: DrawState, tierColour: string, stripesId: string, prefix: string): SeatPaint {
+  const look = seatLook(kind, state, tierColour, stripesId);
+  const fill = look.mark ? `url(#${markPatternId(prefix, look.fill, look.mark.d)})` : look.fill;
+  return { fill, stroke: look.stroke, strokeWidth: look.strokeWidth };
+}
+
+export type MarkPattern = { id: string; fill: string; mark: NonNullable<SeatLook["mark"]> };
+
+/**
+ * Every mark pattern a map can use, for its tier colours: one 10 x 10 tile in the map's user
+ * units, the look's fill with its mark on top. Seat cells start at multiples of 10 (drawing.ts:
+ * CELL, LABEL_SPACE and SCREEN_SPACE are), so every cell lines up with one whole tile.
+ */
+export function markPatterns(prefix: string, tierColours: Iterable<string>): MarkPattern[] {
+  const out = new Map<string, MarkPattern>();
+  const kinds = Object.keys(SHAPES) as SeatKind[];
+  const states: DrawState[] = ["available", "mine", "held", "sold"];
+  for (const colour of new Set(tierColours)) {
+    for (const kind of kinds) {
+      for (const state of states) {
+        const look = seatLook(kind, state, colour, "");
+        if (!look.mark) continue;
+        const id = markPatternId(prefix, look.fill, look.mark.d);
+        out.set(id, { id, fill: look.fill, mark: look.mark });
+      }
+    }
+  }
+  return [...out.values()];
 }

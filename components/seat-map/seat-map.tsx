@@ -141,7 +141,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
 
   return (
     <section aria-label="Choose your seats" className="space-y-4">
-      <SeatDefs prefix={prefix} />
+      <SeatDefs prefix={prefix} colours={colours.values()} />
       <BestAvailableControl
         maxSeats={maxSeats}
         tiers={layout.tiers}

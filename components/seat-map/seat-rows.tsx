@@ -3,12 +3,15 @@ import type { SeatRow } from "@/lib/seat-map/geometry";
 import { seatAriaLabel } from "@/lib/seat-map/format";
 import type { MapSeat, SeatState } from "@/lib/seat-map/types";
 import { seatOrigin, type Frame } from "./drawing";
-import { seatPaths } from "./seat-symbols";
+import { placedShape, seatPaint } from "./seat-look";
+import { stripesId } from "./seat-symbols";
 
 // Rows and seats are memoised on their states: a toggle re-renders one row and one seat, not
 // the whole house. Every other prop is a primitive or an object that stays the same between
-// renders (seats, rows, frame, price texts, colours). Per-seat styling that does not depend on
-// the seat (cursor, hit area, focus outline) lives in one rule on the grid (seat-canvas.tsx).
+// renders (seats, rows, frame, price texts, colours). Each seat is one <path> carrying its ARIA
+// and data attributes (seat-look.ts says why). Per-seat styling that does not depend on the
+// seat (cursor, hit area, focus outline) is in app/globals.css as `path[data-seat-id]` rules: no
+// descendant selector, which Blink would have to check against every seat's ancestors.
 
 type SeatProps = {
   seat: MapSeat;
@@ -24,8 +27,9 @@ const Seat = memo(function Seat({ seat, state, tabbable, priceText, colour, pref
   const { x, y } = seatOrigin(seat, frame);
   const drawn = state ?? "available";
   const taken = state === "held" || state === "sold";
+  const paint = seatPaint(seat.kind, drawn, colour, stripesId(prefix), prefix);
   return (
-    <g
+    <path
       role="gridcell"
       tabIndex={tabbable ? 0 : -1}
       aria-label={seatAriaLabel(seat, priceText, state)}
@@ -33,10 +37,11 @@ const Seat = memo(function Seat({ seat, state, tabbable, priceText, colour, pref
       aria-disabled={taken || undefined}
       data-seat-id={seat.id}
       data-state={drawn}
-      transform={`translate(${x} ${y})`}
-    >
-      {seatPaths(seat.kind, drawn, colour, prefix)}
-    </g>
+      d={placedShape(seat.kind, x, y)}
+      fill={paint.fill}
+      stroke={paint.stroke}
+      strokeWidth={paint.strokeWidth}
+    />
   );
 });
 

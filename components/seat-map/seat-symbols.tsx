@@ -1,5 +1,6 @@
 import type { SeatKind } from "@/lib/seat-map/types";
-import { INK, SHAPES, seatLook, type DrawState } from "./seat-look";
+import { CELL } from "./drawing";
+import { INK, markPatterns, placedShape, seatLook, type DrawState } from "./seat-look";
 
 const HELD_STRIPE = "#94a3b8";
 
@@ -7,8 +8,12 @@ export function stripesId(prefix: string): string {
   return `${prefix}-stripes`;
 }
 
-/** The held-seat stripes; render once per map in an always-present (never display:none) <svg>. */
-export function SeatDefs({ prefix }: { prefix: string }) {
+/**
+ * The held-seat stripes and the mark patterns of the map's seats (seat-look.ts, seatPaint);
+ * render once per map in an always-present (never display:none) <svg>. `colours`: the tier
+ * colours the map uses (without them only the stripes, for callers that draw glyphs only).
+ */
+export function SeatDefs({ prefix, colours = [] }: { prefix: string; colours?: Iterable<string> }) {
   return (
     <svg aria-hidden="true" focusable="false" width="0" height="0" className="absolute" style={{ overflow: "hidden" }}>
       <defs>
@@ -16,6 +21,12 @@ export function SeatDefs({ prefix }: { prefix: string }) {
           <rect width={2.4} height={2.4} fill={INK} />
           <rect width={1.1} height={2.4} fill={HELD_STRIPE} />
         </pattern>
+        {markPatterns(prefix, colours).map((p) => (
+          <pattern key={p.id} id={p.id} width={CELL} height={CELL} patternUnits="userSpaceOnUse">
+            <rect width={CELL} height={CELL} fill={p.fill} />
+            <path d={p.mark.d} fill="none" stroke={p.mark.colour} strokeWidth={p.mark.width} strokeLinecap="round" strokeLinejoin="round" />
+          </pattern>
+        ))}
       </defs>
     </svg>
   );
@@ -27,7 +38,7 @@ export function SeatDefs({ prefix }: { prefix: string }) {
  */
 export function seatPaths(kind: SeatKind, state: DrawState, colour: string, prefix: string) {
   const look = seatLook(kind, state, colour, stripesId(prefix));
-  const shape = <path key="shape" d={SHAPES[kind]} fill={look.fill} stroke={look.stroke} strokeWidth={look.strokeWidth} />;
+  const shape = <path key="shape" d={placedShape(kind, 0, 0)} fill={look.fill} stroke={look.stroke} strokeWidth={look.strokeWidth} />;
   if (!look.mark) return shape;
   return [
     shape,
