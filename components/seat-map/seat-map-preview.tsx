@@ -30,7 +30,7 @@ export function SeatMapPreview({ layout, marked }: { layout: MapLayout; marked?:
   const neutral = colours.get(layout.tiers[0]?.name ?? "") ?? "#38bdf8";
   return (
     <div className="space-y-2">
-      <SeatDefs prefix={prefix} />
+      <SeatDefs prefix={prefix} colours={colours.values()} />
       <div inert>
         <SeatCanvas
           geometry={geometry}

@@ -10,10 +10,10 @@ export function stripesId(prefix: string): string {
 
 /**
  * The held-seat stripes and the mark patterns of the map's seats (seat-look.ts, seatPaint);
- * render once per map in an always-present (never display:none) <svg>. `colours`: the tier
- * colours the map uses (without them only the stripes, for callers that draw glyphs only).
+ * render once per map in an always-present (never display:none) <svg>. `colours`: every tier
+ * colour the map's seats use — a seat whose colour has no patterns here has no fill.
  */
-export function SeatDefs({ prefix, colours = [] }: { prefix: string; colours?: Iterable<string> }) {
+export function SeatDefs({ prefix, colours }: { prefix: string; colours: Iterable<string> }) {
   return (
     <svg aria-hidden="true" focusable="false" width="0" height="0" className="absolute" style={{ overflow: "hidden" }}>
       <defs>
