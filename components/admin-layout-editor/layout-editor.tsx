@@ -6,7 +6,7 @@ import { addRow, addTier, applyBrush, editorFromSeats, editorToDraft, removeRow,
 import type { DraftSeat, SaveLayoutInput } from "@/lib/admin/layout-types";
 import { validateLayout } from "@/lib/admin/validate-layout";
 import type { MapLayout } from "@/lib/seat-map/types";
-import { SeatMapPreview } from "@/components/seat-map";
+import { SeatMapPreview } from "@/components/seat-map/seat-map-preview";
 import { BrushPicker, toolLabel, type Tool } from "./brush-picker";
 import { EditorGrid } from "./editor-grid";
 import { TierList } from "./tier-list";

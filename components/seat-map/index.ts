@@ -1,2 +1,1 @@
 export { SeatMap, type SeatMapProps } from "./seat-map";
-export { SeatMapPreview } from "./seat-map-preview";
