@@ -5,7 +5,7 @@ import { screens, seats, theaters } from "@/db/schema";
 import { fieldError } from "./action-result";
 import type { AdminActor } from "./admin-actor";
 import { recordAudit } from "./audit";
-import { rowLabelAt } from "./layout-editor";
+import { rowLabel } from "@/lib/seat-map/layout-plan";
 import type { CreateScreenInput } from "./screen-input";
 
 /** A new screen with a plain rectangle of standard seats, to be shaped in the layout editor. */
@@ -20,7 +20,7 @@ export async function createScreen(actor: AdminActor, input: CreateScreenInput):
         .values({ theaterId: theater.id, name: input.name, format: input.format, tiers: input.tiers, gridWidth: input.seatsPerRow, gridHeight: input.rows })
         .returning({ id: screens.id });
       const grid = Array.from({ length: input.rows }, (_, y) =>
-        Array.from({ length: input.seatsPerRow }, (_, x) => ({ screenId: screen.id, rowLabel: rowLabelAt(y), number: x + 1, x, y, kind: "standard" as const, tier: input.tiers[0] })),
+        Array.from({ length: input.seatsPerRow }, (_, x) => ({ screenId: screen.id, rowLabel: rowLabel(y), number: x + 1, x, y, kind: "standard" as const, tier: input.tiers[0] })),
       ).flat();
       await tx.insert(seats).values(grid);
       await recordAudit(tx, actor, "screen.create", { type: "screen", id: screen.id }, { name: input.name, tiers: input.tiers, seats: grid.length });

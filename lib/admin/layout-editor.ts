@@ -2,6 +2,7 @@
 // component only holds the state and calls these, and the unit tests call them directly.
 import type { DraftSeat, LayoutDraft, SeatKind, StoredSeat } from "./layout-types";
 import { LAYOUT_LIMITS } from "./layout-types";
+import { rowLabel } from "@/lib/seat-map/layout-plan";
 
 export type EditorSeat = { key: string; id?: string; number: number; kind: SeatKind; tier: string };
 export type EditorRow = { label: string; cells: (EditorSeat | null)[] };
@@ -14,20 +15,10 @@ export type EditorState = {
   nextKey: number;
 };
 
-/** A, B, … Z, AA, AB, … */
-export function rowLabelAt(index: number): string {
-  let label = "";
-  let n = index;
-  do {
-    label = String.fromCharCode(65 + (n % 26)) + label;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return label;
-}
 
 function freeLabel(rows: readonly EditorRow[], from: number): string {
   const used = new Set(rows.map((r) => r.label));
-  for (let i = from; ; i++) if (!used.has(rowLabelAt(i))) return rowLabelAt(i);
+  for (let i = from; ; i++) if (!used.has(rowLabel(i))) return rowLabel(i);
 }
 
 export function editorFromSeats(seats: readonly Omit<StoredSeat, "active">[], width: number, height: number, tiers: string[]): EditorState {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addRow, addTier, applyBrush, editorFromSeats, editorToDraft, removeRow, removeTier, renameRow, resizeWidth, rowLabelAt, setAutoNumber, toggleAisle } from "@/lib/admin/layout-editor";
+import { rowLabel } from "@/lib/seat-map/layout-plan";
+import { addRow, addTier, applyBrush, editorFromSeats, editorToDraft, removeRow, removeTier, renameRow, resizeWidth, setAutoNumber, toggleAisle } from "@/lib/admin/layout-editor";
 import { validateLayout } from "@/lib/admin/validate-layout";
 
 const grid = (rows: number, perRow: number) =>
@@ -7,7 +8,7 @@ const grid = (rows: number, perRow: number) =>
     Array.from({ length: rows * perRow }, (_, i) => {
       const y = Math.floor(i / perRow);
       const x = i % perRow;
-      return { id: `seat-${y}-${x}`, rowLabel: rowLabelAt(y), number: x + 1, x, y, kind: "standard" as const, tier: "standard" };
+      return { id: `seat-${y}-${x}`, rowLabel: rowLabel(y), number: x + 1, x, y, kind: "standard" as const, tier: "standard" };
     }),
     perRow,
     rows,
@@ -18,7 +19,7 @@ const numbersOf = (state: ReturnType<typeof grid>, y: number) => state.rows[y].c
 
 describe("layout editor", () => {
   it("labels rows A…Z, AA, AB…", () => {
-    expect([0, 1, 25, 26, 27, 51, 52].map(rowLabelAt)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
+    expect([0, 1, 25, 26, 27, 51, 52].map(rowLabel)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA"]);
   });
 
   it("round-trips stored seats and keeps their ids", () => {
