@@ -3,6 +3,7 @@ import type Stripe from "stripe";
 import { env } from "@/lib/env";
 import { getStripe } from "./stripe-client";
 import type { CheckoutSessionInput, PaymentGateway, SessionView } from "./gateway";
+import { currentRequestId } from "@/lib/request-context";
 
 function view(s: Stripe.Checkout.Session): SessionView {
   return {
@@ -13,6 +14,15 @@ function view(s: Stripe.Checkout.Session): SessionView {
     paymentIntentId: typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null),
     amountTotal: s.amount_total,
   };
+}
+
+/**
+ * Our request id as a header on each Stripe call, so Stripe's request log meets ours. A header,
+ * not metadata: idempotent calls must repeat the same parameters from whichever request retries.
+ */
+function traced(): { headers?: Record<string, string> } {
+  const requestId = currentRequestId();
+  return requestId ? { headers: { "X-Marquee-Request-Id": requestId } } : {};
 }
 
 export const stripeGateway: PaymentGateway = {
@@ -33,21 +43,21 @@ export const stripeGateway: PaymentGateway = {
           price_data: { currency: input.currency, unit_amount: li.amount, product_data: { name: li.name } },
         })),
       },
-      { idempotencyKey: input.idempotencyKey },
+      { idempotencyKey: input.idempotencyKey, ...traced() },
     );
     if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
     return { id: session.id, url: session.url };
   },
   async retrieveSession(id) {
-    return view(await getStripe().checkout.sessions.retrieve(id));
+    return view(await getStripe().checkout.sessions.retrieve(id, {}, traced()));
   },
   async expireSession(id) {
-    const current = await getStripe().checkout.sessions.retrieve(id);
+    const current = await getStripe().checkout.sessions.retrieve(id, {}, traced());
     if (current.status !== "open") return view(current);
-    return view(await getStripe().checkout.sessions.expire(id));
+    return view(await getStripe().checkout.sessions.expire(id, {}, traced()));
   },
   async refund({ paymentIntentId, idempotencyKey, orderId }) {
-    const refund = await getStripe().refunds.create({ payment_intent: paymentIntentId, metadata: { orderId } }, { idempotencyKey });
+    const refund = await getStripe().refunds.create({ payment_intent: paymentIntentId, metadata: { orderId } }, { idempotencyKey, ...traced() });
     return { id: refund.id };
   },
   webhookSecret() {

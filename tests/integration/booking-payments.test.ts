@@ -9,6 +9,7 @@ import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { processStripeEvent, receiveStripeEvent } from "@/lib/payments/webhook/receive";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { AppError } from "@/lib/errors";
+import { runWithRequestId } from "@/lib/request-context";
 import { bookingWorld, WEBHOOK_SECRET } from "../support/booking-fixture";
 import { signStripeEvent, stripeEvent } from "../support/stripe-fake";
 
@@ -211,6 +212,24 @@ describe(`payments and fulfilment (${process.env.DATABASE_URL ? "postgres" : "pg
     // All or nothing: B5 was not taken by the refused request.
     expect((await getSeatLocks().holders(other.show.id, [other.seat("B", 5).id])).size).toBe(0);
     expect((await seatSnapshot(world.db, show.id, alice.holder)).holdExpiresAt).toBeNull();
+  });
+
+  it("sends the request's id to Stripe with every call it makes", async () => {
+    const { seat, show } = await world.aShow();
+    const customer = await world.customer("traced");
+    await holdSeats(world.db, { showId: show.id, seatIds: [seat("C", 1).id, seat("C", 2).id] }, customer.holder);
+    const before = world.stripe.requests.length;
+    const { orderId } = await runWithRequestId("req-stripe-trace-0001", () => startCheckout(world.db, show.id, customer, BASE));
+    const sessionId = (await orderNow(orderId)).stripeSessionId!;
+    world.stripe.complete(sessionId);
+    await runWithRequestId("req-stripe-trace-0002", () => syncOrderWithSession(world.db, sessionId));
+    expect(await runWithRequestId("req-stripe-trace-0003", () => refundOrder(world.db, orderId, "admin"))).toBe("refunded");
+    const made = world.stripe.requests.slice(before).map((r) => [r.method, r.path.replace(/\/(cs|re)_\w+/, "/:id"), r.requestId]);
+    expect(made).toEqual([
+      ["POST", "/v1/checkout/sessions", "req-stripe-trace-0001"],
+      ["GET", "/v1/checkout/sessions/:id", "req-stripe-trace-0002"],
+      ["POST", "/v1/refunds", "req-stripe-trace-0003"],
+    ]);
   });
 
   it("refunding twice at once refunds the money once", async () => {

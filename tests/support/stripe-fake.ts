@@ -142,6 +142,8 @@ export type FakeRequest = {
   idempotencyKey: string | undefined;
   // True when the answer was the saved response of an earlier request with the same key.
   replayed: boolean;
+  /** Our X-Marquee-Request-Id header, when the app sent one. */
+  requestId: string | undefined;
 };
 
 export type StripeFake = {
@@ -419,7 +421,8 @@ export async function startStripeFake(opts: { apiKey?: string } = {}): Promise<S
     const method = req.method ?? "GET";
     const params = parseStripeForm(method === "GET" || method === "DELETE" ? url.search.slice(1) : raw);
     const idempotencyKey = (req.headers["idempotency-key"] as string | undefined) || undefined;
-    const record: FakeRequest = { method, path: url.pathname, body: params, idempotencyKey, replayed: false };
+    const requestId = (req.headers["x-marquee-request-id"] as string | undefined) || undefined;
+    const record: FakeRequest = { method, path: url.pathname, body: params, idempotencyKey, replayed: false, requestId };
     requests.push(record);
     try {
       checkAuth(req.headers.authorization);
