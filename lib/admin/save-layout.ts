@@ -3,6 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { screens, seats } from "@/db/schema";
 import { allSeatsOfScreen, comingShowsOfScreen, seatsSoldForComingShows, screenWithTheater } from "@/db/queries/admin-screens";
+import { forgetSeatIds } from "@/lib/booking/seat-ids";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
 import type { AdminActor } from "./admin-actor";
@@ -30,7 +31,7 @@ export async function saveLayout(actor: AdminActor, input: SaveLayoutInput, now 
   if (structural.length) refuse("bad_input", structural);
 
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     const found = await screenWithTheater(tx, input.screenId);
     if (!found) throw new AppError("not_found", "That screen does not exist.");
     const [screen] = await tx.select().from(screens).where(eq(screens.id, input.screenId)).for("update");
@@ -71,4 +72,8 @@ export async function saveLayout(actor: AdminActor, input: SaveLayoutInput, now 
     await recordAudit(tx, actor, "screen.layout.save", { type: "screen", id: screen.id }, { name: screen.name, ...plan.summary, tiers: draft.tiers });
     return { version: layoutVersion(updated, await allSeatsOfScreen(tx, screen.id)), summary: plan.summary };
   });
+  // This instance's seat-id cache (lib/booking/seat-ids.ts) serves the new layout at once;
+  // other instances catch up within its few seconds.
+  forgetSeatIds();
+  return saved;
 }

@@ -17,7 +17,10 @@ export async function seatIdsOfShow(db: Db, showId: string): Promise<string[]> {
     .innerJoin(shows, eq(shows.screenId, seats.screenId))
     .where(and(eq(shows.id, showId), eq(seats.active, true)));
   const ids = rows.map((r) => r.id);
-  cache.set(showId, { at: Date.now(), screenId: rows[0]?.screenId ?? "", ids });
+  const now = Date.now();
+  // Drop stale entries as new ones come in, so a long-running server does not keep every show ever viewed.
+  for (const [key, entry] of cache) if (now - entry.at >= TTL_MS) cache.delete(key);
+  cache.set(showId, { at: now, screenId: rows[0]?.screenId ?? "", ids });
   return ids;
 }
 

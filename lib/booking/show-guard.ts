@@ -26,6 +26,15 @@ export async function seatsOfShow(db: Db, screenId: string, seatIds: string[]) {
   return rows;
 }
 
+/** Every seat of the show with a live ticket: one indexed read, what each seat-map poll needs. */
+export async function soldOfShow(db: Db, showId: string): Promise<string[]> {
+  const rows = await db
+    .select({ seatId: tickets.seatId })
+    .from(tickets)
+    .where(and(eq(tickets.showId, showId), ne(tickets.status, "voided")));
+  return rows.map((r) => r.seatId);
+}
+
 /** Seats among `seatIds` that already have a live ticket for the show. */
 export async function soldAmong(db: Db, showId: string, seatIds: string[]): Promise<string[]> {
   if (!seatIds.length) return [];
