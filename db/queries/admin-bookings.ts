@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { isOrderReference } from "@/lib/admin/order-reference";
 import type { Db } from "../client";
-import { emailOutbox, orderSeats, orders, shows, tickets } from "../schema";
+import { emailOutbox, orderSeats, orders, tickets } from "../schema";
 import { selectOrdersWithShow } from "./orders-with-show";
 
 export type BookingSearch = { q?: string; showId?: string; status?: (typeof orders.$inferSelect)["status"]; page: number };
@@ -64,10 +64,4 @@ export function ticketsOfOrder(db: Db, orderId: string) {
     .innerJoin(orderSeats, and(eq(orderSeats.orderId, tickets.orderId), eq(orderSeats.seatId, tickets.seatId)))
     .where(eq(tickets.orderId, orderId))
     .orderBy(asc(orderSeats.rowLabel), asc(orderSeats.seatNumber));
-}
-
-/** A show's title line for the search page's "bookings of this show" filter. */
-export async function showLabel(db: Db, showId: string) {
-  const [row] = await selectOrdersWithShow(db).where(eq(shows.id, showId)).limit(1);
-  return row ? { title: row.movie.title, startsAt: row.show.startsAt, timeZone: row.theater.timeZone } : null;
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { cache } from "react";
+import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { showWithVenue } from "./show-with-venue";
-import { movies, screens, seats, shows, theaters, tickets } from "../schema";
+import { movies, screens, seats, shows, theaters } from "../schema";
 import { addDays, zonedToUtc } from "@/lib/time";
 
 export type ShowListing = { id: string; startsAt: Date; screenName: string; format: string; status: "scheduled" | "cancelled" };
@@ -39,11 +40,11 @@ export async function nowShowing(date: string, timeZone: string, now = new Date(
   return [...byMovie.values()];
 }
 
-export async function movieBySlug(slug: string) {
+export const movieBySlug = cache(async (slug: string) => {
   const db = await getDb();
   const [movie] = await db.select().from(movies).where(eq(movies.slug, slug)).limit(1);
   return movie ?? null;
-}
+});
 
 /** A movie's shows from now on, for its page. */
 export async function upcomingShowsOfMovie(movieId: string, now = new Date()): Promise<ShowListing[]> {
@@ -57,8 +58,9 @@ export async function upcomingShowsOfMovie(movieId: string, now = new Date()): P
   return rows;
 }
 
-/** Everything a showtime page shows: the show, its movie, screen, theater and the screen's seats. */
-export async function showWithSeats(showId: string) {
+/** Everything a showtime page shows: the show, its movie, screen, theater and the screen's seats.
+ * Cached per request (React cache), so the page and its metadata read it once; movieBySlug too. */
+export const showWithSeats = cache(async (showId: string) => {
   const db = await getDb();
   const row = await showWithVenue(db, showId);
   if (!row) return null;
@@ -68,17 +70,7 @@ export async function showWithSeats(showId: string) {
     .where(and(eq(seats.screenId, row.screen.id), eq(seats.active, true)))
     .orderBy(asc(seats.y), asc(seats.x));
   return { ...row, seats: seatRows };
-}
-
-/** Seats with a live (not voided) ticket for the show: sold, whatever Redis says. */
-export async function soldSeatIds(showId: string): Promise<string[]> {
-  const db = await getDb();
-  const rows = await db
-    .select({ seatId: tickets.seatId })
-    .from(tickets)
-    .where(and(eq(tickets.showId, showId), ne(tickets.status, "voided")));
-  return rows.map((r) => r.seatId);
-}
+});
 
 export async function countShows() {
   const db = await getDb();

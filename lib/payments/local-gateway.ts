@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { localCheckoutSessions } from "@/db/schema";
 import { uniqueViolation } from "@/db/client";
@@ -80,10 +80,13 @@ export const localGateway: PaymentGateway = {
     const [row] = await db
       .update(localCheckoutSessions)
       .set({ status: "expired" })
-      .where(eq(localCheckoutSessions.id, id))
+      // Like Stripe, only an open session expires: a paid (or already expired) one is left as it is.
+      .where(and(eq(localCheckoutSessions.id, id), eq(localCheckoutSessions.status, "open")))
       .returning();
-    if (!row) throw new AppError("not_found", "No such checkout session.");
-    return view(row);
+    if (row) return view(row);
+    const current = await localSession(id);
+    if (!current) throw new AppError("not_found", "No such checkout session.");
+    return view(current);
   },
   async refund({ paymentIntentId, idempotencyKey }) {
     const db = await getDb();

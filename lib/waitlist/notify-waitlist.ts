@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, eq, inArray, isNotNull, isNull, notExists } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { movies, orders, screens, shows, theaters, users, waitlistEntries, waitlistReleases } from "@/db/schema";
+import { showWithVenue } from "@/db/queries/show-with-venue";
+import { orders, users, waitlistEntries, waitlistReleases } from "@/db/schema";
 import { configuredAppUrl } from "@/lib/app-url";
 import { kickOutbox } from "@/lib/email/kick";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -25,14 +26,7 @@ export type SeatRelease = {
  */
 export async function notifyWaitlist(db: Db, release: SeatRelease, now = new Date()): Promise<{ notified: number }> {
   if (release.seats <= 0) return { notified: 0 };
-  const [detail] = await db
-    .select({ show: shows, movieTitle: movies.title, screenName: screens.name, theaterName: theaters.name, timeZone: theaters.timeZone })
-    .from(shows)
-    .innerJoin(movies, eq(movies.id, shows.movieId))
-    .innerJoin(screens, eq(screens.id, shows.screenId))
-    .innerJoin(theaters, eq(theaters.id, screens.theaterId))
-    .where(eq(shows.id, release.showId))
-    .limit(1);
+  const detail = await showWithVenue(db, release.showId);
   // A cancelled or started show has no seats to offer, whatever was released.
   if (!detail || detail.show.status !== "scheduled" || detail.show.startsAt <= now) return { notified: 0 };
 
@@ -49,10 +43,10 @@ export async function notifyWaitlist(db: Db, release: SeatRelease, now = new Dat
   // Rendered once, before the transaction: the email is the same for everyone it goes to.
   const showUrl = `${configuredAppUrl()}/shows/${release.showId}`;
   const email = await renderEmail("waitlist-seats-available", {
-    movieTitle: detail.movieTitle,
-    theaterName: detail.theaterName,
-    screenName: detail.screenName,
-    startsAt: formatDateTime(detail.show.startsAt, detail.timeZone),
+    movieTitle: detail.movie.title,
+    theaterName: detail.theater.name,
+    screenName: detail.screen.name,
+    startsAt: formatDateTime(detail.show.startsAt, detail.theater.timeZone),
     seatsAvailable: release.seats,
     showUrl,
   });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { searchBookings, showLabel } from "@/db/queries/admin-bookings";
+import { searchBookings } from "@/db/queries/admin-bookings";
+import { showWithVenue } from "@/db/queries/show-with-venue";
 import { showsWithOccupancy } from "@/db/queries/admin-shows";
 import { getTheater } from "@/db/queries/catalog";
 import { requireAdminPage } from "@/lib/admin-page";
@@ -26,11 +27,13 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
   const db = await getDb();
   const tz = (await getTheater())?.timeZone ?? "UTC";
   const now = new Date().getTime();
-  const [{ rows, hasMore }, shows, chosenShow] = await Promise.all([
+  const [{ rows, hasMore }, shows, chosen] = await Promise.all([
     searchBookings(db, search),
     showsWithOccupancy(db, { from: new Date(now - WEEK), to: new Date(now + WEEK), limit: 300 }),
-    search.showId ? showLabel(db, search.showId) : Promise.resolve(null),
+    search.showId ? showWithVenue(db, search.showId) : Promise.resolve(null),
   ]);
+  // The filtered show, also when it has no bookings or lies outside the list's two weeks.
+  const chosenShow = chosen && { title: chosen.movie.title, startsAt: chosen.show.startsAt, screenName: chosen.screen.name };
   const searched = Boolean(search.q || search.showId || search.status);
   const pageHref = (page: number) => {
     const query = new URLSearchParams();

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/db/client";
-import { showWithSeats } from "@/db/queries/catalog";
+import { showWithVenue } from "@/db/queries/show-with-venue";
 import { requireAdminPage } from "@/lib/admin-page";
 import { doorCounts } from "@/lib/tickets/check-in";
 import { formatDateTime } from "@/lib/time";
@@ -12,9 +13,11 @@ export const metadata = { title: "Door check-in" };
 export default async function CheckInPage({ params }: { params: Promise<{ showId: string }> }) {
   await requireAdminPage();
   const { showId } = await params;
-  const detail = await showWithSeats(showId).catch(() => null);
+  if (!z.uuid().safeParse(showId).success) notFound();
+  const db = await getDb();
+  const detail = await showWithVenue(db, showId);
   if (!detail) notFound();
-  const counts = await doorCounts(await getDb(), showId);
+  const counts = await doorCounts(db, showId);
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">Check-in: {detail.movie.title}</h1>
