@@ -28,7 +28,8 @@ export function defineAction<S extends z.ZodType, T>(schema: S, handler: (input:
   };
 }
 
-function isNextControlFlow(err: unknown): boolean {
+/** Next's redirect()/notFound() travel as thrown errors; every action wrapper re-throws them. */
+export function isNextControlFlow(err: unknown): boolean {
   const digest = (err as { digest?: unknown } | null)?.digest;
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, toFailure, type ActionResult } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { isNextControlFlow } from "@/lib/safe-action";
 
 /**
  * Parses admin input, or throws a bad_input AppError carrying the field errors a form shows.
@@ -43,11 +44,6 @@ export async function actionResult<T>(work: () => Promise<T>): Promise<ActionRes
     const { fieldErrors: _omit, ...details } = failure.details ?? {};
     return { ...failure, fieldErrors, details };
   }
-}
-
-function isNextControlFlow(err: unknown): boolean {
-  const digest = (err as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"));
 }
 
 /** A field error in the shape parseAdminInput produces, for checks zod cannot make (a taken slug). */

@@ -5,7 +5,8 @@ import type { Db } from "@/db/client";
 import { shows } from "@/db/schema";
 import { ensureHolderId, readHolderId } from "@/lib/booking/holder";
 import { heldBy, holdSeats, releaseSeats } from "@/lib/booking/holds";
-import { AppError } from "@/lib/errors";
+import { AppError, toFailure } from "@/lib/errors";
+import { countHoldOutcome } from "@/lib/metrics";
 import { limitHold } from "@/lib/rate-limit/actions";
 import type { HoldState, ReleaseResult } from "./schemas";
 
@@ -17,8 +18,16 @@ const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
 
 export async function apiHoldSeats(db: Db, input: { showId: string; seatIds: string[] }): Promise<z.input<typeof HoldState>> {
   const holder = await ensureHolderId();
-  await limitHold(input, holder);
-  const result = await holdSeats(db, input, holder);
+  let result;
+  try {
+    await limitHold(input, holder);
+    result = await holdSeats(db, input, holder);
+  } catch (err) {
+    // Counted like the seat map's hold action, so holds_taken/refused cover both ways in.
+    countHoldOutcome(toFailure(err));
+    throw err;
+  }
+  countHoldOutcome({ ok: true, data: result });
   return { showId: input.showId, mine: result.mine, expiresAt: iso(result.expiresAt) };
 }
 

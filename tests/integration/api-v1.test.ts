@@ -10,6 +10,14 @@ import { startCheckout } from "@/lib/booking/start-checkout";
 import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import { setRateLimitsForTests } from "@/lib/rate-limit";
 import { getSeatLocks } from "@/lib/seat-locks";
+import { metrics } from "@/lib/metrics/registry";
+
+type CounterLike = { get(): Promise<{ values: { value: number; labels: Partial<Record<string, string | number>> }[] }> };
+/** A counter's value for the given labels (0 before its first increment). */
+async function counted(counter: CounterLike, labels: Record<string, string> = {}): Promise<number> {
+  const { values } = await counter.get();
+  return values.filter((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l)).reduce((n, v) => n + v.value, 0);
+}
 import { bookingWorld } from "../support/booking-fixture";
 
 // The /api/v1 route handlers called as Next calls them, on a seeded database of this file's own
@@ -161,9 +169,14 @@ describe("seat availability, hold and release", () => {
   it("answers 409 seat_unavailable, naming the seats, when someone else holds or bought them", async () => {
     as("ana");
     const held = show.seat("E", 1).id;
+    const taken = await counted(metrics().holdsTaken);
+    const refused = await counted(metrics().holdsRefused, { reason: "conflict" });
     expect((await hold(show.show.id, { seatIds: [held] })).status).toBe(200);
     as("ben");
     const err = await expectError(await hold(show.show.id, { seatIds: [held, show.seat("E", 2).id] }), 409, "seat_unavailable");
+    // API holds count in the same metrics as the seat map's.
+    expect(await counted(metrics().holdsTaken)).toBe(taken + 1);
+    expect(await counted(metrics().holdsRefused, { reason: "conflict" })).toBe(refused + 1);
     expect(err.details?.taken).toEqual([held]);
     // All or nothing: the free seat asked for alongside was not held either.
     expect((await getSeatLocks().holders(show.show.id, [show.seat("E", 2).id])).size).toBe(0);
