@@ -10,10 +10,9 @@ import { getSeatLocks } from "@/lib/seat-locks";
 import { validateSelection } from "@/lib/seat-map/rules";
 import { formatDateTime } from "@/lib/time";
 import { closePendingOrder } from "./close-order";
-import { heldBy } from "./holds";
 import { orderDetail } from "./order-detail";
 import { seatLabel } from "./seat-label";
-import { bookableShow, seatsOfShow, soldAmong } from "./show-guard";
+import { bookableShow, soldOfShow } from "./show-guard";
 import { seatIdsOfShow } from "./seat-ids";
 
 // Stripe's shortest Checkout Session life; the locks are stretched past it so the seats cannot
@@ -30,18 +29,21 @@ export type Customer = { holder: string; userId: string | null; email: string };
  */
 export async function startCheckout(db: Db, showId: string, customer: Customer, baseUrl: string, now = new Date()): Promise<{ orderId: string; url: string }> {
   const show = await bookableShow(db, showId, now);
-  const mine = await heldBy(db, showId, customer.holder);
+  // One read of each: the house's lock holders (one MGET), its sold seats, its seats in use.
+  const [holders, sold, screenSeats] = await Promise.all([
+    seatIdsOfShow(db, showId).then((ids) => getSeatLocks().holders(showId, ids)),
+    soldOfShow(db, showId),
+    db.select().from(seats).where(and(eq(seats.screenId, show.screenId), eq(seats.active, true))),
+  ]);
+  const mineSet = new Set([...holders].filter(([, h]) => h === customer.holder).map(([id]) => id));
+  const seatRows = screenSeats.filter((s) => mineSet.has(s.id));
+  const mine = seatRows.map((s) => s.id);
   if (!mine.length) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
-  const seatRows = await seatsOfShow(db, show.screenId, mine);
-  if ((await soldAmong(db, showId, mine)).length) throw new AppError("conflict", "Some of your seats have just been sold. Please choose again.");
+  if (sold.some((id) => mineSet.has(id))) throw new AppError("conflict", "Some of your seats have just been sold. Please choose again.");
 
   // The cinema's rules are enforced here too, whatever the client did.
-  const allIds = await seatIdsOfShow(db, showId);
-  const holders = await getSeatLocks().holders(showId, allIds);
-  const taken = new Set([...(await soldAmong(db, showId, allIds)), ...[...holders].filter(([, h]) => h !== customer.holder).map(([id]) => id)]);
-  const detailSeats = (await db.select().from(seats).where(and(eq(seats.screenId, show.screenId), eq(seats.active, true)))).map((s) => ({
-    id: s.id, row: s.rowLabel, number: s.number, x: s.x, y: s.y, kind: s.kind, tier: s.tier,
-  }));
+  const taken = new Set([...sold, ...[...holders].filter(([, h]) => h !== customer.holder).map(([id]) => id)]);
+  const detailSeats = screenSeats.map((s) => ({ id: s.id, row: s.rowLabel, number: s.number, x: s.x, y: s.y, kind: s.kind, tier: s.tier }));
   const verdict = validateSelection({ seats: detailSeats, taken, selected: new Set(mine), maxSeats: Number.MAX_SAFE_INTEGER });
   if (!verdict.ok) throw new AppError("bad_input", verdict.message, { reason: verdict.reason });
 
