@@ -66,3 +66,8 @@ export function formatDateTime(instant: Date, timeZone: string): string {
     timeZoneName: "short",
   }).format(instant);
 }
+
+/** "America/Port_of_Spain" → "America/Port of Spain": a zone name as a person reads it. */
+export function zoneLabel(timeZone: string): string {
+  return timeZone.replaceAll("_", " ");
+}

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { getTheater, nowShowing } from "@/db/queries/catalog";
 import { DateStrip } from "@/components/date-strip";
 import { ShowtimeLinks } from "@/components/showtime-links";
-import { addDays, formatDay, isIsoDate, localDate } from "@/lib/time";
+import { addDays, formatDay, isIsoDate, localDate, zoneLabel } from "@/lib/time";
 
 const DAYS_SHOWN = 7;
 
@@ -23,7 +23,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <div>
         <h1 className="text-2xl font-bold">Now showing</h1>
         <p className="text-sm text-zinc-300">
-          {theater.name} · times in {theater.timeZone.replace("_", " ")}
+          {theater.name} · times in {zoneLabel(theater.timeZone)}
         </p>
       </div>
       <DateStrip dates={dates} selected={date} hrefFor={(d) => (d === today ? "/" : `/?date=${d}`)} />

@@ -214,6 +214,14 @@ describe(`payments and fulfilment (${process.env.DATABASE_URL ? "postgres" : "pg
     expect((await seatSnapshot(world.db, show.id, alice.holder)).holdExpiresAt).toBeNull();
   });
 
+  it("refuses a checkout with no seats held, opening no order", async () => {
+    const { show } = await world.aShow();
+    const idle = await world.customer("idle");
+    const before = (await world.db.select().from(orders)).length;
+    expect((await failure(startCheckout(world.db, show.id, idle, BASE))).code).toBe("gone");
+    expect((await world.db.select().from(orders)).length).toBe(before);
+  });
+
   it("sends the request's id to Stripe with every call it makes", async () => {
     const { seat, show } = await world.aShow();
     const customer = await world.customer("traced");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatTime, localDate, zonedToUtc } from "@/lib/time";
+import { addDays, formatTime, localDate, zonedToUtc, zoneLabel } from "@/lib/time";
 import { formatMoney } from "@/lib/money";
 
 describe("theater time zone", () => {
@@ -28,5 +28,10 @@ describe("theater time zone", () => {
   it("formats minor units as money", () => {
     expect(formatMoney(1250, "usd")).toBe("$12.50");
     expect(formatMoney(1000, "jpy")).toBe("¥1,000");
+  });
+
+  it("names a zone with every underscore as a space", () => {
+    expect(zoneLabel("America/Port_of_Spain")).toBe("America/Port of Spain");
+    expect(zoneLabel("Europe/London")).toBe("Europe/London");
   });
 });

@@ -2,7 +2,7 @@ import Image from "next/image";
 import { notFound } from "next/navigation";
 import { getTheater, movieBySlug, upcomingShowsOfMovie, type ShowListing } from "@/db/queries/catalog";
 import { ShowtimeLinks } from "@/components/showtime-links";
-import { formatDay, localDate } from "@/lib/time";
+import { formatDay, localDate, zoneLabel } from "@/lib/time";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
   const movie = await movieBySlug((await params).slug);
@@ -45,7 +45,7 @@ export default async function MoviePage({ params }: { params: Promise<{ slug: st
       </div>
       <section aria-labelledby="showtimes" className="space-y-4">
         <h2 id="showtimes" className="text-xl font-semibold">
-          Showtimes <span className="text-sm font-normal text-zinc-300">(times in {theater.timeZone.replace("_", " ")})</span>
+          Showtimes <span className="text-sm font-normal text-zinc-300">(times in {zoneLabel(theater.timeZone)})</span>
         </h2>
         {byDay.size === 0 ? (
           <p className="text-zinc-200">No upcoming shows.</p>
