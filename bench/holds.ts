@@ -10,7 +10,7 @@
 // every customer was told. A seat promised to two customers fails the run (exit 1).
 //
 // Settings: BENCH_SECONDS (per level, default 8), BENCH_LEVELS (default "1,50,200"),
-// RACE_CUSTOMERS (default 2000), RACE_SEATS (default 300), BENCH_ADDRESSES (see below).
+// RACE_CUSTOMERS (default 2000; 0 skips part 2), RACE_SEATS (default 300), BENCH_ADDRESSES (see below).
 //
 // Rate limits (lib/rate-limit): requests from the machine itself are exempt in demo mode, which
 // these servers run in, so sending no address would measure a hold without its limiter. By
@@ -116,6 +116,46 @@ function appTarget(inst: Instance): Target {
   };
 }
 
+/**
+ * A customer's very first seat: the request carries no holder cookie, so the app mints one while
+ * answering. The release then sends back the cookie the hold set, as a browser would.
+ */
+function firstHoldTarget(inst: Instance): Target {
+  const holdId = ACTIONS.holdSeats();
+  const releaseId = ACTIONS.releaseSeats();
+  const minted = new WeakMap<Visitor, string>();
+  return {
+    label: "first hold",
+    hold: async (client, visitor, arg) => {
+      const call = await callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${arg.showId}`, id: holdId, arg, visitor: { cookie: "", forwardedFor: visitor.forwardedFor } });
+      const cookie = holderCookieOf(call.response.headers["set-cookie"]);
+      if (!cookie) throw new Error("the first hold set no holder cookie");
+      minted.set(visitor, cookie);
+      return call;
+    },
+    release: (client, visitor, arg) =>
+      callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${arg.showId}`, id: releaseId, arg, visitor: { cookie: minted.get(visitor) ?? "", forwardedFor: visitor.forwardedFor } }),
+  };
+}
+
+function holderCookieOf(setCookie: string[] | undefined): string | null {
+  const match = (setCookie ?? []).map((c) => /^mq_holder=([^;]+)/.exec(c)).find(Boolean);
+  return match ? `mq_holder=${match[1]}` : null;
+}
+
+/**
+ * Next's own floor for this route: the same page and server-action pipeline (proxy, action
+ * decoding, zod, cookies, the RSC reply) with no work behind it — the release action for a
+ * visitor who has no holder cookie answers "you hold nothing" without touching Redis or
+ * Postgres. Two calls per iteration, like hold + release. No hold can be faster than this.
+ */
+function floorTarget(inst: Instance): Target {
+  const releaseId = ACTIONS.releaseSeats();
+  const call = (client: HttpClient, arg: ShowSeats) =>
+    callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${arg.showId}`, id: releaseId, arg, visitor: { cookie: "" } });
+  return { label: "floor", hold: (client, _visitor, arg) => call(client, arg), release: (client, _visitor, arg) => call(client, arg) };
+}
+
 function baselineTarget(port: number): Target {
   const post = async (client: HttpClient, route: string, visitor: Visitor, arg: ShowSeats) => {
     const res = await client.request({
@@ -156,6 +196,21 @@ async function measureTarget(target: Target, show: ShowSeats, visitorFor: (i: nu
   }
 }
 
+/** The size of one hold's answer: a hold that re-renders the page answers with the whole page. */
+async function answerBytes(target: Target, show: ShowSeats, visitor: Visitor): Promise<number> {
+  const client = new HttpClient(1);
+  try {
+    const arg = { showId: show.showId, seatIds: [show.seatIds[show.seatIds.length - 1]] };
+    const held = (await target.hold(client, visitor, arg)) as ActionCall<HoldOutput>;
+    await target.release(client, visitor, arg);
+    return Buffer.byteLength(held.response.body);
+  } finally {
+    client.close();
+  }
+}
+const firstHoldBytes = (t: Target, show: ShowSeats) => answerBytes(t, show, { cookie: "", forwardedFor: clientAddress(999_999) });
+const laterHoldBytes = (t: Target, show: ShowSeats) => answerBytes(t, show, { cookie: `mq_holder=${holderId("size", 0)}`, forwardedFor: clientAddress(999_998) });
+
 async function speedRun(databaseUrl: string, dataDir: string, show: ShowSeats) {
   const maxClients = Math.max(...LEVELS);
   if (maxClients > show.seatIds.length) throw new Error(`${maxClients} clients need as many seats; the show has ${show.seatIds.length}`);
@@ -170,43 +225,65 @@ async function speedRun(databaseUrl: string, dataDir: string, show: ShowSeats) {
   const [inst] = await startInstances({ count: 1, databaseUrl, dataDir, extraEnv: passThroughEnv() });
   const baseline = await startBaseline(dataDir);
   const app = appTarget(inst);
+  const first = firstHoldTarget(inst);
+  const floor = floorTarget(inst);
   const bare = baselineTarget(baseline.port);
 
   // Warm-up: JIT, the database pool, the lock script cache, the seat-id cache.
   await measureTarget(app, show, visitorFor, 50, 3_000);
+  await measureTarget(first, show, visitorFor, 50, 1_000);
+  await measureTarget(floor, show, visitorFor, 50, 1_000);
   await measureTarget(bare, show, visitorFor, 50, 2_000);
 
-  const rows: { level: number; app: Summary; base: Summary }[] = [];
+  const rows: { level: number; app: Summary; first: Summary; floor: Summary; base: Summary }[] = [];
   for (const level of LEVELS) {
     const appResult = await measureTarget(app, show, visitorFor, level, SECONDS * 1000);
+    const firstResult = await measureTarget(first, show, visitorFor, level, SECONDS * 1000);
+    const floorResult = await measureTarget(floor, show, visitorFor, level, SECONDS * 1000);
     const baseResult = await measureTarget(bare, show, visitorFor, level, SECONDS * 1000);
-    rows.push({ level, app: appResult, base: baseResult });
-    console.log(`  ${level} clients: app ${appResult.opsPerSec.toFixed(0)} holds/s, baseline ${baseResult.opsPerSec.toFixed(0)} holds/s`);
+    rows.push({ level, app: appResult, first: firstResult, floor: floorResult, base: baseResult });
+    console.log(
+      `  ${level} clients: app ${appResult.opsPerSec.toFixed(0)} holds/s, Next floor ${floorResult.opsPerSec.toFixed(0)}/s, baseline ${baseResult.opsPerSec.toFixed(0)} holds/s`,
+    );
   }
+  const sizes = { first: await firstHoldBytes(first, show), later: await laterHoldBytes(app, show) };
   await stopProcess(inst.proc);
   await baseline.stop();
 
   console.log(
     "\n" +
       table(
-        ["clients", "app holds/s", "app p50 ms", "app p95 ms", "app p99 ms", "base holds/s", "base p50 ms", "base p95 ms", "base p99 ms", "app/base", "errors"],
-        rows.map(({ level, app: a, base: b }) => [
+        ["clients", "app holds/s", "app p50 ms", "app p95 ms", "app p99 ms", "floor /s", "floor p50 ms", "floor p95 ms", "base holds/s", "base p50 ms", "base p95 ms", "app/base", "floor/base", "app/floor", "errors"],
+        rows.map(({ level, app: a, floor: f, base: b }) => [
           level,
           a.opsPerSec.toFixed(0),
           ms(a.p50),
           ms(a.p95),
           ms(a.p99),
+          f.opsPerSec.toFixed(0),
+          ms(f.p50),
+          ms(f.p95),
           b.opsPerSec.toFixed(0),
           ms(b.p50),
           ms(b.p95),
-          ms(b.p99),
           (a.opsPerSec / b.opsPerSec).toFixed(2),
-          a.errors + b.errors + a.refused + b.refused,
+          (f.opsPerSec / b.opsPerSec).toFixed(2),
+          (a.opsPerSec / f.opsPerSec).toFixed(2),
+          a.errors + b.errors + f.errors + a.refused + b.refused + f.refused,
         ]),
       ),
   );
-  for (const { level, app: a, base: b } of rows) {
-    for (const [label, s] of [["app", a], ["baseline", b]] as const) {
+  console.log(
+    "\n" +
+      table(
+        ["clients", "first-hold holds/s", "first-hold p50 ms", "first-hold p95 ms", "first-hold p99 ms"],
+        rows.map(({ level, first: f }) => [level, f.opsPerSec.toFixed(0), ms(f.p50), ms(f.p95), ms(f.p99)]),
+      ),
+  );
+  console.log(`  first hold: a new customer's first seat (no holder cookie yet); it answers ${sizes.first} bytes, a later hold ${sizes.later}`);
+  console.log("  floor: the same page's release action with no holder cookie (Next's action pipeline, no Redis, no Postgres), two calls per iteration");
+  for (const { level, app: a, first: n, floor: f, base: b } of rows) {
+    for (const [label, s] of [["app", a], ["first hold", n], ["floor", f], ["baseline", b]] as const) {
       if (s.errors || s.refused) console.log(`  ${level} clients, ${label}: ${s.errors} errors, ${s.refused} refused (rate limited)${s.firstError ? `; first: ${s.firstError}` : ""}`);
     }
   }
@@ -354,7 +431,8 @@ async function main() {
   await stopProcess(first.proc);
 
   await speedRun(db.url, dataDir, speedShow);
-  const ok = await raceRun(db.url, dataDir, raceShow);
+  // RACE_CUSTOMERS=0 skips part 2 (while working on part 1's figures).
+  const ok = RACE_CUSTOMERS > 0 ? await raceRun(db.url, dataDir, raceShow) : true;
   process.exitCode = ok ? 0 : 1;
 }
 
