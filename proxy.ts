@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { HOLDER_COOKIE, holderCookieOptions, isHolderId, mintHolderId } from "@/lib/booking/holder-cookie";
 import { REQUEST_ID_HEADER, acceptRequestId } from "@/lib/request-context";
 
 // Runs before every page, action and route handler (static files excluded below):
@@ -8,6 +9,10 @@ import { REQUEST_ID_HEADER, acceptRequestId } from "@/lib/request-context";
 // - sets a per-request Content-Security-Policy nonce. Next reads the nonce from the request's CSP
 //   header and puts it on its own scripts, so no inline script without it runs. This needs
 //   dynamic rendering, which every page already has (the layout reads the session cookie).
+// - gives a visitor of a showtime page (and of the actions posted to it) a seat-lock holder
+//   cookie when they have none, passed on to the page as if the browser had sent it. The hold
+//   action then only reads it: an action that sets a cookie makes Next re-render the whole page
+//   into its answer.
 // Static security headers (nosniff, referrer, permissions) are in next.config.ts.
 // Authorization is never decided here: every action and route handler checks it itself.
 
@@ -51,13 +56,31 @@ export function proxy(request: NextRequest) {
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", csp);
 
+  const holder = showtimePath(request.nextUrl.pathname) ? missingHolder(request) : null;
+  if (holder) forwarded.set("cookie", withCookie(request, HOLDER_COOKIE, holder));
+
   const response = NextResponse.next({ request: { headers: forwarded } });
+  if (holder) response.cookies.set(HOLDER_COOKIE, holder, holderCookieOptions());
   response.headers.set(REQUEST_ID_HEADER, requestId);
   response.headers.set("content-security-policy", csp);
   if (env().NODE_ENV === "production" && env().APP_URL?.startsWith("https:")) {
     response.headers.set("strict-transport-security", "max-age=63072000; includeSubDomains");
   }
   return response;
+}
+
+const SHOWTIME_PATH = /^\/shows\/[^/]+\/?$/;
+const showtimePath = (pathname: string) => SHOWTIME_PATH.test(pathname);
+
+/** A fresh holder id when the request carries no valid one. */
+function missingHolder(request: NextRequest): string | null {
+  return isHolderId(request.cookies.get(HOLDER_COOKIE)?.value) ? null : mintHolderId();
+}
+
+/** The request's Cookie header with `name` set to `value` (an invalid old value dropped; the rest kept byte for byte). */
+function withCookie(request: NextRequest, name: string, value: string): string {
+  const others = (request.headers.get("cookie") ?? "").split(";").filter((pair) => pair.trim() && pair.split("=")[0].trim() !== name);
+  return [...others.map((pair) => pair.trim()), `${name}=${value}`].join("; ");
 }
 
 export const config = {

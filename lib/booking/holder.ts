@@ -1,30 +1,26 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { randomBytes } from "node:crypto";
-import { env } from "@/lib/env";
+import { HOLDER_COOKIE, holderCookieOptions, isHolderId, mintHolderId } from "./holder-cookie";
 
 // The seat-lock holder: a random id kept in an HttpOnly cookie, so a customer's holds survive
 // reloads and signing in (the cookie is untouched by Auth.js). Keys are per show, so the same
 // id holding seats in two shows never mixes them. Checkout ties the order to the signed-in user.
-export const HOLDER_COOKIE = "mq_holder";
-const HOLDER_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+//
+// proxy.ts mints the cookie for showtime pages and their actions before they run, so the seat
+// map's hold action only reads it: a server action that sets a cookie makes Next render the
+// whole page again into its answer (tens of kB for the customer's first tap on a seat).
+export { HOLDER_COOKIE };
 
 export async function readHolderId(): Promise<string | null> {
   const value = (await cookies()).get(HOLDER_COOKIE)?.value;
-  return value && HOLDER_PATTERN.test(value) ? value : null;
+  return isHolderId(value) ? value : null;
 }
 
-/** The caller's holder id, minting and setting the cookie when there is none (actions only). */
+/** The caller's holder id, minting and setting the cookie when there is none (API routes; a fallback for actions). */
 export async function ensureHolderId(): Promise<string> {
   const existing = await readHolderId();
   if (existing) return existing;
-  const id = randomBytes(18).toString("base64url");
-  (await cookies()).set(HOLDER_COOKIE, id, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env().NODE_ENV === "production" && (env().APP_URL ?? "").startsWith("https:"),
-    path: "/",
-    maxAge: 60 * 60 * 24 * 30,
-  });
+  const id = mintHolderId();
+  (await cookies()).set(HOLDER_COOKIE, id, holderCookieOptions());
   return id;
 }
