@@ -3,16 +3,15 @@ import { env } from "@/lib/env";
 import { HOLDER_COOKIE, holderCookieOptions, isHolderId, mintHolderId } from "@/lib/booking/holder-cookie";
 import { REQUEST_ID_HEADER, acceptRequestId } from "@/lib/request-context";
 
-// Runs before every page, action and route handler (static files excluded below):
+// Runs before every page and route handler (static files and server action calls excluded below):
 // - gives the request an id (the caller's X-Request-Id when it is sane) that every log line of
 //   the request carries and the response echoes, so a customer's report finds its logs;
 // - sets a per-request Content-Security-Policy nonce. Next reads the nonce from the request's CSP
 //   header and puts it on its own scripts, so no inline script without it runs. This needs
 //   dynamic rendering, which every page already has (the layout reads the session cookie).
-// - gives a visitor of a showtime page (and of the actions posted to it) a seat-lock holder
-//   cookie when they have none, passed on to the page as if the browser had sent it. The hold
-//   action then only reads it: an action that sets a cookie makes Next re-render the whole page
-//   into its answer.
+// - gives a visitor of a showtime page a seat-lock holder cookie when they have none, passed on
+//   to the page as if the browser had sent it. The hold action posted from that page then only
+//   reads it: an action that sets a cookie makes Next re-render the whole page into its answer.
 // Static security headers (nosniff, referrer, permissions) are in next.config.ts.
 // Authorization is never decided here: every action and route handler checks it itself.
 
@@ -84,5 +83,9 @@ function withCookie(request: NextRequest, name: string, value: string): string {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Server action calls (the Next-Action header) are left out: running the proxy costs each of
+  // them about as much as a seat hold itself (Next builds a web Request and Response around it),
+  // and an action's answer is not a document, so it needs no CSP. Their request id comes from
+  // lib/request-context; the holder cookie is already there from the page they were posted from.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-action" }] }],
 };

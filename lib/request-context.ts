@@ -43,8 +43,20 @@ export function currentRequestId(): string | undefined {
   try {
     const store = workUnitAsyncStorage.getStore();
     if (store?.type !== "request") return undefined;
-    return store.headers.get(REQUEST_ID_HEADER) ?? undefined;
+    const header = store.headers.get(REQUEST_ID_HEADER);
+    // proxy.ts has already put a sane id here; a request it skipped may carry anything.
+    return header && ACCEPTABLE_ID.test(header) ? header : freshIdFor(store);
   } catch {
     return undefined;
   }
+}
+
+// Server action calls skip proxy.ts (its matcher), which would cost each of them about as much
+// as the action itself; they get a fresh id here instead, kept with Next's request store so
+// every line of one request shares it.
+const freshIds = new WeakMap<object, string>();
+function freshIdFor(store: object): string {
+  let id = freshIds.get(store);
+  if (!id) freshIds.set(store, (id = newRequestId()));
+  return id;
 }
