@@ -10,11 +10,16 @@ import { seatLabel } from "./seat-label";
 
 export const holdWindowMs = () => env().SEAT_HOLD_MINUTES * 60_000;
 
-/** Seats of the show the holder holds right now. */
+/**
+ * Seats of the show the holder holds right now, in the layout's order. The lock store answers
+ * from the holder's own index, so this costs the same in a 5,000-seat arena as in a small room;
+ * the (cached) layout drops a seat that is no longer in use.
+ */
 export async function heldBy(db: Db, showId: string, holder: string): Promise<string[]> {
-  const all = await seatIdsOfShow(db, showId);
-  const holders = await getSeatLocks().holders(showId, all);
-  return all.filter((id) => holders.get(id) === holder);
+  const [all, mine] = await Promise.all([seatIdsOfShow(db, showId), getSeatLocks().heldBy(showId, holder)]);
+  if (!mine.length) return [];
+  const held = new Set(mine);
+  return all.filter((id) => held.has(id));
 }
 
 /**

@@ -1,7 +1,19 @@
 // Pure helpers shared by every backend, so they agree on keys and on what counts as bad input.
 
 export function seatLockKey(showId: string, seatId: string): string {
-  return `seat_lock:${showId}:${seatId}`;
+  return `${LOCK_KEY_PREFIX}${showId}:${seatId}`;
+}
+
+/** The set of one holder's lock keys in a show (Redis backends): what heldBy reads. */
+export function holderIndexKey(showId: string, holder: string): string {
+  return `seat_holds:${showId}:${holder}`;
+}
+
+const LOCK_KEY_PREFIX = "seat_lock:";
+/** The seat id of a lock key of this show, or null when the key is not one. */
+export function seatIdOfLockKey(showId: string, key: string): string | null {
+  const prefix = `${LOCK_KEY_PREFIX}${showId}:`;
+  return key.startsWith(prefix) ? key.slice(prefix.length) : null;
 }
 
 /** Seat ids once each, in first-seen order: a repeated id must not count as two seats. */

@@ -1,4 +1,4 @@
-import { checkHolder, checkTtl, seatLockKey, uniqueSeatIds } from "./keys";
+import { checkHolder, checkTtl, seatIdOfLockKey, seatLockKey, uniqueSeatIds } from "./keys";
 import type { SeatLockStore } from "./types";
 
 type Lock = { holder: string; expiresAt: number };
@@ -74,6 +74,19 @@ export function createMemorySeatLocks(locks: Map<string, Lock> = sharedMemoryLoc
       if (!keys.every((key) => live(key, now)?.holder === holder)) return false;
       for (const key of keys) locks.set(key, { holder, expiresAt: now + ttlMs });
       return true;
+    },
+
+    async heldBy(showId, holder) {
+      checkHolder(holder);
+      // One process's holds: a walk over them is cheaper than keeping an index in step.
+      const now = Date.now();
+      const mine: string[] = [];
+      for (const [key, lock] of locks) {
+        if (lock.holder !== holder || lock.expiresAt <= now) continue;
+        const seatId = seatIdOfLockKey(showId, key);
+        if (seatId !== null) mine.push(seatId);
+      }
+      return mine;
     },
 
     async holders(showId, seatIds) {

@@ -34,6 +34,7 @@ export function createRedisSeatLocks(url: string): SeatLockStore {
       }
     },
     mget: (keys) => redis.mget(keys),
+    smembers: (key) => redis.smembers(key),
     async ping() {
       await redis.ping();
     },

@@ -1,4 +1,4 @@
-import { checkHolder, checkTtl, seatLockKey, uniqueSeatIds } from "./keys";
+import { checkHolder, checkTtl, holderIndexKey, seatIdOfLockKey, seatLockKey, uniqueSeatIds } from "./keys";
 import { EXPIRY_SCRIPT, EXTEND_SCRIPT, HOLD_SCRIPT, RELEASE_SCRIPT } from "./scripts";
 import type { SeatLockStore } from "./types";
 
@@ -7,6 +7,7 @@ export type ScriptRunner = {
   kind: "redis" | "upstash";
   run(script: string, keys: string[], args: string[]): Promise<unknown>;
   mget(keys: string[]): Promise<(string | null)[]>;
+  smembers(key: string): Promise<string[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -25,6 +26,8 @@ function integer(reply: unknown): number {
 
 export function scriptedSeatLocks(runner: ScriptRunner): SeatLockStore {
   const keysOf = (showId: string, ids: string[]) => ids.map((id) => seatLockKey(showId, id));
+  // The scripts that change locks also keep the holder's index, passed as the last key.
+  const indexedKeysOf = (showId: string, ids: string[], holder: string) => [...keysOf(showId, ids), holderIndexKey(showId, holder)];
   // Lua positions are 1-based.
   const pick = (ids: string[], at: number[]) => at.map((i) => ids[i - 1]);
 
@@ -38,7 +41,7 @@ export function scriptedSeatLocks(runner: ScriptRunner): SeatLockStore {
       // Read the clock before Redis sets the TTL, so the countdown never outlives the lock.
       const startedAt = Date.now();
       if (!ids.length) return { ok: true, expiresAt: startedAt + ttlMs };
-      const taken = positions(await runner.run(HOLD_SCRIPT, keysOf(showId, ids), [holder, String(ttlMs)]));
+      const taken = positions(await runner.run(HOLD_SCRIPT, indexedKeysOf(showId, ids, holder), [holder, String(ttlMs)]));
       return taken.length ? { ok: false, taken: pick(ids, taken) } : { ok: true, expiresAt: startedAt + ttlMs };
     },
 
@@ -46,7 +49,7 @@ export function scriptedSeatLocks(runner: ScriptRunner): SeatLockStore {
       checkHolder(holder);
       const ids = uniqueSeatIds(seatIds);
       if (!ids.length) return [];
-      return pick(ids, positions(await runner.run(RELEASE_SCRIPT, keysOf(showId, ids), [holder])));
+      return pick(ids, positions(await runner.run(RELEASE_SCRIPT, indexedKeysOf(showId, ids, holder), [holder])));
     },
 
     async extend(showId, seatIds, holder, ttlMs) {
@@ -54,7 +57,17 @@ export function scriptedSeatLocks(runner: ScriptRunner): SeatLockStore {
       checkTtl(ttlMs);
       const ids = uniqueSeatIds(seatIds);
       if (!ids.length) return true;
-      return integer(await runner.run(EXTEND_SCRIPT, keysOf(showId, ids), [holder, String(ttlMs)])) === 1;
+      return integer(await runner.run(EXTEND_SCRIPT, indexedKeysOf(showId, ids, holder), [holder, String(ttlMs)])) === 1;
+    },
+
+    async heldBy(showId, holder) {
+      checkHolder(holder);
+      // Two reads, not a script: a script may only touch the keys it is given, and which keys
+      // to read is what the first read tells. Each lock is checked, so a stale entry never counts.
+      const keys = (await runner.smembers(holderIndexKey(showId, holder))).filter((key) => seatIdOfLockKey(showId, key) !== null);
+      if (!keys.length) return [];
+      const values = await runner.mget(keys);
+      return keys.filter((_, i) => values[i] === holder).map((key) => seatIdOfLockKey(showId, key)!);
     },
 
     async holders(showId, seatIds) {

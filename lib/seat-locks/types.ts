@@ -18,6 +18,12 @@ export interface SeatLockStore {
   release(showId: string, seatIds: string[], holder: string): Promise<string[]>;
   /** True only when the holder still has every seat; then all are extended, otherwise none. */
   extend(showId: string, seatIds: string[], holder: string, ttlMs: number): Promise<boolean>;
+  /**
+   * The seats of the show this holder holds now, whatever the size of the house: read from the
+   * holder's own index (Redis: a set `seat_holds:<showId>:<holder>` kept by hold, release and
+   * extend), each checked against its lock, so an expired or lost seat is never reported.
+   */
+  heldBy(showId: string, holder: string): Promise<string[]>;
   /** seatId → holder for the seats that are held, in one read. */
   holders(showId: string, seatIds: string[]): Promise<Map<string, string>>;
   /** When the first of the holder's locks among these seats runs out; null if it has none. */

@@ -20,6 +20,7 @@ export function createUpstashSeatLocks(config: { url: string; token: string }): 
     // is idempotent for the same holder.
     run: (script, keys, args) => redis.eval(script, keys, args),
     mget: (keys) => redis.mget<(string | null)[]>(...keys),
+    smembers: (key) => redis.smembers<string[]>(key),
     async ping() {
       await redis.ping();
     },

@@ -199,6 +199,47 @@ function seatLockContract(kind: SeatLockBackend, setup: () => Promise<ContractBa
       expect(await backend.store.expiry(show, ["A1", "A2"], b)).toBeNull();
     });
 
+    it("answers heldBy with the holder's own seats of that show, and only those", async () => {
+      const [show, other] = [newShow(), newShow()];
+      const [a, b, c] = [newHolder(), newHolder(), newHolder()];
+      await backend.store.hold(show, ["A1", "A2"], a, LONG);
+      await backend.store.hold(show, ["B1"], b, LONG);
+      await backend.store.hold(other, ["A3"], a, LONG);
+      // Another client sees the same: the index is in the store, not in the client.
+      expect((await connect().heldBy(show, a)).sort()).toEqual(["A1", "A2"]);
+      expect(await backend.store.heldBy(show, b)).toEqual(["B1"]);
+      expect(await backend.store.heldBy(other, a)).toEqual(["A3"]);
+      expect(await backend.store.heldBy(show, c)).toEqual([]);
+      // A refused hold adds nothing.
+      expect((await backend.store.hold(show, ["B1", "C1"], a, LONG)).ok).toBe(false);
+      expect((await backend.store.heldBy(show, a)).sort()).toEqual(["A1", "A2"]);
+    });
+
+    it("drops released and expired seats from heldBy, also when someone else has taken them since", async () => {
+      const show = newShow();
+      const [a, b] = [newHolder(), newHolder()];
+      await backend.store.hold(show, ["A1"], a, SHORT);
+      await backend.store.hold(show, ["A2", "A3"], a, LONG);
+      await backend.store.release(show, ["A3"], a);
+      expect((await backend.store.heldBy(show, a)).sort()).toEqual(["A1", "A2"]);
+      await sleep(SHORT * 2);
+      expect(await backend.store.heldBy(show, a)).toEqual(["A2"]);
+      expect((await backend.store.hold(show, ["A1"], b, LONG)).ok).toBe(true);
+      expect(await backend.store.heldBy(show, a)).toEqual(["A2"]);
+      expect(await backend.store.heldBy(show, b)).toEqual(["A1"]);
+    });
+
+    it("keeps an extended seat in heldBy past the hold's first window", async () => {
+      const show = newShow();
+      const a = newHolder();
+      // Long enough that a slow machine still extends before the hold runs out.
+      const window = 400;
+      await backend.store.hold(show, ["A1"], a, window);
+      expect(await backend.store.extend(show, ["A1"], a, LONG)).toBe(true);
+      await sleep(window + 200);
+      expect(await backend.store.heldBy(show, a)).toEqual(["A1"]);
+    });
+
     it("keeps holder ids as opaque strings", async () => {
       const show = newShow();
       // Values a JSON-parsing client would turn into numbers, booleans or objects.
@@ -233,6 +274,27 @@ onEveryBackend(seatLockContract, {
   redis: createRedisSeatLocks,
   upstash: createUpstashSeatLocks,
 }, () => {
+  it("lets a holder's index expire with its last lock, so nothing is left behind", async () => {
+    const admin = new Redis(REDIS_URL!);
+    const store = createRedisSeatLocks(REDIS_URL!);
+    try {
+      const show = newShow();
+      const a = newHolder();
+      await store.hold(show, ["A1"], a, SHORT);
+      await store.hold(show, ["A2"], a, SHORT * 2);
+      const index = `seat_holds:${show}:${a}`;
+      expect((await admin.smembers(index)).sort()).toEqual([`seat_lock:${show}:A1`, `seat_lock:${show}:A2`]);
+      const ttl = await admin.pttl(index);
+      expect(ttl).toBeGreaterThan(SHORT);
+      expect(ttl).toBeLessThanOrEqual(SHORT * 2);
+      await sleep(SHORT * 3);
+      expect(await admin.exists(index)).toBe(0);
+    } finally {
+      await store.close();
+      await admin.quit();
+    }
+  });
+
   it("reloads its scripts when Redis has forgotten them", async () => {
     const admin = new Redis(REDIS_URL!);
     const store = createRedisSeatLocks(REDIS_URL!);
