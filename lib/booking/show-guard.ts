@@ -6,19 +6,39 @@ import { AppError } from "@/lib/errors";
 
 /** The show, refused with a clear reason when it cannot be booked any more. */
 export async function bookableShow(db: Db, showId: string, now = new Date()) {
+  return assertBookable(await showById(db, showId), now);
+}
+
+export async function showById(db: Db, showId: string) {
   const [show] = await db.select().from(shows).where(eq(shows.id, showId)).limit(1);
+  return show;
+}
+
+export function assertBookable<S extends { status: string; startsAt: Date }>(show: S | undefined, now = new Date()): S {
   if (!show) throw new AppError("not_found", "That show does not exist.");
   if (show.status === "cancelled") throw new AppError("conflict", "This show has been cancelled.");
   if (show.startsAt <= now) throw new AppError("gone", "This show has already started.");
   return show;
 }
 
-/** The requested seats, all of which must belong to the show's screen and be in use. */
-export async function seatsOfShow(db: Db, screenId: string, seatIds: string[]) {
+/**
+ * The requested seats of the show's screen that are in use. Found by the show's id (a join), so
+ * a hold can ask for them at the same time as it reads the show; `requireAllSeats` then refuses
+ * any id that is not one of them.
+ */
+export async function seatsOfShow(db: Db, showId: string, seatIds: string[]) {
   const unique = [...new Set(seatIds)];
-  const rows = unique.length
-    ? await db.select().from(seats).where(and(eq(seats.screenId, screenId), eq(seats.active, true), inArray(seats.id, unique)))
-    : [];
+  if (!unique.length) return [];
+  const rows = await db
+    .select({ seat: seats })
+    .from(seats)
+    .innerJoin(shows, eq(shows.screenId, seats.screenId))
+    .where(and(eq(shows.id, showId), eq(seats.active, true), inArray(seats.id, unique)));
+  return rows.map((r) => r.seat);
+}
+
+export function requireAllSeats<S extends { id: string }>(seatIds: string[], rows: S[]): S[] {
+  const unique = [...new Set(seatIds)];
   if (rows.length !== unique.length) {
     const found = new Set(rows.map((r) => r.id));
     throw new AppError("bad_input", "Some of those seats are not in this show's screen.", { unknown: unique.filter((id) => !found.has(id)) });

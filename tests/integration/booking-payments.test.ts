@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne } from "drizzle-orm";
-import { emailOutbox, orders, stripeEvents, tickets } from "@/db/schema";
+import { emailOutbox, orders, shows, stripeEvents, tickets } from "@/db/schema";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { syncOrderWithSession } from "@/lib/booking/sync-order";
@@ -212,6 +212,26 @@ describe(`payments and fulfilment (${process.env.DATABASE_URL ? "postgres" : "pg
     // All or nothing: B5 was not taken by the refused request.
     expect((await getSeatLocks().holders(other.show.id, [other.seat("B", 5).id])).size).toBe(0);
     expect((await seatSnapshot(world.db, show.id, alice.holder)).holdExpiresAt).toBeNull();
+  });
+
+  it("refuses a sold seat, a cancelled show and a started show by name, holding nothing", async () => {
+    const { seat, show } = await world.aShow();
+    const alice = await world.customer("alice-sold");
+    await world.buy(show.id, [seat("D", 3).id]);
+    const sold = await failure(holdSeats(world.db, { showId: show.id, seatIds: [seat("D", 3).id, seat("D", 4).id] }, alice.holder));
+    expect(sold.code).toBe("conflict");
+    expect(sold.message).toBe("Sorry, Row D, seat 3 is already sold.");
+    expect(sold.details?.taken).toEqual([seat("D", 3).id]);
+    expect(await getSeatLocks().heldBy(show.id, alice.holder)).toEqual([]);
+
+    const later = await world.aShow(2);
+    await world.db.update(shows).set({ status: "cancelled" }).where(eq(shows.id, later.show.id));
+    const cancelled = await failure(holdSeats(world.db, { showId: later.show.id, seatIds: [later.seat("A", 1).id] }, alice.holder));
+    expect([cancelled.code, cancelled.message]).toEqual(["conflict", "This show has been cancelled."]);
+    const started = await failure(holdSeats(world.db, { showId: show.id, seatIds: [seat("A", 1).id] }, alice.holder, new Date(show.startsAt.getTime() + 60_000)));
+    expect([started.code, started.message]).toEqual(["gone", "This show has already started."]);
+    expect(await getSeatLocks().heldBy(later.show.id, alice.holder)).toEqual([]);
+    expect(await getSeatLocks().heldBy(show.id, alice.holder)).toEqual([]);
   });
 
   it("refuses a checkout with no seats held, opening no order", async () => {
