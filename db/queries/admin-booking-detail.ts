@@ -1,16 +1,17 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { orderSeats, orders, users } from "../schema";
 import { emailsOfOrder, ticketsOfOrder } from "./admin-bookings";
 import { selectOrdersWithShow } from "./orders-with-show";
+import { inSeatOrder } from "./seat-order";
 
 /** Everything the box office sees about one order, or null when there is no such order. */
 export async function bookingForAdmin(db: Db, orderId: string) {
   const [row] = await selectOrdersWithShow(db).where(eq(orders.id, orderId)).limit(1);
   if (!row) return null;
   const [seatRows, ticketRows, emails, customer] = await Promise.all([
-    db.select().from(orderSeats).where(eq(orderSeats.orderId, orderId)).orderBy(asc(orderSeats.rowLabel), asc(orderSeats.seatNumber)),
+    db.select().from(orderSeats).where(eq(orderSeats.orderId, orderId)).orderBy(...inSeatOrder()),
     ticketsOfOrder(db, orderId),
     emailsOfOrder(db, orderId),
     row.order.userId

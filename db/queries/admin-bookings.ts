@@ -4,6 +4,7 @@ import { isOrderReference } from "@/lib/admin/order-reference";
 import type { Db } from "../client";
 import { emailOutbox, orderSeats, orders, tickets } from "../schema";
 import { selectOrdersWithShow } from "./orders-with-show";
+import { inSeatOrder } from "./seat-order";
 
 export type BookingSearch = { q?: string; showId?: string; status?: (typeof orders.$inferSelect)["status"]; page: number };
 
@@ -63,5 +64,5 @@ export function ticketsOfOrder(db: Db, orderId: string) {
     .from(tickets)
     .innerJoin(orderSeats, and(eq(orderSeats.orderId, tickets.orderId), eq(orderSeats.seatId, tickets.seatId)))
     .where(eq(tickets.orderId, orderId))
-    .orderBy(asc(orderSeats.rowLabel), asc(orderSeats.seatNumber));
+    .orderBy(...inSeatOrder());
 }

@@ -3,6 +3,7 @@ import { and, asc, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { orderSeats, orders } from "../schema";
 import { selectOrdersWithShow } from "./orders-with-show";
+import { inSeatOrder } from "./seat-order";
 
 const BATCH = 500;
 
@@ -29,7 +30,7 @@ export async function* ordersForExport(db: Db, from: Date, to: Date) {
       .select()
       .from(orderSeats)
       .where(inArray(orderSeats.orderId, page.map((p) => p.order.id)))
-      .orderBy(asc(orderSeats.rowLabel), asc(orderSeats.seatNumber));
+      .orderBy(...inSeatOrder());
     for (const row of page) yield { ...row, seats: seatRows.filter((s) => s.orderId === row.order.id) };
     afterId = page[page.length - 1].order.id;
     if (page.length < BATCH) return;

@@ -3,6 +3,7 @@ import { signTicketCode, ticketSecret } from "@/lib/tickets/code";
 import { renderTicketsPdf, type TicketPdfData } from "@/lib/tickets/ticket-pdf";
 import { ticketIcs } from "@/lib/tickets/calendar";
 import type { OrderDetail } from "./order-detail";
+import { compareRowLabels } from "./seat-label";
 
 /** The live tickets of an order with their signed codes, in seat order. */
 export function ticketsWithCodes(detail: OrderDetail) {
@@ -14,7 +15,7 @@ export function ticketsWithCodes(detail: OrderDetail) {
       const seat = seatOf.get(t.seatId)!;
       return { ticket: t, seat, code: signTicketCode(t.id, secret) };
     })
-    .sort((a, b) => a.seat.rowLabel.localeCompare(b.seat.rowLabel) || a.seat.seatNumber - b.seat.seatNumber);
+    .sort((a, b) => compareRowLabels(a.seat.rowLabel, b.seat.rowLabel) || a.seat.seatNumber - b.seat.seatNumber);
 }
 
 export function ticketPdfData(detail: OrderDetail): TicketPdfData {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
-import { orders, tickets } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { orderSeats, orders, tickets } from "@/db/schema";
+import { bookingForAdmin } from "@/db/queries/admin-booking-detail";
+import { ticketsOfOrder } from "@/db/queries/admin-bookings";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { syncOrderWithSession } from "@/lib/booking/sync-order";
@@ -105,5 +107,27 @@ describe("customer cancellation", () => {
     expect((error as AppError).message).toContain("60 minutes before the show");
     const [order] = await world.db.select().from(orders).where(eq(orders.id, detail.order.id));
     expect(order.status).toBe("paid");
+  });
+});
+
+describe("seat order in a big house", () => {
+  it("lists row B before row AA on the order, its tickets and the box office's view", async () => {
+    const { detail } = await paidOrder([["E", 2], ["E", 1], ["F", 1]], 4);
+    // The rows of a house with more than 26 of them: renamed on the order's own seat rows,
+    // which is what pages, emails and tickets print.
+    const label = new Map([["E", "AA"], ["F", "B"]]);
+    for (const s of detail.seats) {
+      await world.db
+        .update(orderSeats)
+        .set({ rowLabel: label.get(s.rowLabel)! })
+        .where(and(eq(orderSeats.orderId, s.orderId), eq(orderSeats.seatId, s.seatId)));
+    }
+    const again = (await orderDetail(world.db, detail.order.id))!;
+    const expected = ["B1", "AA1", "AA2"];
+    expect(again.seats.map((s) => `${s.rowLabel}${s.seatNumber}`)).toEqual(expected);
+    expect(ticketsWithCodes(again).map((t) => `${t.seat.rowLabel}${t.seat.seatNumber}`)).toEqual(expected);
+    const boxOffice = (await bookingForAdmin(world.db, detail.order.id))!;
+    expect(boxOffice.seats.map((s) => `${s.rowLabel}${s.seatNumber}`)).toEqual(expected);
+    expect((await ticketsOfOrder(world.db, detail.order.id)).map((t) => `${t.rowLabel}${t.seatNumber}`)).toEqual(expected);
   });
 });
