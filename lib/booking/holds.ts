@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getSeatLocks } from "@/lib/seat-locks";
 import type { HoldOutput } from "@/lib/seat-map/types";
-import { assertBookable, requireAllSeats, seatsOfShow, showById, soldAmong } from "./show-guard";
+import { assertBookable, holdRequestFacts } from "./show-guard";
 import { seatIdsOfShow } from "./seat-ids";
 import { seatLabel } from "./seat-label";
 
@@ -29,16 +29,12 @@ export async function heldBy(db: Db, showId: string, holder: string): Promise<st
  * held by someone else, more than the per-order limit.
  */
 export async function holdSeats(db: Db, input: { showId: string; seatIds: string[] }, holder: string, now = new Date()): Promise<HoldOutput> {
-  // The reads at once (one round trip's wait, not four), judged in order: the show first, then
-  // the seats, then what is sold.
-  const [found, seatRows, sold, mine] = await Promise.all([
-    showById(db, input.showId),
-    seatsOfShow(db, input.showId, input.seatIds),
-    soldAmong(db, input.showId, [...new Set(input.seatIds)]),
-    heldBy(db, input.showId, holder),
-  ]);
-  const show = assertBookable(found, now);
-  const wanted = requireAllSeats(input.seatIds, seatRows);
+  // Both reads at once, judged in order: the show first, then the seats, then what is sold.
+  const [facts, mine] = await Promise.all([holdRequestFacts(db, input.showId, input.seatIds), heldBy(db, input.showId, holder)]);
+  const show = assertBookable(facts.show, now);
+  if (facts.unknown.length) throw new AppError("bad_input", "Some of those seats are not in this show's screen.", { unknown: facts.unknown });
+  const wanted = facts.seats;
+  const sold = wanted.filter((s) => s.sold).map((s) => s.id);
   if (sold.length) {
     throw new AppError("conflict", `Sorry, ${describe(wanted, sold)} ${sold.length === 1 ? "is" : "are"} already sold.`, { taken: sold });
   }
