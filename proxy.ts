@@ -9,9 +9,12 @@ import { REQUEST_ID_HEADER, acceptRequestId } from "@/lib/request-context";
 // - sets a per-request Content-Security-Policy nonce. Next reads the nonce from the request's CSP
 //   header and puts it on its own scripts, so no inline script without it runs. This needs
 //   dynamic rendering, which every page already has (the layout reads the session cookie).
-// - gives a visitor of a showtime page a seat-lock holder cookie when they have none, passed on
-//   to the page as if the browser had sent it. The hold action posted from that page then only
-//   reads it: an action that sets a cookie makes Next re-render the whole page into its answer.
+// - gives a visitor the seat-lock holder cookie with the first page they open, passed on to the
+//   page as if the browser had sent it. The hold action posted later then only reads it: an
+//   action that sets a cookie makes Next re-render the whole page into its answer. Only a
+//   document request mints one: the page's own prefetches and fetches run after it has the
+//   cookie, while several cookie-less prefetches in flight at once would each mint another id,
+//   the last to land overwriting the one the customer's first holds were made with.
 // Static security headers (nosniff, referrer, permissions) are in next.config.ts.
 // Authorization is never decided here: every action and route handler checks it itself.
 
@@ -55,7 +58,7 @@ export function proxy(request: NextRequest) {
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", csp);
 
-  const holder = showtimePath(request.nextUrl.pathname) ? missingHolder(request) : null;
+  const holder = isDocumentRequest(request) ? missingHolder(request) : null;
   if (holder) forwarded.set("cookie", withCookie(request, HOLDER_COOKIE, holder));
 
   const response = NextResponse.next({ request: { headers: forwarded } });
@@ -68,8 +71,14 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-const SHOWTIME_PATH = /^\/shows\/[^/]+\/?$/;
-const showtimePath = (pathname: string) => SHOWTIME_PATH.test(pathname);
+/** A browser opening a page (not Next's RSC prefetch or navigation fetch, not an API call). */
+function isDocumentRequest(request: NextRequest): boolean {
+  if (request.method !== "GET") return false;
+  const dest = request.headers.get("sec-fetch-dest");
+  if (dest) return dest === "document";
+  // Browsers without Fetch Metadata: a GET asking for HTML that is not one of Next's RSC fetches.
+  return !request.headers.has("rsc") && (request.headers.get("accept") ?? "").includes("text/html");
+}
 
 /** A fresh holder id when the request carries no valid one. */
 function missingHolder(request: NextRequest): string | null {

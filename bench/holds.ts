@@ -119,8 +119,8 @@ function appTarget(inst: Instance): Target {
 }
 
 /**
- * A new customer as a browser is one: they open the showtime page (not timed; it hands them
- * their holder cookie), then tap their first seat (timed), then let it go. Run at one client
+ * A new customer as a browser is one: they open the showtime page (not timed; a first page
+ * hands them their holder cookie), then tap their first seat (timed), then let it go. Run at one client
  * only: the page render in every iteration would swamp a throughput figure.
  */
 function firstHoldTarget(inst: Instance): Target & { answerBytes: number[] } {
@@ -134,7 +134,13 @@ function firstHoldTarget(inst: Instance): Target & { answerBytes: number[] } {
     label: "first hold",
     answerBytes,
     visit: async (client, visitor, arg) => {
-      const page = await client.request({ port: inst.port, method: "GET", path: `/shows/${arg.showId}`, headers: visitor.forwardedFor ? { "x-forwarded-for": visitor.forwardedFor } : {} });
+      const page = await client.request({
+        port: inst.port,
+        method: "GET",
+        path: `/shows/${arg.showId}`,
+        // What a browser sends when it opens a page: the app hands out the holder cookie then.
+        headers: { accept: "text/html", "sec-fetch-dest": "document", ...(visitor.forwardedFor ? { "x-forwarded-for": visitor.forwardedFor } : {}) },
+      });
       cookieOf.set(visitor, holderCookieOf(page.headers["set-cookie"]) ?? "");
     },
     hold: async (client, visitor, arg) => {
