@@ -37,25 +37,8 @@ export function describeSeats(seats: readonly Pick<MapSeat, "row" | "number">[])
   return joinWords(parts);
 }
 
-// Building an Intl.NumberFormat costs far more than using one; a 5,000-seat map labels every seat.
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatterFor(currency: string): Intl.NumberFormat {
-  const key = currency.toUpperCase();
-  let fmt = formatters.get(key);
-  if (!fmt) {
-    fmt = new Intl.NumberFormat("en-US", { style: "currency", currency: key });
-    formatters.set(key, fmt);
-  }
-  return fmt;
-}
-
-/** Formats an amount in minor units (cents, or whole yen for JPY) as "$14.00". */
-export function formatPrice(minor: number, currency: string): string {
-  const fmt = formatterFor(currency);
-  const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
-  return fmt.format(minor / 10 ** digits);
-}
+/** Formats an amount in minor units as "$14.00": the one money format (lib/money). */
+export { formatMoney as formatPrice } from "@/lib/money";
 
 const kindWords: Record<SeatKind, string> = {
   standard: "standard",

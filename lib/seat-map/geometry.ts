@@ -70,12 +70,12 @@ export function groupRows(seats: readonly MapSeat[]): SeatRow[] {
     list.sort((a, b) => a.x - b.x || a.number - b.number);
     rows.push({ row, y: Math.min(...list.map((s) => s.y)), seats: list, blocks: splitBlocks(list) });
   }
-  rows.sort((a, b) => a.y - b.y || compareLabels(a.row, b.row));
+  rows.sort((a, b) => a.y - b.y || compareRowLabels(a.row, b.row));
   return rows;
 }
 
 /** "B" before "AA", "9" before "10": shorter labels first, then alphabetical. */
-function compareLabels(a: string, b: string): number {
+export function compareRowLabels(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
