@@ -4,7 +4,8 @@ import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import { isGridKey, moveInGrid } from "@/lib/seat-map/grid-navigation";
 import type { SeatState } from "@/lib/seat-map/types";
 import { CELL, LABEL_SPACE, SCREEN_SPACE, mapBoxStyle, seatOrigin, type Frame } from "./drawing";
-import { SeatRowGroup } from "./seat-rows";
+import { SeatCells } from "./seat-cells";
+import { SeatDrawing } from "./seat-drawing";
 import { SeatTooltip, type TooltipAnchor } from "./seat-tooltip";
 import { useZoomPan } from "./use-zoom-pan";
 import { ZoomButtons } from "./zoom-buttons";
@@ -45,7 +46,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
 
   const tabbableId = readOnly ? null : focusedId && geometry.byId.has(focusedId) ? focusedId : (geometry.rows[0]?.seats[0]?.id ?? null);
 
-  const seatElement = useCallback((id: string) => svgRef.current?.querySelector<SVGPathElement>(`[data-seat-id="${CSS.escape(id)}"]`) ?? null, []);
+  const seatElement = useCallback((id: string) => svgRef.current?.querySelector<HTMLElement>(`[data-seat-id="${CSS.escape(id)}"]`) ?? null, []);
 
   const showTip = useCallback(
     (id: string, source: TipSource) => {
@@ -163,7 +164,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
           aria-multiselectable="true"
           viewBox={`0 0 ${frame.width} ${frame.height}`}
           preserveAspectRatio="xMidYMid meet"
-          // The seats' own rules (hit area, cursor, focus outline) are in app/globals.css.
+          // The seat cells' rules (size, cursor, focus outline) are in app/globals.css.
           className="block h-full w-full select-none"
           style={{ touchAction: "none", WebkitTapHighlightColor: "transparent" }}
           onClick={onClick}
@@ -200,18 +201,10 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
               );
             })}
           </g>
-          {geometry.rows.map((row) => (
-            <SeatRowGroup
-              key={row.row}
-              row={row}
-              states={states}
-              tabbableId={tabbableId && geometry.byId.get(tabbableId)?.seat.row === row.row ? tabbableId : null}
-              priceTexts={priceTexts}
-              colours={colours}
-              prefix={prefix}
-              frame={frame}
-            />
-          ))}
+          <SeatDrawing geometry={geometry} states={states} colours={colours} prefix={prefix} frame={frame} />
+          <foreignObject width={frame.width} height={frame.height}>
+            <SeatCells geometry={geometry} frame={frame} states={states} priceTexts={priceTexts} tabbableId={tabbableId} />
+          </foreignObject>
         </svg>
       </div>
       {!readOnly && (
