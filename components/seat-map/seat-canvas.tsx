@@ -1,12 +1,12 @@
 "use client";
-import { useCallback, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { lazy, Suspense, useCallback, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import { isGridKey, moveInGrid } from "@/lib/seat-map/grid-navigation";
 import type { SeatState } from "@/lib/seat-map/types";
 import { CELL, LABEL_SPACE, SCREEN_SPACE, mapBoxStyle, seatOrigin, type Frame } from "./drawing";
 import { SeatCells } from "./seat-cells";
 import { SeatDrawing } from "./seat-drawing";
-import { SeatTooltip, type TooltipAnchor } from "./seat-tooltip";
+import type { TooltipAnchor } from "./seat-tooltip";
 import { useZoomPan } from "./use-zoom-pan";
 import { ZoomButtons } from "./zoom-buttons";
 
@@ -28,6 +28,10 @@ type Props = {
 };
 
 const LABEL_COLOUR = "#cbd5e1";
+
+// The seat card loads with the first hover, long press or keyboard focus on a seat: it is not
+// needed to draw the map, and the showtime page's first-load JavaScript has no room to spare.
+const SeatTooltip = lazy(() => import("./seat-tooltip").then((m) => ({ default: m.SeatTooltip })));
 
 type TipSource = "pointer" | "press" | "focus";
 
@@ -219,7 +223,11 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
           </p>
         </>
       )}
-      {tip && <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} containerWidth={boxWidth} />}
+      {tip && (
+        <Suspense fallback={null}>
+          <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} containerWidth={boxWidth} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -36,12 +36,14 @@ type Props = {
   tabbableId: string | null;
 };
 
-function showState(cell: HTMLElement, seat: MapSeat, state: SeatState | undefined, priceText: string) {
-  cell.setAttribute("aria-label", seatAriaLabel(seat, priceText, state));
-  cell.setAttribute("data-state", state ?? "available");
-  cell.setAttribute("aria-selected", String(state === "mine"));
-  if (state === "held" || state === "sold") cell.setAttribute("aria-disabled", "true");
-  else cell.removeAttribute("aria-disabled");
+/** The attributes of a seat's cell that follow its state (null: absent). */
+function stateAttributes(seat: MapSeat, state: SeatState | undefined, priceText: string): Record<string, string | null> {
+  return {
+    "aria-label": seatAriaLabel(seat, priceText, state),
+    "data-state": state ?? "available",
+    "aria-selected": String(state === "mine"),
+    "aria-disabled": state === "held" || state === "sold" ? "true" : null,
+  };
 }
 
 /** Text for a double-quoted HTML attribute value. */
@@ -49,9 +51,18 @@ function attr(text: string): string {
   return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function stateAttrs(seat: MapSeat, state: SeatState | undefined, priceText: string): string {
-  const taken = state === "held" || state === "sold";
-  return `aria-label="${attr(seatAriaLabel(seat, priceText, state))}" data-state="${state ?? "available"}" aria-selected="${state === "mine"}"${taken ? ' aria-disabled="true"' : ""}`;
+function attributesHtml(attributes: Record<string, string | null>): string {
+  let out = "";
+  for (const name in attributes) if (attributes[name] !== null) out += ` ${name}="${attr(attributes[name])}"`;
+  return out;
+}
+
+function setAttributes(el: Element, attributes: Record<string, string | null>) {
+  for (const name in attributes) {
+    const value = attributes[name];
+    if (value === null) el.removeAttribute(name);
+    else el.setAttribute(name, value);
+  }
 }
 
 // The cells are written as one HTML string: the parser creates 5,000 elements with their
@@ -68,7 +79,7 @@ function buildLayer(box: HTMLElement, geometry: SeatGeometry, frame: Frame, pric
       const offset = (seat.y - row.y) * CELL;
       const style = gap !== 0 || offset !== 0 ? ` style="margin-left:${gap}px;margin-top:${offset}px"` : "";
       html.push(
-        `<div role="gridcell" class="seat-cell" tabindex="-1" data-seat-id="${attr(seat.id)}" ${stateAttrs(seat, states[seat.id], priceTexts.get(seat.tier) ?? NOT_ON_SALE)}${style}></div>`,
+        `<div role="gridcell" class="seat-cell" tabindex="-1" data-seat-id="${attr(seat.id)}"${attributesHtml(stateAttributes(seat, states[seat.id], priceTexts.get(seat.tier) ?? NOT_ON_SALE))}${style}></div>`,
       );
       prev = seat;
     }
@@ -92,7 +103,7 @@ function syncLayer(layer: Layer, states: Layer["states"]) {
       const state = states[seat.id];
       if (state === layer.states[seat.id]) continue;
       const cell = cellOf(layer, seat.id);
-      if (cell) showState(cell, seat, state, layer.priceTexts.get(seat.tier) ?? NOT_ON_SALE);
+      if (cell) setAttributes(cell, stateAttributes(seat, state, layer.priceTexts.get(seat.tier) ?? NOT_ON_SALE));
     }
   }
   layer.states = states;

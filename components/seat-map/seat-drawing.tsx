@@ -2,8 +2,7 @@ import { memo, useMemo } from "react";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import type { SeatState } from "@/lib/seat-map/types";
 import { seatOrigin, type Frame } from "./drawing";
-import { placedShape, seatPaint, type SeatPaint } from "./seat-look";
-import { stripesId } from "./seat-symbols";
+import { placedShape, seatPaint, stripesId, type SeatPaint } from "./seat-look";
 
 type Props = {
   geometry: SeatGeometry;
