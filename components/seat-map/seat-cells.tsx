@@ -46,9 +46,11 @@ function stateAttributes(seat: MapSeat, state: SeatState | undefined, priceText:
   };
 }
 
-/** Text for a double-quoted HTML attribute value. */
+const NEEDS_ESCAPE = /[&"<>]/;
+
+/** Text for a double-quoted HTML attribute value (tested first: seat texts almost never need it). */
 function attr(text: string): string {
-  return text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`) : text;
 }
 
 function attributesHtml(attributes: Record<string, string | null>): string {
