@@ -12,9 +12,10 @@ import { CELL, seatOrigin, type Frame } from "./drawing";
 // Why the cells are written here, as HTML, and not rendered by React: React's render and
 // commit of 5,000 elements was about half of the map's first draw, and nothing about a cell
 // needs React (no children, no handlers of its own). React owns the empty container; its effect
-// fills it once per layout and then changes only the attributes of seats whose state changed. Cells share one class, and a row's place is its own inline style (rows are few), so
-// Blink styles thousands of cells with one cached computation. Only the seat after an aisle
-// carries its own margin.
+// fills it once per layout and then changes only the attributes of seats whose state changed.
+// Cells share one class, and a row's place is its own inline style (rows are few), so Blink
+// styles thousands of cells with one cached computation. Only the seat after an aisle carries
+// its own margin.
 
 const NOT_ON_SALE = "not on sale";
 
