@@ -1,5 +1,5 @@
 "use client";
-import { lazy, Suspense, useCallback, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { lazy, Suspense, useCallback, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import { isGridKey, moveInGrid } from "@/lib/seat-map/grid-navigation";
 import type { SeatState } from "@/lib/seat-map/types";
@@ -59,7 +59,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
       const box = boxRef.current?.getBoundingClientRect();
       if (!el || !place || !box) return;
       const r = el.getBoundingClientRect();
-      setTip({ seat: place.seat, left: r.left + r.width / 2 - box.left, top: r.top - box.top, bottom: r.bottom - box.top, source });
+      setTip({ seat: place.seat, left: r.left + r.width / 2 - box.left, top: r.top - box.top, bottom: r.bottom - box.top, containerWidth: box.width, source });
     },
     [geometry, seatElement],
   );
@@ -143,15 +143,6 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
   // The tip follows its seat when the seat's state changes under it (e.g. someone takes it).
   const tipState = tip ? states[tip.seat.id] : undefined;
 
-  const [boxWidth, setBoxWidth] = useState(0);
-  useLayoutEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    const observer = new ResizeObserver(() => setBoxWidth(box.clientWidth));
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
-
   const screenY = SCREEN_SPACE * 0.35;
   return (
     <div ref={boxRef} className="relative">
@@ -225,7 +216,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
       )}
       {tip && (
         <Suspense fallback={null}>
-          <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} containerWidth={boxWidth} />
+          <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} />
         </Suspense>
       )}
     </div>
