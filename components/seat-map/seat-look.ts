@@ -2,7 +2,7 @@
 // cross, access symbol) as part of its fill, a shared pattern per mark (markPatterns,
 // seatPaint). So a seat is one plain shape, and the map can draw every seat of one look as
 // one <path> (seat-drawing.tsx).
-// The legend draws the same paint on one seat (seat-symbols.tsx, SeatGlyph).
+// The legend draws the same paint on one seat (seat-glyph.tsx).
 // States differ by shape and pattern, never by colour alone: mine = gold with a check mark,
 // held by others = striped with an outline, sold = dark with a cross.
 import type { SeatKind, SeatState } from "@/lib/seat-map/types";

@@ -5,7 +5,8 @@ const HELD_STRIPE = "#94a3b8";
 
 /**
  * The held-seat stripes and the mark patterns of the map's seats (seat-look.ts, seatPaint);
- * render once per map in an always-present (never display:none) <svg>. `colours`: every tier
+ * render once per prefix in an always-present (never display:none) <svg>: SeatLegend does for a
+ * show's map, SeatMapPreview for its own. `colours`: every tier
  * colour the map's seats use — a seat whose colour has no patterns here has no fill.
  */
 export function SeatDefs({ prefix, colours }: { prefix: string; colours: Iterable<string> }) {
