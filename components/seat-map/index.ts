@@ -1,1 +1,2 @@
 export { SeatMap, type SeatMapProps } from "./seat-map";
+export { SeatLegend } from "./seat-legend";

@@ -1,11 +1,12 @@
 "use client";
-import { useCallback, useId, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { lazy, Suspense, useCallback, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import { isGridKey, moveInGrid } from "@/lib/seat-map/grid-navigation";
 import type { SeatState } from "@/lib/seat-map/types";
 import { CELL, LABEL_SPACE, SCREEN_SPACE, mapBoxStyle, seatOrigin, type Frame } from "./drawing";
-import { SeatRowGroup } from "./seat-rows";
-import { SeatTooltip, type TooltipAnchor } from "./seat-tooltip";
+import { SeatCells } from "./seat-cells";
+import { SeatDrawing } from "./seat-drawing";
+import type { TooltipAnchor } from "./seat-tooltip";
 import { useZoomPan } from "./use-zoom-pan";
 import { ZoomButtons } from "./zoom-buttons";
 
@@ -28,6 +29,10 @@ type Props = {
 
 const LABEL_COLOUR = "#cbd5e1";
 
+// The seat card loads with the first hover, long press or keyboard focus on a seat: it is not
+// needed to draw the map, and the showtime page's first-load JavaScript has no room to spare.
+const SeatTooltip = lazy(() => import("./seat-tooltip").then((m) => ({ default: m.SeatTooltip })));
+
 type TipSource = "pointer" | "press" | "focus";
 
 function seatIdOf(target: EventTarget | null): string | null {
@@ -45,7 +50,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
 
   const tabbableId = readOnly ? null : focusedId && geometry.byId.has(focusedId) ? focusedId : (geometry.rows[0]?.seats[0]?.id ?? null);
 
-  const seatElement = useCallback((id: string) => svgRef.current?.querySelector<SVGPathElement>(`[data-seat-id="${CSS.escape(id)}"]`) ?? null, []);
+  const seatElement = useCallback((id: string) => svgRef.current?.querySelector<HTMLElement>(`[data-seat-id="${CSS.escape(id)}"]`) ?? null, []);
 
   const showTip = useCallback(
     (id: string, source: TipSource) => {
@@ -54,7 +59,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
       const box = boxRef.current?.getBoundingClientRect();
       if (!el || !place || !box) return;
       const r = el.getBoundingClientRect();
-      setTip({ seat: place.seat, left: r.left + r.width / 2 - box.left, top: r.top - box.top, bottom: r.bottom - box.top, source });
+      setTip({ seat: place.seat, left: r.left + r.width / 2 - box.left, top: r.top - box.top, bottom: r.bottom - box.top, containerWidth: box.width, source });
     },
     [geometry, seatElement],
   );
@@ -138,15 +143,6 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
   // The tip follows its seat when the seat's state changes under it (e.g. someone takes it).
   const tipState = tip ? states[tip.seat.id] : undefined;
 
-  const [boxWidth, setBoxWidth] = useState(0);
-  useLayoutEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    const observer = new ResizeObserver(() => setBoxWidth(box.clientWidth));
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
-
   const screenY = SCREEN_SPACE * 0.35;
   return (
     <div ref={boxRef} className="relative">
@@ -163,7 +159,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
           aria-multiselectable="true"
           viewBox={`0 0 ${frame.width} ${frame.height}`}
           preserveAspectRatio="xMidYMid meet"
-          // The seats' own rules (hit area, cursor, focus outline) are in app/globals.css.
+          // The seat cells' rules (size, cursor, focus outline) are in app/globals.css.
           className="block h-full w-full select-none"
           style={{ touchAction: "none", WebkitTapHighlightColor: "transparent" }}
           onClick={onClick}
@@ -200,18 +196,10 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
               );
             })}
           </g>
-          {geometry.rows.map((row) => (
-            <SeatRowGroup
-              key={row.row}
-              row={row}
-              states={states}
-              tabbableId={tabbableId && geometry.byId.get(tabbableId)?.seat.row === row.row ? tabbableId : null}
-              priceTexts={priceTexts}
-              colours={colours}
-              prefix={prefix}
-              frame={frame}
-            />
-          ))}
+          <SeatDrawing geometry={geometry} states={states} colours={colours} prefix={prefix} frame={frame} />
+          <foreignObject width={frame.width} height={frame.height}>
+            <SeatCells geometry={geometry} frame={frame} states={states} priceTexts={priceTexts} tabbableId={tabbableId} />
+          </foreignObject>
         </svg>
       </div>
       {!readOnly && (
@@ -226,7 +214,11 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
           </p>
         </>
       )}
-      {tip && <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} containerWidth={boxWidth} />}
+      {tip && (
+        <Suspense fallback={null}>
+          <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} />
+        </Suspense>
+      )}
     </div>
   );
 }

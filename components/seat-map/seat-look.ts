@@ -1,9 +1,8 @@
-// How a seat is drawn, per kind and state, in a 10 x 10 cell. On the map each seat is ONE plain
-// <path> (its shape); a mark (check, cross, access symbol) is part of its fill, a shared pattern
-// per mark (markPatterns, seatPaint). Elements per seat are what style recalculation, layout and
-// React's commit cost on a 5,000-seat map, and a toggle then changes only attributes, never the
-// element tree. Plain paths are also far cheaper for Chromium to restyle than <use> clones.
-// The legend draws the same look as a shape path plus a mark path (seatLook).
+// How a seat is drawn, per kind and state, in a 10 x 10 cell: its shape, with a mark (check,
+// cross, access symbol) as part of its fill, a shared pattern per mark (markPatterns,
+// seatPaint). So a seat is one plain shape, and the map can draw every seat of one look as
+// one <path> (seat-drawing.tsx).
+// The legend draws the same paint on one seat (seat-glyph.tsx).
 // States differ by shape and pattern, never by colour alone: mine = gold with a check mark,
 // held by others = striped with an outline, sold = dark with a cross.
 import type { SeatKind, SeatState } from "@/lib/seat-map/types";
@@ -18,9 +17,9 @@ const SOLD_LINE = "#64748b";
 
 /**
  * Seat shapes in a 10 x 10 cell, as a start point and relative commands, so a seat's path is
- * placed in its cell by its first point alone (placedShape). The map draws seats with no
- * transform: in Blink an SVG transform gives its element its own paint property node and paint
- * chunk, and 5,000 of them made painting, layerizing and hit-testing most of a toggle's cost.
+ * placed in its cell by its first point alone (placedShape), and the shapes of many seats
+ * joined make one path. (No transform per seat: in Blink each gives its element its own paint
+ * property node and paint chunk, and 5,000 of them were most of a toggle's cost.)
  * The premium armchair has a wide back, arms, and a notch where the seat is.
  */
 const SHAPES: Record<SeatKind, { x: number; y: number; rest: string }> = {
@@ -70,6 +69,15 @@ export function seatLook(kind: SeatKind, state: DrawState, tierColour: string, s
 
 /** A seat's paint on the map, as attributes of its one <path>: marks come from markPatterns. */
 export type SeatPaint = { fill: string; stroke?: string; strokeWidth?: number };
+
+/** The prefix of a show's seat patterns: the map draws with the ones its legend defines. */
+export function showPatternPrefix(showId: string): string {
+  return `seat${showId.replace(/[^a-zA-Z0-9_-]/g, "")}`;
+}
+
+export function stripesId(prefix: string): string {
+  return `${prefix}-stripes`;
+}
 
 /** The pattern id of a mark drawn over a fill, for one map (prefix) and one fill colour. */
 function markPatternId(prefix: string, fill: string, d: string): string {

@@ -5,7 +5,8 @@ import { geometryOf } from "@/lib/seat-map/geometry";
 import type { MapLayout, SeatKind, SeatState } from "@/lib/seat-map/types";
 import { frameOf, tierColours } from "./drawing";
 import { SeatCanvas } from "./seat-canvas";
-import { SeatDefs, SeatGlyph } from "./seat-symbols";
+import { SeatGlyph } from "./seat-glyph";
+import { SeatDefs } from "./seat-symbols";
 
 const noop = () => {};
 const KINDS: SeatKind[] = ["standard", "premium", "wheelchair", "companion"];

@@ -1,5 +1,5 @@
 "use client";
-import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
@@ -10,8 +10,7 @@ import { BestAvailableControl } from "./best-available-control";
 import { idsInState, isMine, isTaken } from "./booking-store";
 import { frameOf, mapBoxStyle, tierColours } from "./drawing";
 import { SeatCanvas } from "./seat-canvas";
-import { SeatLegend } from "./seat-legend";
-import { SeatDefs } from "./seat-symbols";
+import { showPatternPrefix } from "./seat-look";
 import { SummaryBar } from "./summary-bar";
 import { useCountdown } from "./use-countdown";
 import { useSeatBooking } from "./use-seat-booking";
@@ -27,6 +26,11 @@ export type SeatMapProps = {
   checkout: (formData: FormData) => Promise<void>;
   /** Poll for other customers' holds (default). Off only for a map of no real show (the arena). */
   live?: boolean;
+  /**
+   * `<SeatLegend layout />`, rendered by the (server) page: the key under the map, and the
+   * patterns the map's seats are drawn with (without it, marked seats have no fill).
+   */
+  legend: React.ReactNode;
 };
 
 const WARN_BEFORE_EXPIRY_MS = 60_000;
@@ -41,8 +45,8 @@ const noSubscription = () => () => {};
  * and summary): a 5,000-seat arena would otherwise ship its whole SVG in the HTML and then
  * hydrate it, which costs more than drawing it once.
  */
-export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true }: SeatMapProps) {
-  const prefix = `seat${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend }: SeatMapProps) {
+  const prefix = showPatternPrefix(layout.showId);
   const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
   const geometry = useMemo(() => geometryOf(layout.seats), [layout.seats]);
   const frame = useMemo(() => frameOf(geometry), [geometry]);
@@ -141,7 +145,6 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
 
   return (
     <section aria-label="Choose your seats" className="space-y-4">
-      <SeatDefs prefix={prefix} colours={colours.values()} />
       <BestAvailableControl
         maxSeats={maxSeats}
         tiers={layout.tiers}
@@ -182,7 +185,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
           </Suspense>
         </div>
       )}
-      <SeatLegend layout={layout} prefix={prefix} colours={colours} />
+      {legend}
       <SummaryBar
         showId={layout.showId}
         seatsText={seatsText}

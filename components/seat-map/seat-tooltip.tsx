@@ -1,15 +1,16 @@
 import { seatDescription, seatLabel, stateWord } from "@/lib/seat-map/format";
 import type { MapSeat, SeatState } from "@/lib/seat-map/types";
 
-export type TooltipAnchor = { seat: MapSeat; left: number; top: number; bottom: number };
+/** Where the card points, in the map box's coordinates, and the box's width (to keep it inside). */
+export type TooltipAnchor = { seat: MapSeat; left: number; top: number; bottom: number; containerWidth: number };
 
 /**
  * The hover / long-press / focus card. Hidden from assistive technology: the seat's own
  * accessible name already says all of this.
  */
-export function SeatTooltip({ anchor, state, priceText, containerWidth }: { anchor: TooltipAnchor; state: SeatState | undefined; priceText: string; containerWidth: number }) {
+export function SeatTooltip({ anchor, state, priceText }: { anchor: TooltipAnchor; state: SeatState | undefined; priceText: string }) {
   // Keep the card inside the map: 96px is half its maximum width.
-  const left = Math.min(Math.max(anchor.left, 96), Math.max(96, containerWidth - 96));
+  const left = Math.min(Math.max(anchor.left, 96), Math.max(96, anchor.containerWidth - 96));
   const above = anchor.top > 72;
   return (
     <div

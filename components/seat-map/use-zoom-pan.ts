@@ -55,9 +55,13 @@ export function useZoomPan(
       const v = { w, h, x: Math.min(width - w, Math.max(0, next.x)), y: Math.min(height - h, Math.max(0, next.y)) };
       const old = view.current;
       view.current = v;
-      svgRef.current?.setAttribute("viewBox", `${v.x} ${v.y} ${v.w} ${v.h}`);
-      const changed = old.x !== v.x || old.y !== v.y || old.w !== v.w;
-      if (changed) cb.current.onViewChange();
+      const changed = old.x !== v.x || old.y !== v.y || old.w !== v.w || old.h !== v.h;
+      // Only a real change: setting the viewBox, even to the same value, makes Blink lay out
+      // and paint the whole map again (the first reset, on mount, would redraw 5,000 seats).
+      if (changed) {
+        svgRef.current?.setAttribute("viewBox", `${v.x} ${v.y} ${v.w} ${v.h}`);
+        cb.current.onViewChange();
+      }
       return changed;
     },
     [height, maxScale, svgRef, width],

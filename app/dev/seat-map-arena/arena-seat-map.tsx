@@ -11,7 +11,7 @@ import { continueArenaAction, holdArenaSeatsAction, releaseArenaSeatsAction, typ
  * real actions do (the map treats `mine` as the truth). The arena is no show the server knows, so
  * the map does not poll for other customers.
  */
-export function ArenaSeatMap({ layout, initial, maxSeats }: { layout: MapLayout; initial: SeatSnapshot; maxSeats: number }) {
+export function ArenaSeatMap({ layout, initial, maxSeats, legend }: { layout: MapLayout; initial: SeatSnapshot; maxSeats: number; legend: React.ReactNode }) {
   const mine = useRef(new Set<string>());
 
   const answer = useCallback((result: ArenaHoldAnswer): ActionResult<HoldOutput> => {
@@ -38,5 +38,5 @@ export function ArenaSeatMap({ layout, initial, maxSeats }: { layout: MapLayout;
     [answer],
   );
 
-  return <SeatMap layout={layout} initial={initial} maxSeats={maxSeats} hold={hold} release={release} checkout={continueArenaAction} live={false} />;
+  return <SeatMap layout={layout} initial={initial} maxSeats={maxSeats} hold={hold} release={release} checkout={continueArenaAction} live={false} legend={legend} />;
 }

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { demoMode } from "@/lib/env";
 import { arenaLayout } from "@/lib/seat-map/layout-plan";
 import type { SeatSnapshot, SeatState } from "@/lib/seat-map/types";
+import { SeatLegend } from "@/components/seat-map/seat-legend";
 import { ArenaSeatMap } from "./arena-seat-map";
 
 // The seat map's benchmark arena (`npm run bench:seatmap`): the real SeatMap drawing the
@@ -46,7 +47,7 @@ export default async function SeatMapArenaPage({ searchParams }: { searchParams:
           Continue worked. The arena has no checkout.
         </p>
       )}
-      <ArenaSeatMap layout={layout} initial={initial} maxSeats={10} />
+      <ArenaSeatMap layout={layout} initial={initial} maxSeats={10} legend={<SeatLegend layout={layout} />} />
     </div>
   );
 }

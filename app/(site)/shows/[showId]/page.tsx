@@ -10,7 +10,7 @@ import { currentUser } from "@/lib/authz";
 import { env } from "@/lib/env";
 import { waitlistStatus, type WaitlistStatus } from "@/lib/waitlist/entries";
 import { formatDateTime } from "@/lib/time";
-import { SeatMap } from "@/components/seat-map";
+import { SeatLegend, SeatMap } from "@/components/seat-map";
 import { StaticSeatPlan } from "@/components/static-seat-plan";
 import { WaitlistPanel } from "@/components/waitlist-panel";
 import { holdSeatsAction, releaseSeatsAction } from "./actions";
@@ -70,7 +70,15 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
         />
       )}
       {bookable ? (
-        <SeatMap layout={layout} initial={snapshot} maxSeats={env().MAX_SEATS_PER_ORDER} hold={holdSeatsAction} release={releaseSeatsAction} checkout={checkoutAction} />
+        <SeatMap
+          layout={layout}
+          initial={snapshot}
+          maxSeats={env().MAX_SEATS_PER_ORDER}
+          hold={holdSeatsAction}
+          release={releaseSeatsAction}
+          checkout={checkoutAction}
+          legend={<SeatLegend layout={layout} />}
+        />
       ) : (
         <>
           <p className="rounded-lg border border-line bg-panel p-3">
