@@ -50,7 +50,11 @@ local index, seats = KEYS[#KEYS], #KEYS - 1
 for i = 1, seats do
   if redis.call('GET', KEYS[i]) ~= ARGV[1] then return 0 end
 end
-for i = 1, seats do redis.call('PEXPIRE', KEYS[i], ttl) end
+for i = 1, seats do
+  redis.call('PEXPIRE', KEYS[i], ttl)
+  -- Already there when a hold took it; added for a lock taken before the index existed.
+  redis.call('SADD', index, KEYS[i])
+end
 if redis.call('PTTL', index) < ttl then redis.call('PEXPIRE', index, ttl) end
 return 1
 `;

@@ -295,6 +295,23 @@ onEveryBackend(seatLockContract, {
     }
   });
 
+  it("adds a lock taken before the index existed to it when checkout extends it", async () => {
+    const admin = new Redis(REDIS_URL!);
+    const store = createRedisSeatLocks(REDIS_URL!);
+    try {
+      const show = newShow();
+      const a = newHolder();
+      // As the previous release's hold script left it: the lock, and no index.
+      await admin.set(`seat_lock:${show}:A1`, a, "PX", LONG);
+      expect(await store.heldBy(show, a)).toEqual([]);
+      expect(await store.extend(show, ["A1"], a, LONG)).toBe(true);
+      expect(await store.heldBy(show, a)).toEqual(["A1"]);
+    } finally {
+      await store.close();
+      await admin.quit();
+    }
+  });
+
   it("reloads its scripts when Redis has forgotten them", async () => {
     const admin = new Redis(REDIS_URL!);
     const store = createRedisSeatLocks(REDIS_URL!);
