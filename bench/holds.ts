@@ -161,7 +161,7 @@ function holderCookieOf(setCookie: string[] | undefined): string | null {
 }
 
 /**
- * Next's own floor for this route: the same page and server-action pipeline (proxy, action
+ * Next's own floor for this route: the same page and server-action pipeline (routing, action
  * decoding, cookies, zod, the RSC reply) with no work behind it — the release action refusing an
  * input that fails validation, before it touches Redis or Postgres. Two calls per iteration,
  * like hold + release. No hold can be faster than this.

@@ -6,9 +6,9 @@ import { HOLDER_COOKIE, holderCookieOptions, isHolderId, mintHolderId } from "./
 // reloads and signing in (the cookie is untouched by Auth.js). Keys are per show, so the same
 // id holding seats in two shows never mixes them. Checkout ties the order to the signed-in user.
 //
-// proxy.ts mints the cookie for showtime pages and their actions before they run, so the seat
-// map's hold action only reads it: a server action that sets a cookie makes Next render the
-// whole page again into its answer (tens of kB for the customer's first tap on a seat).
+// proxy.ts mints the cookie with the first page a visitor opens, so the seat map's hold action
+// only reads it: a server action that sets a cookie makes Next render the whole page again into
+// its answer (tens of kB for the customer's first tap on a seat).
 export { HOLDER_COOKIE };
 
 export async function readHolderId(): Promise<string | null> {
