@@ -204,13 +204,14 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
       </div>
       {!readOnly && (
         <>
-          <div className="mt-2 flex items-center gap-3">
-            <ZoomButtons scale={zoom.scale} maxScale={zoom.maxScale} onZoom={zoom.zoomBy} onReset={zoom.reset} />
+          {/* Wraps on a phone: the list view toggle takes the next line. */}
+          <div className="mt-2 flex flex-wrap items-center gap-3">
+            <ZoomButtons scale={zoom.scale} maxScale={zoom.maxScale} room={zoom.room} onZoom={zoom.zoomBy} onReset={zoom.reset} onPan={zoom.panStep} />
             <div className="ml-auto">{controls}</div>
           </div>
           <p className="mt-1 text-xs text-zinc-300">
-            <span className="pointer-coarse:hidden">Ctrl + scroll or the buttons zoom; drag to move around.</span>
-            <span className="hidden pointer-coarse:inline">Pinch or use the buttons to zoom; drag to move around.</span>
+            <span className="pointer-coarse:hidden">Ctrl + scroll or the buttons zoom; drag, scroll or the arrows move around.</span>
+            <span className="hidden pointer-coarse:inline">Pinch or use the buttons to zoom; drag or the arrows move around.</span>
           </p>
         </>
       )}

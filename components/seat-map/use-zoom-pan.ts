@@ -4,7 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as
 // Pinch-zoom and pan by moving the SVG's viewBox. Gestures write the attribute straight to the
 // DOM on every pointer move (no React render per frame); React only hears the settled zoom
 // level, for the buttons. A drag or pinch swallows the click that ends it, so panning never
-// toggles a seat; a touch held still for LONG_PRESS_MS reports a long press instead.
+// toggles a seat; a touch held still for LONG_PRESS_MS reports a long press instead. Every
+// gesture has a one-tap alternative (WCAG 2.2, 2.5.7 Dragging Movements): the zoom buttons and
+// the move buttons (`panStep`).
 
 type View = { x: number; y: number; w: number; h: number };
 type Point = { x: number; y: number };
@@ -13,13 +15,23 @@ export type ContentBox = { x: number; y: number; w: number; h: number };
 const LONG_PRESS_MS = 500;
 const DRAG_THRESHOLD = { mouse: 5, touch: 10 };
 const WHEEL_ZOOM_SPEED = 0.0025;
+/** Closer than this (SVG units) to an edge counts as at it. */
+const EDGE = 0.01;
+const NO_ROOM: PanRoom = { left: false, right: false, up: false, down: false };
+const sameRoom = (a: PanRoom, b: PanRoom) => a.left === b.left && a.right === b.right && a.up === b.up && a.down === b.down;
+
+/** Which way the settled view can still move (false: it is at that edge of the house). */
+export type PanRoom = { left: boolean; right: boolean; up: boolean; down: boolean };
 
 export type ZoomPan = {
   /** Settled zoom level: 1 is the whole house. */
   scale: number;
   maxScale: number;
+  room: PanRoom;
   zoomBy: (factor: number) => void;
   reset: () => void;
+  /** Moves the view by a share of its own size (0.5, 0: half a view to the right). */
+  panStep: (fx: number, fy: number) => void;
   /** Pans just enough to bring a box (SVG user units) into view. */
   reveal: (box: ContentBox) => void;
   /** True once after a drag or long press: the click that follows is not a tap. */
@@ -41,7 +53,7 @@ export function useZoomPan(
   // At the deepest zoom about a dozen seats span the map: big targets on a phone.
   const maxScale = Math.max(3, width / 120);
   const view = useRef<View>({ x: 0, y: 0, w: width, h: height });
-  const [scale, setScale] = useState(1);
+  const [settled, setSettled] = useState<{ scale: number; room: PanRoom }>({ scale: 1, room: NO_ROOM });
   const cb = useRef(callbacks);
   useEffect(() => {
     cb.current = callbacks;
@@ -67,7 +79,12 @@ export function useZoomPan(
     [height, maxScale, svgRef, width],
   );
 
-  const settle = useCallback(() => setScale(width / view.current.w), [width]);
+  // React hears the view only once it settles (the buttons' disabled states), and only a change.
+  const settle = useCallback(() => {
+    const v = view.current;
+    const next = { scale: width / v.w, room: { left: v.x > EDGE, right: v.x + v.w < width - EDGE, up: v.y > EDGE, down: v.y + v.h < height - EDGE } };
+    setSettled((old) => (old.scale === next.scale && sameRoom(old.room, next.room) ? old : next));
+  }, [height, width]);
 
   useEffect(() => {
     apply({ x: 0, y: 0, w: width, h: height });
@@ -228,9 +245,17 @@ export function useZoomPan(
       else if (box.x + box.w > v.x + v.w - margin) x = box.x + box.w + margin - v.w;
       if (box.y < v.y + margin) y = box.y - margin;
       else if (box.y + box.h > v.y + v.h - margin) y = box.y + box.h + margin - v.h;
-      if (x !== v.x || y !== v.y) apply({ ...v, x, y });
+      if ((x !== v.x || y !== v.y) && apply({ ...v, x, y })) settle();
     },
-    [apply],
+    [apply, settle],
+  );
+
+  const panStep = useCallback(
+    (fx: number, fy: number) => {
+      const v = view.current;
+      if (apply({ ...v, x: v.x + fx * v.w, y: v.y + fy * v.h })) settle();
+    },
+    [apply, settle],
   );
 
   const takeClickSuppression = useCallback(() => {
@@ -239,5 +264,5 @@ export function useZoomPan(
     return s;
   }, []);
 
-  return { scale, maxScale, zoomBy, reset, reveal, takeClickSuppression, handlers };
+  return { scale: settled.scale, maxScale, room: settled.room, zoomBy, reset, panStep, reveal, takeClickSuppression, handlers };
 }

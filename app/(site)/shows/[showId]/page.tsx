@@ -12,7 +12,7 @@ import { waitlistStatus, type WaitlistStatus } from "@/lib/waitlist/entries";
 import { formatDateTime } from "@/lib/time";
 import { SeatLegend, SeatMap } from "@/components/seat-map";
 import { StaticSeatPlan } from "@/components/static-seat-plan";
-import { WaitlistPanel } from "@/components/waitlist-panel";
+import { LazyWaitlistPanel } from "@/components/lazy-waitlist-panel";
 import { holdSeatsAction, releaseSeatsAction } from "./actions";
 import { checkoutAction } from "./checkout-action";
 import { joinWaitlistAction, leaveWaitlistAction } from "./waitlist-actions";
@@ -58,7 +58,7 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
       )}
       {cancelled && <p role="status" className="rounded-lg border border-line bg-panel p-3">Checkout cancelled. No payment was taken.</p>}
       {bookable && (soldOut || waitlist.state === "waiting") && (
-        <WaitlistPanel
+        <LazyWaitlistPanel
           showId={showId}
           soldOut={soldOut}
           signedIn={Boolean(user)}
