@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { renderToString } from "react-dom/server";
+import { prerender } from "react-dom/static";
 import { and, asc, eq, like, ne } from "drizzle-orm";
 import { emailOutbox, orders, sessions, tickets, users, waitlistEntries, waitlistReleases } from "@/db/schema";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
@@ -31,10 +31,14 @@ vi.mock("next/headers", () => ({
 const { joinWaitlistAction, leaveWaitlistAction } = await import("@/app/(site)/shows/[showId]/waitlist-actions");
 const { default: ShowPage } = await import("@/app/(site)/shows/[showId]/page");
 
-/** The showtime page as the signed-in (or not) caller gets it, rendered to HTML. */
+/**
+ * The showtime page as the signed-in (or not) caller gets it, rendered to HTML. Rendered the way
+ * Next streams it (waiting for Suspense), since the waitlist panel is lazily loaded.
+ */
 async function showPageHtml(showId: string) {
   const page = await ShowPage({ params: Promise.resolve({ showId }), searchParams: Promise.resolve({}) });
-  return renderToString(page).replace(/<!-- -->/g, "");
+  const { prelude } = await prerender(page);
+  return (await new Response(prelude).text()).replace(/<!-- -->/g, "");
 }
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
