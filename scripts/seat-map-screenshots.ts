@@ -1,6 +1,6 @@
 // Screenshots of the seat map for docs/screenshots (`npm run screenshots:seatmap`): a showtime
-// page on a 390 px phone and on a desktop, with two seats of mine selected and a few seats held
-// by another customer, the way a customer meets the map. Runs the production build (`npm run
+// page on a 390 px phone and on a desktop, with two seats of mine selected, a few seats held by
+// another customer and a few they bought, the way a customer meets the map. Runs the production build (`npm run
 // build` first) under `next start` in demo mode on a scratch embedded database.
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -30,6 +30,31 @@ async function showOnScreen2(page: Page, origin: string, n: number): Promise<str
   return new URL([...new Set(hrefs)][n], origin).toString();
 }
 
+/**
+ * Buys seats as a customer would: hold them, Continue, sign in through the dev outbox, pay on
+ * the local test checkout. Leaves the page on the order's success page.
+ */
+async function buy(page: Page, url: string, seats: readonly (readonly [string, number])[], email: string, touch: boolean) {
+  for (const [row, n] of seats) await take(page, row, n, touch);
+  await page.getByTestId("continue").click();
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.waitForURL(/check-email/);
+  await page.goto(new URL("/dev/outbox", url).toString());
+  await page.getByTestId("outbox-row").filter({ hasText: email }).first().getByRole("link").click();
+  const href = await page.frameLocator("iframe").getByRole("link", { name: "Sign in" }).first().getAttribute("href");
+  if (!href) throw new Error("no sign-in link in the outbox");
+  await page.goto(href);
+  await page.waitForURL((u) => u.toString().startsWith(url));
+  await page.getByTestId("continue").click();
+  await page.waitForURL(/\/checkout\/local\//);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.waitForURL(/\/checkout\/success/);
+  await page.goto(url);
+  await page.locator("[data-seat-id]").first().waitFor();
+}
+
 async function shoot(browser: Browser, origin: string, which: "phone" | "desktop", showIndex: number) {
   const phone = which === "phone";
   const device = phone
@@ -41,6 +66,9 @@ async function shoot(browser: Browser, origin: string, which: "phone" | "desktop
     const otherPage = await other.newPage();
     const url = await showOnScreen2(otherPage, origin, showIndex);
     await otherPage.goto(url);
+    await otherPage.locator("[data-seat-id]").first().waitFor();
+    const bought = [["B", 1], ["B", 2], ["B", 3], ["B", 4], ["H", 13], ["H", 14], ["H", 15], ["H", 16]] as const;
+    await buy(otherPage, url, bought, `screenshot-${which}@marquee.test`, phone);
     for (const [row, n] of [["E", 9], ["E", 10], ["E", 11], ["G", 3], ["G", 4]] as const) await take(otherPage, row, n, phone);
 
     const page = await me.newPage();
@@ -50,6 +78,7 @@ async function shoot(browser: Browser, origin: string, which: "phone" | "desktop
     await take(page, "F", 11, phone);
     // The other customer's holds arrive with the next poll.
     await page.locator('[data-seat-id][data-state="held"]').nth(4).waitFor();
+    await page.locator('[data-seat-id][data-state="sold"]').nth(bought.length - 1).waitFor();
     await page.locator('[data-testid="continue"][aria-disabled="false"]').waitFor();
     if (!phone) await page.mouse.move(0, 0);
     // The whole page in one window, so the sticky summary bar sits where it ends up (a full-page
