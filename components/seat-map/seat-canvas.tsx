@@ -1,5 +1,6 @@
 "use client";
 import { lazy, Suspense, useCallback, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { priceTextOf } from "@/lib/seat-map/format";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import { isGridKey, moveInGrid } from "@/lib/seat-map/grid-navigation";
 import type { SeatState } from "@/lib/seat-map/types";
@@ -217,7 +218,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
       )}
       {tip && (
         <Suspense fallback={null}>
-          <SeatTooltip anchor={tip} state={tipState} priceText={priceTexts.get(tip.seat.tier) ?? "not on sale"} />
+          <SeatTooltip anchor={tip} state={tipState} priceText={priceTextOf(priceTexts, tip.seat.tier)} />
         </Suspense>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from "react";
-import { seatAriaLabel } from "@/lib/seat-map/format";
+import { priceTextOf, seatAriaLabel } from "@/lib/seat-map/format";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import type { MapSeat, SeatState } from "@/lib/seat-map/types";
 import { CELL, seatOrigin, type Frame } from "./drawing";
@@ -16,8 +16,6 @@ import { CELL, seatOrigin, type Frame } from "./drawing";
 // Cells share one class, and a row's place is its own inline style (rows are few), so Blink
 // styles thousands of cells with one cached computation. Only the seat after an aisle carries
 // its own margin.
-
-const NOT_ON_SALE = "not on sale";
 
 type Layer = {
   geometry: SeatGeometry;
@@ -82,7 +80,7 @@ function buildLayer(box: HTMLElement, geometry: SeatGeometry, frame: Frame, pric
       const offset = (seat.y - row.y) * CELL;
       const style = gap !== 0 || offset !== 0 ? ` style="margin-left:${gap}px;margin-top:${offset}px"` : "";
       html.push(
-        `<div role="gridcell" class="seat-cell" tabindex="-1" data-seat-id="${attr(seat.id)}"${attributesHtml(stateAttributes(seat, states[seat.id], priceTexts.get(seat.tier) ?? NOT_ON_SALE))}${style}></div>`,
+        `<div role="gridcell" class="seat-cell" tabindex="-1" data-seat-id="${attr(seat.id)}"${attributesHtml(stateAttributes(seat, states[seat.id], priceTextOf(priceTexts, seat.tier)))}${style}></div>`,
       );
       prev = seat;
     }
@@ -106,7 +104,7 @@ function syncLayer(layer: Layer, states: Layer["states"]) {
       const state = states[seat.id];
       if (state === layer.states[seat.id]) continue;
       const cell = cellOf(layer, seat.id);
-      if (cell) setAttributes(cell, stateAttributes(seat, state, layer.priceTexts.get(seat.tier) ?? NOT_ON_SALE));
+      if (cell) setAttributes(cell, stateAttributes(seat, state, priceTextOf(layer.priceTexts, seat.tier)));
     }
   }
   layer.states = states;

@@ -2,7 +2,7 @@ import { memo, useMemo } from "react";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import type { SeatState } from "@/lib/seat-map/types";
 import { seatOrigin, type Frame } from "./drawing";
-import { placedShape, seatPaint, stripesId, type SeatPaint } from "./seat-look";
+import { placedShape, seatPaint, type SeatPaint } from "./seat-look";
 
 type Props = {
   geometry: SeatGeometry;
@@ -25,7 +25,6 @@ type Look = { key: string; paint: SeatPaint; d: string };
  */
 export const SeatDrawing = memo(function SeatDrawing({ geometry, states, colours, prefix, frame }: Props) {
   const looks = useMemo(() => {
-    const stripes = stripesId(prefix);
     // Seats by look, found per (kind, state, tier) so the paint is worked out once per look.
     const byKey = new Map<string, { paint: SeatPaint; parts: string[] }>();
     const byCombination = new Map<string, { paint: SeatPaint; parts: string[] }>();
@@ -35,7 +34,7 @@ export const SeatDrawing = memo(function SeatDrawing({ geometry, states, colours
         const combination = `${seat.kind} ${state} ${seat.tier}`;
         let look = byCombination.get(combination);
         if (!look) {
-          const paint = seatPaint(seat.kind, state, colours.get(seat.tier) ?? "#38bdf8", stripes, prefix);
+          const paint = seatPaint(seat.kind, state, colours.get(seat.tier) ?? "#38bdf8", prefix);
           const key = `${paint.fill} ${paint.stroke ?? ""} ${paint.strokeWidth ?? ""}`;
           look = byKey.get(key) ?? { paint, parts: [] };
           byKey.set(key, look);

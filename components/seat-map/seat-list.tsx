@@ -1,6 +1,6 @@
 "use client";
 import { memo, useId, useState } from "react";
-import { seatDescription, stateWord } from "@/lib/seat-map/format";
+import { priceTextOf, seatDescription, stateWord } from "@/lib/seat-map/format";
 import type { SeatGeometry, SeatRow } from "@/lib/seat-map/geometry";
 import type { SeatState } from "@/lib/seat-map/types";
 
@@ -60,7 +60,7 @@ const RowItem = memo(function RowItem({ row, states, priceTexts, onToggle }: { r
                   <label className={`flex min-h-11 items-center gap-3 rounded px-2 ${taken ? "text-zinc-400" : "cursor-pointer hover:bg-zinc-800"}`}>
                     <input type="checkbox" className="size-5 accent-amber-300" checked={state === "mine"} disabled={taken} onChange={() => onToggle(seat.id)} />
                     <span>
-                      Seat {seat.number}, {seatDescription(seat)}, {priceTexts.get(seat.tier) ?? "not on sale"}
+                      Seat {seat.number}, {seatDescription(seat)}, {priceTextOf(priceTexts, seat.tier)}
                       {state !== undefined && state !== "mine" ? `, ${stateWord(state)}` : ""}
                     </span>
                   </label>

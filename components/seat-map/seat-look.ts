@@ -52,7 +52,7 @@ export type SeatLook = {
   mark?: { d: string; colour: string; width: number };
 };
 
-export function seatLook(kind: SeatKind, state: DrawState, tierColour: string, stripesId: string): SeatLook {
+function seatLook(kind: SeatKind, state: DrawState, tierColour: string, stripesId: string): SeatLook {
   switch (state) {
     case "mine":
       return { fill: GOLD, stroke: "#fff7d6", strokeWidth: 0.5, mark: { d: kind === "premium" ? PREMIUM_CHECK_MARK : CHECK_MARK, colour: INK, width: 1.3 } };
@@ -88,8 +88,9 @@ const MARK_KEYS = new Map(
   [ACCESS_MARK, COMPANION_MARK, CHECK_MARK, CROSS_MARK, PREMIUM_CHECK_MARK, PREMIUM_CROSS_MARK].map((d, i) => [d, i] as const),
 );
 
-export function seatPaint(kind: SeatKind, state: DrawState, tierColour: string, stripesId: string, prefix: string): SeatPaint {
-  const look = seatLook(kind, state, tierColour, stripesId);
+/** A seat's paint with the patterns of one map (prefix): SeatDefs defines them. */
+export function seatPaint(kind: SeatKind, state: DrawState, tierColour: string, prefix: string): SeatPaint {
+  const look = seatLook(kind, state, tierColour, stripesId(prefix));
   const fill = look.mark ? `url(#${markPatternId(prefix, look.fill, look.mark.d)})` : look.fill;
   return { fill, stroke: look.stroke, strokeWidth: look.strokeWidth };
 }

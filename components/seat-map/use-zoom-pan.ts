@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as
 
 // Pinch-zoom and pan by moving the SVG's viewBox. Gestures write the attribute straight to the
 // DOM on every pointer move (no React render per frame); React only hears the settled zoom
-// level, for the buttons. A drag or pinch swallows the click that ends it, so panning never
+// level and which edges the view is at, for the buttons. A drag or pinch swallows the click that ends it, so panning never
 // toggles a seat; a touch held still for LONG_PRESS_MS reports a long press instead. Every
 // gesture has a one-tap alternative (WCAG 2.2, 2.5.7 Dragging Movements): the zoom buttons and
 // the move buttons (`panStep`).

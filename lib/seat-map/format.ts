@@ -69,6 +69,11 @@ export function stateWord(state: SeatState | undefined): string {
 }
 
 /** "Row F, seat 7, premium, $14.00, available": the accessible name of a seat on the map. */
+/** A tier's price text, from the map's tier → price text table; a tier the show does not sell says so. */
+export function priceTextOf(priceTexts: ReadonlyMap<string, string>, tier: string): string {
+  return priceTexts.get(tier) ?? "not on sale";
+}
+
 export function seatAriaLabel(seat: MapSeat, priceText: string, state: SeatState | undefined): string {
   return `${seatLabel(seat)}, ${seatDescription(seat)}, ${priceText}, ${stateWord(state)}`;
 }

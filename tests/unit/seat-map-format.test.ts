@@ -4,6 +4,7 @@ import {
   formatCountdown,
   formatPrice,
   joinWords,
+  priceTextOf,
   seatAriaLabel,
   seatDescription,
   seatLabel,
@@ -46,6 +47,13 @@ describe("seat labels", () => {
     expect(seatAriaLabel(f7, "$14.00", "mine")).toBe("Row F, seat 7, premium, $14.00, selected by you");
     expect(stateWord("held")).toBe("held by another customer");
     expect(stateWord("sold")).toBe("sold");
+  });
+
+  it("names a tier's price, and says when the show does not sell a tier", () => {
+    const prices = new Map([["premium", "$18.50"]]);
+    expect(priceTextOf(prices, "premium")).toBe("$18.50");
+    expect(priceTextOf(prices, "balcony")).toBe("not on sale");
+    expect(seatAriaLabel({ ...f7, tier: "balcony" }, priceTextOf(prices, "balcony"), "sold")).toBe("Row F, seat 7, premium, balcony, not on sale, sold");
   });
 });
 

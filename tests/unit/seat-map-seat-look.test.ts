@@ -30,7 +30,7 @@ describe("seat drawing as one path per seat", () => {
     for (const colour of colours) {
       for (const kind of KINDS) {
         for (const state of STATES) {
-          const { fill } = seatPaint(kind, state, colour, "m1-stripes", "m1");
+          const { fill } = seatPaint(kind, state, colour, "m1");
           const ref = fill.match(/^url\(#(.+)\)$/)?.[1];
           if (ref && ref !== "m1-stripes") expect(ids, `${kind} ${state} ${colour}`).toContain(ref);
         }
@@ -40,7 +40,7 @@ describe("seat drawing as one path per seat", () => {
 
   it("states differ by more than colour: mine and sold carry a mark, held the stripes", () => {
     for (const kind of KINDS) {
-      const paint = (state: DrawState) => seatPaint(kind, state, TIER_COLOURS[0], "m1-stripes", "m1");
+      const paint = (state: DrawState) => seatPaint(kind, state, TIER_COLOURS[0], "m1");
       expect(paint("mine").fill).toMatch(/^url\(#m1-m/);
       expect(paint("sold").fill).toMatch(/^url\(#m1-m/);
       expect(paint("held").fill).toBe("url(#m1-stripes)");
