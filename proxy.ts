@@ -96,5 +96,5 @@ export const config = {
   // them about as much as a seat hold itself (Next builds a web Request and Response around it),
   // and an action's answer is not a document, so it needs no CSP. Their request id comes from
   // lib/request-context; the holder cookie is already there from the page they were posted from.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-action" }] }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)", missing: [{ type: "header", key: "next-action" }] }],
 };

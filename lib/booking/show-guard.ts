@@ -6,12 +6,8 @@ import { AppError } from "@/lib/errors";
 
 /** The show, refused with a clear reason when it cannot be booked any more. */
 export async function bookableShow(db: Db, showId: string, now = new Date()) {
-  return assertBookable(await showById(db, showId), now);
-}
-
-export async function showById(db: Db, showId: string) {
   const [show] = await db.select().from(shows).where(eq(shows.id, showId)).limit(1);
-  return show;
+  return assertBookable(show, now);
 }
 
 export function assertBookable<S extends { status: string; startsAt: Date }>(show: S | undefined, now = new Date()): S {
@@ -38,7 +34,8 @@ export async function holdRequestFacts(db: Db, showId: string, seatIds: string[]
     .leftJoin(seats, and(eq(seats.screenId, shows.screenId), eq(seats.active, true), unique.length ? inArray(seats.id, unique) : sql`false`))
     .where(eq(shows.id, showId));
   const found = rows.flatMap((r) => (r.seat ? [{ ...r.seat, sold: r.sold }] : []));
-  return { show: rows[0]?.show, seats: found, unknown: unique.filter((id) => !found.some((s) => s.id === id)) };
+  const foundIds = new Set(found.map((s) => s.id));
+  return { show: rows[0]?.show, seats: found, unknown: unique.filter((id) => !foundIds.has(id)) };
 }
 
 /** Every seat of the show with a live ticket: one indexed read, what each seat-map poll needs. */
