@@ -6,6 +6,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { chromiumLaunch, startDemoServer } from "../bench/support/demo-server";
 import { APP_DIR, cleanup, ensureBuild } from "../bench/support/instances";
+import { signInViaOutbox } from "../tests/e2e/support/sign-in";
 
 const OUT = path.join(APP_DIR, "docs", "screenshots");
 
@@ -31,21 +32,14 @@ async function showOnScreen2(page: Page, origin: string, n: number): Promise<str
 }
 
 /**
- * Buys seats as a customer would: hold them, Continue, sign in through the dev outbox, pay on
- * the local test checkout. Leaves the page on the order's success page.
+ * Buys seats as a customer would: hold them, Continue, sign in through the dev outbox (as the
+ * e2e suite does), pay on the local test checkout. Leaves the page back on the show.
  */
 async function buy(page: Page, url: string, seats: readonly (readonly [string, number])[], email: string, touch: boolean) {
   for (const [row, n] of seats) await take(page, row, n, touch);
   await page.getByTestId("continue").click();
   await page.waitForURL(/\/sign-in/);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await page.waitForURL(/check-email/);
-  await page.goto(new URL("/dev/outbox", url).toString());
-  await page.getByTestId("outbox-row").filter({ hasText: email }).first().getByRole("link").click();
-  const href = await page.frameLocator("iframe").getByRole("link", { name: "Sign in" }).first().getAttribute("href");
-  if (!href) throw new Error("no sign-in link in the outbox");
-  await page.goto(href);
+  await signInViaOutbox(page, email);
   await page.waitForURL((u) => u.toString().startsWith(url));
   await page.getByTestId("continue").click();
   await page.waitForURL(/\/checkout\/local\//);
@@ -60,8 +54,8 @@ async function shoot(browser: Browser, origin: string, which: "phone" | "desktop
   const device = phone
     ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
     : { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
-  const other = await browser.newContext(device);
-  const me = await browser.newContext(device);
+  const other = await browser.newContext({ ...device, baseURL: origin });
+  const me = await browser.newContext({ ...device, baseURL: origin });
   try {
     const otherPage = await other.newPage();
     const url = await showOnScreen2(otherPage, origin, showIndex);
