@@ -274,10 +274,20 @@ onEveryBackend(seatLockContract, {
   redis: createRedisSeatLocks,
   upstash: createUpstashSeatLocks,
 }, () => {
-  it("lets a holder's index expire with its last lock, so nothing is left behind", async () => {
+  /** A Redis-backed store and a plain client to look behind it, both closed afterwards. */
+  async function withRedisStore(test: (store: ReturnType<typeof createRedisSeatLocks>, admin: Redis) => Promise<void>) {
     const admin = new Redis(REDIS_URL!);
     const store = createRedisSeatLocks(REDIS_URL!);
     try {
+      await test(store, admin);
+    } finally {
+      await store.close();
+      await admin.quit();
+    }
+  }
+
+  it("lets a holder's index expire with its last lock, so nothing is left behind", () =>
+    withRedisStore(async (store, admin) => {
       const show = newShow();
       const a = newHolder();
       await store.hold(show, ["A1"], a, SHORT);
@@ -289,16 +299,10 @@ onEveryBackend(seatLockContract, {
       expect(ttl).toBeLessThanOrEqual(SHORT * 2);
       await sleep(SHORT * 3);
       expect(await admin.exists(index)).toBe(0);
-    } finally {
-      await store.close();
-      await admin.quit();
-    }
-  });
+    }));
 
-  it("adds a lock taken before the index existed to it when checkout extends it", async () => {
-    const admin = new Redis(REDIS_URL!);
-    const store = createRedisSeatLocks(REDIS_URL!);
-    try {
+  it("adds a lock taken before the index existed to it when checkout extends it", () =>
+    withRedisStore(async (store, admin) => {
       const show = newShow();
       const a = newHolder();
       // As the previous release's hold script left it: the lock, and no index.
@@ -306,26 +310,16 @@ onEveryBackend(seatLockContract, {
       expect(await store.heldBy(show, a)).toEqual([]);
       expect(await store.extend(show, ["A1"], a, LONG)).toBe(true);
       expect(await store.heldBy(show, a)).toEqual(["A1"]);
-    } finally {
-      await store.close();
-      await admin.quit();
-    }
-  });
+    }));
 
-  it("reloads its scripts when Redis has forgotten them", async () => {
-    const admin = new Redis(REDIS_URL!);
-    const store = createRedisSeatLocks(REDIS_URL!);
-    try {
+  it("reloads its scripts when Redis has forgotten them", () =>
+    withRedisStore(async (store, admin) => {
       const show = newShow();
       await admin.script("FLUSH");
       expect(await store.hold(show, ["A1"], "a", LONG)).toMatchObject({ ok: true });
       await admin.script("FLUSH");
       expect(await store.release(show, ["A1"], "a")).toEqual(["A1"]);
-    } finally {
-      await store.close();
-      await admin.quit();
-    }
-  });
+    }));
 
   describe("upstash fake wire format", () => {
     const token = randomUUID();
