@@ -207,7 +207,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
         <>
           {/* Wraps on a phone: the list view toggle takes the next line. */}
           <div className="mt-2 flex flex-wrap items-center gap-3">
-            <ZoomButtons scale={zoom.scale} maxScale={zoom.maxScale} room={zoom.room} onZoom={zoom.zoomBy} onReset={zoom.reset} onPan={zoom.panStep} />
+            <ZoomButtons zoom={zoom} />
             <div className="ml-auto">{controls}</div>
           </div>
           <p className="mt-1 text-xs text-zinc-300">

@@ -1,4 +1,4 @@
-import type { PanRoom } from "./use-zoom-pan";
+import type { PanRoom, ZoomPan } from "./use-zoom-pan";
 
 const ZOOM_STEP = 1.5;
 /** A move button shifts the view by half of what it shows: the seats at the far edge stay in sight. */
@@ -15,35 +15,29 @@ const MOVES: { way: keyof PanRoom; arrow: string; fx: number; fy: number }[] = [
   { way: "right", arrow: "→", fx: PAN_STEP, fy: 0 },
 ];
 
-type Props = {
-  scale: number;
-  maxScale: number;
-  room: PanRoom;
-  onZoom: (factor: number) => void;
-  onReset: () => void;
-  onPan: (fx: number, fy: number) => void;
-};
+/** The zoom-pan hook's settled view and its button actions. */
+type Props = { zoom: Pick<ZoomPan, "scale" | "maxScale" | "room" | "zoomBy" | "reset" | "panStep"> };
 
 /** Zoom and move controls under the map (not over it, where they would hide seats): 40px targets. */
-export function ZoomButtons({ scale, maxScale, room, onZoom, onReset, onPan }: Props) {
+export function ZoomButtons({ zoom: { scale, maxScale, room, zoomBy, reset, panStep } }: Props) {
   const atMin = scale <= 1.001;
   const atMax = scale >= maxScale - 0.001;
   return (
     <>
       <div role="group" aria-label="Zoom" className="flex gap-1.5">
-        <button type="button" className={buttonClass} aria-label="Zoom in" disabled={atMax} onClick={() => onZoom(ZOOM_STEP)}>
+        <button type="button" className={buttonClass} aria-label="Zoom in" disabled={atMax} onClick={() => zoomBy(ZOOM_STEP)}>
           <span aria-hidden="true">+</span>
         </button>
-        <button type="button" className={buttonClass} aria-label="Zoom out" disabled={atMin} onClick={() => onZoom(1 / ZOOM_STEP)}>
+        <button type="button" className={buttonClass} aria-label="Zoom out" disabled={atMin} onClick={() => zoomBy(1 / ZOOM_STEP)}>
           <span aria-hidden="true">−</span>
         </button>
-        <button type="button" className={`${buttonClass} text-xs`} aria-label="Show the whole house" disabled={atMin} onClick={onReset}>
+        <button type="button" className={`${buttonClass} text-xs`} aria-label="Show the whole house" disabled={atMin} onClick={reset}>
           <span aria-hidden="true">Fit</span>
         </button>
       </div>
       <div role="group" aria-label="Move the map" className="flex gap-1.5">
         {MOVES.map((m) => (
-          <button key={m.way} type="button" className={buttonClass} aria-label={`Move ${m.way}`} disabled={!room[m.way]} onClick={() => onPan(m.fx, m.fy)}>
+          <button key={m.way} type="button" className={buttonClass} aria-label={`Move ${m.way}`} disabled={!room[m.way]} onClick={() => panStep(m.fx, m.fy)}>
             <span aria-hidden="true">{m.arrow}</span>
           </button>
         ))}
