@@ -39,6 +39,11 @@ export function frameOf(geometry: SeatGeometry): Frame {
   };
 }
 
+/** A point in SVG user units as grid units (the inverse of seatOrigin): what the hit test takes. */
+export function gridPointOf(point: { x: number; y: number }, frame: Frame): { x: number; y: number } {
+  return { x: (point.x - LABEL_SPACE) / CELL + frame.minX, y: (point.y - SCREEN_SPACE) / CELL + frame.minY };
+}
+
 /** Top-left corner of a seat's cell in SVG user units. */
 export function seatOrigin(seat: Pick<MapSeat, "x" | "y">, frame: Frame): { x: number; y: number } {
   return { x: LABEL_SPACE + (seat.x - frame.minX) * CELL, y: SCREEN_SPACE + (seat.y - frame.minY) * CELL };

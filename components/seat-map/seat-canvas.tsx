@@ -3,8 +3,9 @@ import { lazy, Suspense, useCallback, useId, useRef, useState, type FocusEvent, 
 import { priceTextOf } from "@/lib/seat-map/format";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import { isGridKey, moveInGrid } from "@/lib/seat-map/grid-navigation";
+import { seatAtPoint } from "@/lib/seat-map/hit-test";
 import type { SeatState } from "@/lib/seat-map/types";
-import { CELL, LABEL_SPACE, SCREEN_SPACE, mapBoxStyle, seatOrigin, type Frame } from "./drawing";
+import { CELL, LABEL_SPACE, SCREEN_SPACE, gridPointOf, mapBoxStyle, seatOrigin, type Frame } from "./drawing";
 import { SeatCells } from "./seat-cells";
 import { SeatDrawing } from "./seat-drawing";
 import type { TooltipAnchor } from "./seat-tooltip";
@@ -100,9 +101,28 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
     }
   };
 
+  // Where the finger or pointer went down: the click that follows a touch may carry the
+  // browser's touch-adjusted target and position (a nearby seat, even one in the next row).
+  const downAt = useRef<{ x: number; y: number } | null>(null);
+
+  /** The seat a press at (clientX, clientY) means, by our own hit test (lib/seat-map/hit-test). */
+  const seatIdAtClient = useCallback(
+    (clientX: number, clientY: number): string | null => {
+      const ctm = svgRef.current?.getScreenCTM();
+      if (!ctm) return null;
+      const p = new DOMPoint(clientX, clientY).matrixTransform(ctm.inverse());
+      return seatAtPoint(geometry, gridPointOf(p, frame))?.id ?? null;
+    },
+    [frame, geometry],
+  );
+
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     if (zoom.takeClickSuppression()) return;
-    const id = seatIdOf(e.target);
+    const at = downAt.current;
+    downAt.current = null;
+    // A click with no pointer behind it (detail 0: assistive technology activating a cell) names
+    // its seat by its target; a tap or mouse click picks the seat under it or nothing.
+    const id = e.detail === 0 || !at ? seatIdOf(e.target) : seatIdAtClient(at.x, at.y);
     if (id) onToggle(id);
   };
 
@@ -137,6 +157,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
   };
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.isPrimary) downAt.current = { x: e.clientX, y: e.clientY };
     setTip((t) => (t?.source === "press" ? null : t));
     zoom.handlers.onPointerDown(e);
   };
