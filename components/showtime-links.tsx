@@ -9,7 +9,8 @@ export function ShowtimeLinks({ shows, timeZone, movieTitle }: { shows: ShowList
         <li key={s.id}>
           <Link
             href={`/shows/${s.id}`}
-            aria-label={`${movieTitle} at ${formatTime(s.startsAt, timeZone)}, ${s.screenName}`}
+            // Starts with the visible time (WCAG 2.5.3, label in name) and ends with the screen.
+            aria-label={`${formatTime(s.startsAt, timeZone)}, ${movieTitle}, ${s.screenName}`}
             className="block rounded-md border border-line bg-ink px-3 py-2 text-center hover:border-gold"
           >
             <span className="block font-semibold">{formatTime(s.startsAt, timeZone)}</span>

@@ -61,7 +61,11 @@ export function tierColours(tiers: readonly { name: string }[]): Map<string, str
 // seat at about 40px, still a generous target.
 const MAX_PX_PER_UNIT = 4;
 
-/** The map box: the layout's aspect ratio, at most 70% of the viewport tall and 4px per unit wide. */
+/**
+ * The map box: the layout's aspect ratio and at most 4px per unit wide, its height bounded by
+ * the viewport's (`.seat-map-box` in app/globals.css: on a phone it takes the height the
+ * viewport gives it; the zoom-pan view takes the box's shape, whatever it is).
+ */
 export function mapBoxStyle(frame: Frame): React.CSSProperties {
-  return { aspectRatio: `${frame.width} / ${frame.height}`, maxHeight: "70vh", maxWidth: `${frame.width * MAX_PX_PER_UNIT}px` };
+  return { aspectRatio: `${frame.width} / ${frame.height}`, maxWidth: `${frame.width * MAX_PX_PER_UNIT}px` };
 }

@@ -10,6 +10,7 @@ import { SeatCells } from "./seat-cells";
 import { SeatDrawing } from "./seat-drawing";
 import type { TooltipAnchor } from "./seat-tooltip";
 import { useZoomPan } from "./use-zoom-pan";
+import { createViewFeed } from "./view-feed";
 import { ZoomButtons } from "./zoom-buttons";
 
 type Props = {
@@ -27,6 +28,8 @@ type Props = {
   controls?: React.ReactNode;
   /** A picture only (the layout editor's preview): no seat takes focus, no zoom controls. */
   readOnly?: boolean;
+  /** Where a phone opens the map, zoomed in (a point in grid units): the best seats. Default: the middle. */
+  focus?: { x: number; y: number };
 };
 
 const LABEL_COLOUR = "#cbd5e1";
@@ -34,6 +37,19 @@ const LABEL_COLOUR = "#cbd5e1";
 // The seat card loads with the first hover, long press or keyboard focus on a seat: it is not
 // needed to draw the map, and the showtime page's first-load JavaScript has no room to spare.
 const SeatTooltip = lazy(() => import("./seat-tooltip").then((m) => ({ default: m.SeatTooltip })));
+// Orientation aids, after the seats for the same reason.
+const overlays = () => import("./seat-map-overlays");
+const PinnedRowLabels = lazy(() => overlays().then((m) => ({ default: m.PinnedRowLabels })));
+const ScreenMarker = lazy(() => overlays().then((m) => ({ default: m.ScreenMarker })));
+const SeatNumbers = lazy(() => overlays().then((m) => ({ default: m.SeatNumbers })));
+const SeatOverview = lazy(() => overlays().then((m) => ({ default: m.SeatOverview })));
+
+// Thumb-sized targets (WCAG 2.5.8 asks for 24 CSS px; a fingertip is about 44): a phone opens the
+// map with seats of OPEN_SEAT_PX, and a tap on a map whose seats are smaller than MIN_TAP_SEAT_PX
+// zooms there to ZOOMED_SEAT_PX instead of guessing a seat.
+const MIN_TAP_SEAT_PX = 24;
+const OPEN_SEAT_PX = 28;
+const ZOOMED_SEAT_PX = 48;
 
 type TipSource = "pointer" | "press" | "focus";
 
@@ -41,9 +57,10 @@ function seatIdOf(target: EventTarget | null): string | null {
   return (target as Element | null)?.closest?.("[data-seat-id]")?.getAttribute("data-seat-id") ?? null;
 }
 
-export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceTexts, colours, onToggle, onWatch, controls, readOnly = false }: Props) {
+export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceTexts, colours, onToggle, onWatch, controls, readOnly = false, focus }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
+  const [feed] = useState(createViewFeed);
   const helpId = useId();
   const [focusedId, setFocusedId] = useState<string | null>(() => geometry.rows[0]?.seats[0]?.id ?? null);
   // "pointer" follows the mouse, "press" stays after a long press until the next touch,
@@ -74,7 +91,15 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
         onWatch("pointer", id);
       }
     },
-    onViewChange: () => setTip(null),
+    onViewChange: (v, k) => {
+      setTip(null);
+      feed.publish(v, k);
+    },
+    initialView: (boxWidth, fitPxPerUnit) => {
+      if (readOnly || fitPxPerUnit * CELL >= MIN_TAP_SEAT_PX || !window.matchMedia("(pointer: coarse)").matches) return null;
+      const centre = focus ? seatOrigin(focus, frame) : { x: frame.width / 2, y: frame.height / 2 };
+      return { centre, pxPerUnit: OPEN_SEAT_PX / CELL };
+    },
   });
 
   const focusSeat = useCallback(
@@ -103,26 +128,33 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
 
   // Where the finger or pointer went down: the click that follows a touch may carry the
   // browser's touch-adjusted target and position (a nearby seat, even one in the next row).
-  const downAt = useRef<{ x: number; y: number } | null>(null);
+  const downAt = useRef<{ x: number; y: number; touch: boolean } | null>(null);
 
-  /** The seat a press at (clientX, clientY) means, by our own hit test (lib/seat-map/hit-test). */
-  const seatIdAtClient = useCallback(
-    (clientX: number, clientY: number): string | null => {
-      const ctm = svgRef.current?.getScreenCTM();
-      if (!ctm) return null;
-      const p = new DOMPoint(clientX, clientY).matrixTransform(ctm.inverse());
-      return seatAtPoint(geometry, gridPointOf(p, frame))?.id ?? null;
-    },
-    [frame, geometry],
-  );
+  const toContent = (clientX: number, clientY: number) => {
+    const ctm = svgRef.current?.getScreenCTM();
+    return ctm ? new DOMPoint(clientX, clientY).matrixTransform(ctm.inverse()) : null;
+  };
 
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     if (zoom.takeClickSuppression()) return;
     const at = downAt.current;
     downAt.current = null;
     // A click with no pointer behind it (detail 0: assistive technology activating a cell) names
-    // its seat by its target; a tap or mouse click picks the seat under it or nothing.
-    const id = e.detail === 0 || !at ? seatIdOf(e.target) : seatIdAtClient(at.x, at.y);
+    // its seat by its target.
+    if (e.detail === 0 || !at) {
+      const id = seatIdOf(e.target);
+      if (id) onToggle(id);
+      return;
+    }
+    const p = toContent(at.x, at.y);
+    if (!p) return;
+    // Seats too small for a fingertip: the tap zooms there instead of guessing.
+    if (at.touch && zoom.pxPerUnit * CELL < MIN_TAP_SEAT_PX) {
+      zoom.zoomTo(p, ZOOMED_SEAT_PX / CELL);
+      return;
+    }
+    // A tap or click picks the seat under it or nothing (lib/seat-map/hit-test).
+    const id = seatAtPoint(geometry, gridPointOf(p, frame))?.id;
     if (id) onToggle(id);
   };
 
@@ -157,7 +189,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
   };
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
-    if (e.isPrimary) downAt.current = { x: e.clientX, y: e.clientY };
+    if (e.isPrimary) downAt.current = { x: e.clientX, y: e.clientY, touch: e.pointerType !== "mouse" };
     setTip((t) => (t?.source === "press" ? null : t));
     zoom.handlers.onPointerDown(e);
   };
@@ -172,7 +204,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
         Arrow keys move between seats, Home and End go to the ends of a row, Enter or Space selects or releases a seat. A list
         view of the seats follows the map.
       </p>
-      <div className="mx-auto w-full overflow-hidden rounded-xl border border-line bg-[#0f0f19]" style={mapBoxStyle(frame)}>
+      <div className="seat-map-box relative mx-auto w-full overflow-hidden rounded-xl border border-line bg-[#0f0f19]" style={mapBoxStyle(frame)}>
         <svg
           ref={svgRef}
           role="grid"
@@ -219,15 +251,29 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
             })}
           </g>
           <SeatDrawing geometry={geometry} states={states} colours={colours} prefix={prefix} frame={frame} />
+          {!readOnly && (
+            <Suspense fallback={null}>
+              <SeatNumbers geometry={geometry} frame={frame} states={states} view={zoom.view} pxPerUnit={zoom.pxPerUnit} />
+            </Suspense>
+          )}
           <foreignObject width={frame.width} height={frame.height}>
             <SeatCells geometry={geometry} frame={frame} states={states} priceTexts={priceTexts} tabbableId={tabbableId} />
           </foreignObject>
         </svg>
+        {!readOnly && (
+          <Suspense fallback={null}>
+            <PinnedRowLabels geometry={geometry} frame={frame} feed={feed} />
+            <ScreenMarker feed={feed} />
+          </Suspense>
+        )}
       </div>
       {!readOnly && (
         <>
           {/* Wraps on a phone: the list view toggle takes the next line. */}
           <div className="mt-2 flex flex-wrap items-center gap-3">
+            <Suspense fallback={null}>
+              <SeatOverview geometry={geometry} frame={frame} feed={feed} onPick={(p) => zoom.zoomTo(p, Math.max(zoom.pxPerUnit, ZOOMED_SEAT_PX / CELL))} />
+            </Suspense>
             <ZoomButtons zoom={zoom} />
             <div className="ml-auto">{controls}</div>
           </div>

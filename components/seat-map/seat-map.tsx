@@ -1,10 +1,11 @@
 "use client";
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ActionResult } from "@/lib/errors";
+import { countdownAnnouncement, countdownMark, selectionAnnouncement } from "@/lib/seat-map/announcements";
 import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
 import { validateSelection } from "@/lib/seat-map/rules";
-import { bestTier } from "@/lib/seat-map/seat-scoring";
+import { bestTier, targetFor } from "@/lib/seat-map/seat-scoring";
 import type { HoldInput, HoldOutput, MapLayout, SeatSnapshot } from "@/lib/seat-map/types";
 import { BestAvailableControl } from "./best-available-control";
 import { idsInState, isMine, isTaken } from "./booking-store";
@@ -125,8 +126,41 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
 
   const seatsText = describeSeats(mine.flatMap((id) => geometry.byId.get(id)?.seat ?? []));
   const total = mine.reduce((sum, id) => sum + (prices.get(geometry.byId.get(id)?.seat.tier ?? "") ?? 0), 0);
+  const totalText = formatPrice(total, layout.currency);
+
+  // What a screen reader hears (a visually hidden live region): each confirmed change of the
+  // selection, and the hold at 5 and 2 minutes left (the last minute has its visible warning).
+  // Worked out while rendering, from the last state announced (React's "adjust state when a
+  // prop changes"), so no effect sets state.
+  const mineKey = mine.join(",");
+  const mark = countdownMark(remainingMs);
+  const [heard, setHeard] = useState<{ mine: string | null; mark: number | null; text: string }>({ mine: null, mark: null, text: "" });
+  if (!busy && heard.mine !== mineKey) {
+    const before = heard.mine === null ? null : new Set(heard.mine.split(",").filter(Boolean));
+    const seatOf = (id: string) => geometry.byId.get(id)?.seat ?? [];
+    const text = before
+      ? selectionAnnouncement(
+          mine.filter((id) => !before.has(id)).flatMap(seatOf),
+          [...before].filter((id) => !mine.includes(id)).flatMap(seatOf),
+          mine.length,
+          totalText,
+        )
+      : null;
+    setHeard({ mine: mineKey, mark: heard.mark, text: text ?? heard.text });
+  } else if (mark !== heard.mark) {
+    // Announced as the countdown crosses the mark (it ticks every second), not when a page
+    // opens well inside it.
+    const crossed = mark !== null && remainingMs !== null && remainingMs > mark * 60_000 - 2_000;
+    setHeard({ ...heard, mark, text: crossed ? countdownAnnouncement(mark) : heard.text });
+  }
+
   const hasWheelchairSpaces = useMemo(() => layout.seats.some((s) => s.kind === "wheelchair"), [layout.seats]);
   const bestTierName = useMemo(() => bestTier(layout.seats, layout.tiers), [layout.seats, layout.tiers]);
+  // A phone opens the map zoomed in on the best seats (the centre of the target seat's square).
+  const focus = useMemo(() => {
+    const t = targetFor(layout.seats, layout.tiers);
+    return { x: t.x + 0.5, y: t.y + 0.5 };
+  }, [layout.seats, layout.tiers]);
 
   const viewToggle = (
     <button
@@ -145,6 +179,9 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
 
   return (
     <section aria-label="Choose your seats" className="space-y-4">
+      <p data-testid="seat-announcement" role="status" aria-live="polite" className="sr-only">
+        {heard.text}
+      </p>
       <BestAvailableControl
         maxSeats={maxSeats}
         tiers={layout.tiers}
@@ -157,46 +194,56 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
           We can&apos;t reach the box office right now, so other customers&apos; changes may not show. Retrying…
         </p>
       )}
-      <div hidden={view !== "map"}>
-        {onClient ? (
-          <MeasuredCanvas>
-            <SeatCanvas
-              geometry={geometry}
-              frame={frame}
-              states={states}
-              screenName={layout.screenName}
-              prefix={prefix}
-              priceTexts={priceTexts}
-              colours={colours}
-              onToggle={onToggle}
-              onWatch={onWatch}
-              controls={viewToggle}
-            />
-          </MeasuredCanvas>
-        ) : (
-          <div className="mx-auto w-full rounded-xl border border-line bg-[#0f0f19]" style={mapBoxStyle(frame)} />
-        )}
-      </div>
-      {view === "list" && (
-        <div className="space-y-2">
-          <div className="flex justify-end">{viewToggle}</div>
-          <Suspense fallback={<p className="text-sm text-zinc-300">Loading the seat list…</p>}>
-            <SeatList geometry={geometry} states={states} priceTexts={priceTexts} onToggle={onToggle} />
-          </Suspense>
+      {/* Nothing covers the map: the summary is not a bar over it but follows the map's controls
+          (a phone; the map's box leaves it room in the viewport), or sits beside the map (wide
+          screens), with the legend after it. */}
+      <div className="space-y-4 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start lg:gap-6 lg:space-y-0">
+        <div className="space-y-4">
+          <div hidden={view !== "map"}>
+            {onClient ? (
+              <MeasuredCanvas>
+                <SeatCanvas
+                  geometry={geometry}
+                  frame={frame}
+                  states={states}
+                  screenName={layout.screenName}
+                  prefix={prefix}
+                  priceTexts={priceTexts}
+                  colours={colours}
+                  onToggle={onToggle}
+                  onWatch={onWatch}
+                  controls={viewToggle}
+                  focus={focus}
+                />
+              </MeasuredCanvas>
+            ) : (
+              <div className="seat-map-box mx-auto w-full rounded-xl border border-line bg-[#0f0f19]" style={mapBoxStyle(frame)} />
+            )}
+          </div>
+          {view === "list" && (
+            <div className="space-y-2">
+              <div className="flex justify-end">{viewToggle}</div>
+              <Suspense fallback={<p className="text-sm text-zinc-300">Loading the seat list…</p>}>
+                <SeatList geometry={geometry} states={states} priceTexts={priceTexts} onToggle={onToggle} />
+              </Suspense>
+            </div>
+          )}
         </div>
-      )}
-      {legend}
-      <SummaryBar
-        showId={layout.showId}
-        seatsText={seatsText}
-        count={mine.length}
-        totalText={formatPrice(total, layout.currency)}
-        remainingMs={remainingMs}
-        notice={notice}
-        ruleMessage={rule?.message ?? null}
-        blockedReason={blockedReason}
-        checkout={checkout}
-      />
+        <div className="space-y-4 lg:sticky lg:top-4">
+          <SummaryBar
+            showId={layout.showId}
+            seatsText={seatsText}
+            count={mine.length}
+            totalText={totalText}
+            remainingMs={remainingMs}
+            notice={notice}
+            ruleMessage={rule?.message ?? null}
+            blockedReason={blockedReason}
+            checkout={checkout}
+          />
+          {legend}
+        </div>
+      </div>
     </section>
   );
 }

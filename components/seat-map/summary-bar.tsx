@@ -24,13 +24,16 @@ const toneClass = {
   info: "border-sky-300 bg-sky-950/70 text-sky-100",
 } as const;
 
-/** The sticky bar at the bottom: messages, selection, total, hold countdown and Continue. */
+/**
+ * The summary under the map (beside it on wide screens): messages, selection, total, hold
+ * countdown and Continue. Not a sticky bar: it would hide seats and the legend.
+ */
 export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, notice, ruleMessage, blockedReason, checkout }: Props) {
   const reasonId = `${showId}-continue-reason`;
   const ruleId = `${showId}-rule`;
   const low = remainingMs !== null && remainingMs <= 60_000;
   return (
-    <div data-testid="seat-summary" className="sticky bottom-0 z-20 -mx-4 border-t border-line bg-panel px-4 pb-[max(0.75rem,env(safe-area-inset-bottom))] pt-3 sm:mx-0 sm:rounded-t-xl sm:border-x">
+    <div data-testid="seat-summary" className="rounded-xl border border-line bg-panel px-4 pb-3 pt-3">
       {/* One live region for everything the customer must hear: refusals, conflicts, rules. */}
       <div data-testid="seat-message" role="status" aria-live="polite" className="mb-2 space-y-2 empty:mb-0">
         {notice && (

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as
 // gesture has a one-tap alternative (WCAG 2.2, 2.5.7 Dragging Movements): the zoom buttons and
 // the move buttons (`panStep`).
 
-type View = { x: number; y: number; w: number; h: number };
+export type View = { x: number; y: number; w: number; h: number };
 type Point = { x: number; y: number };
 export type ContentBox = { x: number; y: number; w: number; h: number };
 
@@ -26,6 +26,11 @@ export type PanRoom = { left: boolean; right: boolean; up: boolean; down: boolea
 export type ZoomPan = {
   /** Settled zoom level: 1 is the whole house. */
   scale: number;
+  /** The settled view (SVG user units) and how many CSS px one unit takes in it. */
+  view: View;
+  pxPerUnit: number;
+  /** Zooms so a unit is at least `pxPerUnit` CSS px, centred on a point (SVG user units). */
+  zoomTo: (centre: Point, pxPerUnit: number) => void;
   maxScale: number;
   room: PanRoom;
   zoomBy: (factor: number) => void;
@@ -44,27 +49,49 @@ export type ZoomPan = {
   };
 };
 
+/** Seats get at least this big at the deepest zoom (CSS px per CELL of 10 units): 56 px. */
+const MAX_PX_PER_UNIT = 5.6;
+
+type Settled = { scale: number; maxScale: number; room: PanRoom; view: View; pxPerUnit: number };
+
 export function useZoomPan(
   svgRef: RefObject<SVGSVGElement | null>,
   width: number,
   height: number,
-  callbacks: { onLongPress: (target: Element) => void; onViewChange: () => void },
+  callbacks: {
+    onLongPress: (target: Element) => void;
+    /** Every change of the view, gesture frames included (DOM overlays follow it without React). */
+    onViewChange: (view: View, pxPerUnit: number) => void;
+    /** Where to open (SVG user units) and at what size, or null for the whole house. */
+    initialView?: (boxWidth: number, fitPxPerUnit: number) => { centre: Point; pxPerUnit: number } | null;
+  },
 ): ZoomPan {
-  // At the deepest zoom about a dozen seats span the map: big targets on a phone.
-  const maxScale = Math.max(3, width / 120);
+  // The box's size in CSS px: the view has the box's shape, so the map fills whatever height the
+  // page gives it (no letterbox). Read when the box is measured, and on every resize.
+  const box = useRef({ w: 0, h: 0 });
+  const aspect = useCallback(() => (box.current.w > 0 && box.current.h > 0 ? box.current.h / box.current.w : height / width), [height, width]);
+  // The whole house: the smallest view of the box's shape that holds it.
+  const fitWidth = useCallback(() => Math.max(width, height / aspect()), [aspect, height, width]);
+  // At the deepest zoom about a dozen seats span the map, and seats are at least 56 px.
+  const maxScaleOf = useCallback(() => Math.max(3, width / 120, box.current.w > 0 ? (MAX_PX_PER_UNIT * fitWidth()) / box.current.w : 0), [fitWidth, width]);
   const view = useRef<View>({ x: 0, y: 0, w: width, h: height });
-  const [settled, setSettled] = useState<{ scale: number; room: PanRoom }>({ scale: 1, room: NO_ROOM });
+  const [settled, setSettled] = useState<Settled>({ scale: 1, maxScale: 3, room: NO_ROOM, view: { x: 0, y: 0, w: width, h: height }, pxPerUnit: 0 });
   const cb = useRef(callbacks);
   useEffect(() => {
     cb.current = callbacks;
   });
 
+  const pxPerUnitOf = useCallback((v: View) => (box.current.w > 0 ? box.current.w / v.w : 0), []);
+
   const apply = useCallback(
     (next: View) => {
-      const s = Math.min(maxScale, Math.max(1, width / next.w));
-      const w = width / s;
-      const h = height / s;
-      const v = { w, h, x: Math.min(width - w, Math.max(0, next.x)), y: Math.min(height - h, Math.max(0, next.y)) };
+      const fit = fitWidth();
+      const s = Math.min(maxScaleOf(), Math.max(1, fit / next.w));
+      const w = fit / s;
+      const h = w * aspect();
+      // Bigger than the house along an axis: centred on it; otherwise kept inside it.
+      const clamp = (at: number, size: number, whole: number) => (size >= whole ? (whole - size) / 2 : Math.min(whole - size, Math.max(0, at)));
+      const v = { w, h, x: clamp(next.x, w, width), y: clamp(next.y, h, height) };
       const old = view.current;
       view.current = v;
       const changed = old.x !== v.x || old.y !== v.y || old.w !== v.w || old.h !== v.h;
@@ -72,24 +99,62 @@ export function useZoomPan(
       // and paint the whole map again (the first reset, on mount, would redraw 5,000 seats).
       if (changed) {
         svgRef.current?.setAttribute("viewBox", `${v.x} ${v.y} ${v.w} ${v.h}`);
-        cb.current.onViewChange();
+        cb.current.onViewChange(v, pxPerUnitOf(v));
       }
       return changed;
     },
-    [height, maxScale, svgRef, width],
+    [aspect, fitWidth, height, maxScaleOf, pxPerUnitOf, svgRef, width],
   );
 
-  // React hears the view only once it settles (the buttons' disabled states), and only a change.
+  // React hears the view only once it settles (the buttons' disabled states, seat numbers), and only a change.
   const settle = useCallback(() => {
     const v = view.current;
-    const next = { scale: width / v.w, room: { left: v.x > EDGE, right: v.x + v.w < width - EDGE, up: v.y > EDGE, down: v.y + v.h < height - EDGE } };
-    setSettled((old) => (old.scale === next.scale && sameRoom(old.room, next.room) ? old : next));
-  }, [height, width]);
+    const next: Settled = {
+      scale: fitWidth() / v.w,
+      maxScale: maxScaleOf(),
+      room: { left: v.x > EDGE, right: v.x + v.w < width - EDGE, up: v.y > EDGE, down: v.y + v.h < height - EDGE },
+      view: v,
+      pxPerUnit: pxPerUnitOf(v),
+    };
+    setSettled((old) => (old.scale === next.scale && old.maxScale === next.maxScale && sameRoom(old.room, next.room) && old.view === next.view && old.pxPerUnit === next.pxPerUnit ? old : next));
+  }, [fitWidth, height, maxScaleOf, pxPerUnitOf, width]);
 
+  const centreAt = useCallback(
+    (centre: Point, w: number) => {
+      const h = w * aspect();
+      return apply({ x: centre.x - w / 2, y: centre.y - h / 2, w, h });
+    },
+    [apply, aspect],
+  );
+
+  // Measure the box, open at the initial view, and keep the view's shape the box's on resize
+  // (same centre and seat size).
   useEffect(() => {
-    apply({ x: 0, y: 0, w: width, h: height });
-    settle();
-  }, [apply, height, settle, width]);
+    const svg = svgRef.current;
+    if (!svg) return;
+    let opened = false;
+    const measure = () => {
+      const w = svg.clientWidth;
+      const h = svg.clientHeight;
+      if (w === 0 || h === 0 || (w === box.current.w && h === box.current.h && opened)) return;
+      const before = view.current;
+      const unitPx = box.current.w > 0 ? box.current.w / before.w : 0;
+      box.current = { w, h };
+      if (!opened) {
+        opened = true;
+        const start = cb.current.initialView?.(w, w / fitWidth()) ?? null;
+        if (start) centreAt(start.centre, w / start.pxPerUnit);
+        else apply({ x: 0, y: 0, w: fitWidth(), h: fitWidth() * aspect() });
+      } else {
+        centreAt({ x: before.x + before.w / 2, y: before.y + before.h / 2 }, unitPx > 0 ? w / unitPx : before.w);
+      }
+      settle();
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [apply, aspect, centreAt, fitWidth, settle, svgRef]);
 
   const toContent = useCallback(
     (clientX: number, clientY: number): Point | null => {
@@ -105,11 +170,12 @@ export function useZoomPan(
     (factor: number, clientX?: number, clientY?: number) => {
       const v = view.current;
       const at = (clientX !== undefined && clientY !== undefined && toContent(clientX, clientY)) || { x: v.x + v.w / 2, y: v.y + v.h / 2 };
-      const newW = Math.min(width, Math.max(width / maxScale, v.w / factor));
+      const fit = fitWidth();
+      const newW = Math.min(fit, Math.max(fit / maxScaleOf(), v.w / factor));
       const f = v.w / newW;
       return apply({ x: at.x - (at.x - v.x) / f, y: at.y - (at.y - v.y) / f, w: newW, h: v.h / f });
     },
-    [apply, maxScale, toContent, width],
+    [apply, fitWidth, maxScaleOf, toContent],
   );
 
   const panBy = useCallback(
@@ -135,7 +201,7 @@ export function useZoomPan(
       if (e.ctrlKey || e.metaKey) {
         zoomAt(Math.exp(-e.deltaY * unit * WHEEL_ZOOM_SPEED), e.clientX, e.clientY);
         moved = true;
-      } else if (view.current.w < width) {
+      } else if (view.current.w < fitWidth() - EDGE) {
         moved = panBy(-e.deltaX * unit, -e.deltaY * unit);
       }
       if (!moved) return;
@@ -148,7 +214,7 @@ export function useZoomPan(
       svg.removeEventListener("wheel", onWheel);
       clearTimeout(timer);
     };
-  }, [panBy, settle, svgRef, width, zoomAt]);
+  }, [fitWidth, panBy, settle, svgRef, zoomAt]);
 
   const pointers = useRef(new Map<number, Point>());
   const gesture = useRef({ start: { x: 0, y: 0 }, moved: false, suppress: false, pinch: 0, mid: { x: 0, y: 0 }, timer: 0 as unknown as ReturnType<typeof setTimeout> });
@@ -232,9 +298,18 @@ export function useZoomPan(
   );
 
   const reset = useCallback(() => {
-    apply({ x: 0, y: 0, w: width, h: height });
+    apply({ x: 0, y: 0, w: fitWidth(), h: fitWidth() * aspect() });
     settle();
-  }, [apply, height, settle, width]);
+  }, [apply, aspect, fitWidth, settle]);
+
+  const zoomTo = useCallback(
+    (centre: Point, pxPerUnit: number) => {
+      if (box.current.w === 0) return;
+      centreAt(centre, Math.min(view.current.w, box.current.w / pxPerUnit));
+      settle();
+    },
+    [centreAt, settle],
+  );
 
   const reveal = useCallback(
     (box: ContentBox) => {
@@ -264,5 +339,18 @@ export function useZoomPan(
     return s;
   }, []);
 
-  return { scale: settled.scale, maxScale, room: settled.room, zoomBy, reset, panStep, reveal, takeClickSuppression, handlers };
+  return {
+    scale: settled.scale,
+    maxScale: settled.maxScale,
+    room: settled.room,
+    view: settled.view,
+    pxPerUnit: settled.pxPerUnit,
+    zoomTo,
+    zoomBy,
+    reset,
+    panStep,
+    reveal,
+    takeClickSuppression,
+    handlers,
+  };
 }

@@ -31,7 +31,7 @@ export function ZoomButtons({ zoom: { scale, maxScale, room, zoomBy, reset, panS
         <button type="button" className={buttonClass} aria-label="Zoom out" disabled={atMin} onClick={() => zoomBy(1 / ZOOM_STEP)}>
           <span aria-hidden="true">−</span>
         </button>
-        <button type="button" className={`${buttonClass} text-xs`} aria-label="Show the whole house" disabled={atMin} onClick={reset}>
+        <button type="button" className={`${buttonClass} text-xs`} aria-label="Fit: show the whole house" disabled={atMin} onClick={reset}>
           <span aria-hidden="true">Fit</span>
         </button>
       </div>

@@ -21,7 +21,7 @@ test("the zoom and move buttons reach every seat without a drag", async ({ page 
 
   // The whole house is in view: nothing to zoom out to or move towards.
   await expect(button(page, "Zoom out")).toBeDisabled();
-  await expect(button(page, "Show the whole house")).toBeDisabled();
+  await expect(button(page, "Fit: show the whole house")).toBeDisabled();
   for (const name of moves) await expect(button(page, name)).toBeDisabled();
 
   await press(button(page, "Zoom in"), testInfo);
@@ -55,7 +55,7 @@ test("the zoom and move buttons reach every seat without a drag", async ({ page 
   await press(lastOfA, testInfo);
   await expect(lastOfA).toHaveAttribute("data-state", "mine");
 
-  await press(button(page, "Show the whole house"), testInfo);
+  await press(button(page, "Fit: show the whole house"), testInfo);
   await expect.poll(() => viewBox(page)).toEqual(whole);
   for (const name of moves) await expect(button(page, name)).toBeDisabled();
 });
