@@ -259,7 +259,19 @@ test("the 5,000-seat arena draws every seat and takes a selection (demo mode)", 
   await expect(page.getByRole("heading", { name: "Seat-map arena" })).toBeVisible();
   await expect(page.locator("[data-seat-id]")).toHaveCount(5_000);
   // Pinned by id: a locator on data-state="available" would move to another seat once it is mine.
-  const freeId = await page.locator('[data-seat-id][data-state="available"][aria-label*=", standard"]').nth(400).getAttribute("data-seat-id");
+  // A free seat the map shows (a phone opens it zoomed in on the best seats), from the middle of those.
+  const box = (await page.getByRole("grid").boundingBox())!;
+  const inView = await page.locator('[data-seat-id][data-state="available"]').evaluateAll(
+    (els, b) =>
+      els
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.left >= b.x && r.top >= b.y && r.right <= b.x + b.width && r.bottom <= b.y + b.height;
+        })
+        .map((el) => el.getAttribute("data-seat-id")!),
+    box,
+  );
+  const freeId = inView[Math.floor(inView.length / 2)];
   const free = page.locator(`[data-seat-id="${freeId}"]`);
   await pressAndSettle(page, free, testInfo);
   await expect(free).toHaveAttribute("data-state", "mine");
