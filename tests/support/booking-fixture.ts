@@ -7,7 +7,7 @@ import { orders, screens, seats, shows, users } from "@/db/schema";
 import type { AdminActor } from "@/lib/admin/admin-actor";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { resetEnvForTests } from "@/lib/env";
 import { setStripeForTests } from "@/lib/payments/stripe-client";
 import { setSeatLocksForTests } from "@/lib/seat-locks";
