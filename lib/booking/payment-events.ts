@@ -51,12 +51,13 @@ export async function processPaymentEvent(db: Db, event: Pick<VerifiedEvent, "id
  * Takes up events nobody finished, oldest first: each is claimed atomically (its lease renewed
  * under SKIP LOCKED), so two instances never work on the same event at once.
  */
-export async function processUnfinishedEvents(db: Db, limit = 20): Promise<{ processed: number; failed: number }> {
+export async function processUnfinishedEvents(db: Db, opts: { limit?: number; leaseSeconds?: number } = {}): Promise<{ processed: number; failed: number }> {
+  const { limit = 20, leaseSeconds = EVENT_LEASE_SECONDS } = opts;
   const claimed = await db.transaction(async (tx) => {
     const due = await tx
       .select({ id: stripeEvents.id, type: stripeEvents.type, payload: stripeEvents.payload })
       .from(stripeEvents)
-      .where(and(isNull(stripeEvents.processedAt), sql`coalesce(${stripeEvents.attemptedAt}, ${stripeEvents.receivedAt}) < now() - make_interval(secs => ${EVENT_LEASE_SECONDS})`))
+      .where(and(isNull(stripeEvents.processedAt), sql`coalesce(${stripeEvents.attemptedAt}, ${stripeEvents.receivedAt}) < now() - make_interval(secs => ${leaseSeconds})`))
       .orderBy(asc(stripeEvents.receivedAt))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -80,7 +81,7 @@ export async function processUnfinishedEvents(db: Db, limit = 20): Promise<{ pro
 let worker: ReturnType<typeof setInterval> | undefined;
 
 /** Starts this instance's event worker (once per process). */
-export function startPaymentEventWorker(getDb: () => Promise<Db>): void {
+export function startPaymentEventWorker(getDb: () => Promise<Db>, intervalMs = EVENT_WORKER_INTERVAL_MS): void {
   if (worker) return;
   worker = setInterval(async () => {
     try {
@@ -88,7 +89,7 @@ export function startPaymentEventWorker(getDb: () => Promise<Db>): void {
     } catch (err) {
       log.warn({ err }, "payment event worker failed; it runs again shortly");
     }
-  }, EVENT_WORKER_INTERVAL_MS);
+  }, intervalMs);
   worker.unref();
 }
 
@@ -104,4 +105,15 @@ export async function receiveStripeEvent(db: Db, rawBody: string, signature: str
   if (!verified.ok) return { status: verified.status, body: verified.body };
   if (!(await recordPaymentEvent(db, verified.event))) return { status: 200, body: { received: true, duplicate: true } };
   return { status: 200, body: { received: true }, event: verified.event };
+}
+
+/**
+ * The webhook route: answer once the event is recorded; `later` runs the lifecycle after the
+ * answer (next/server's `after` in the app). If the instance dies first, the worker finishes it.
+ */
+export async function handleStripeWebhook(db: Db, req: Request, later: (work: () => Promise<unknown>) => void): Promise<Response> {
+  const received = await receiveStripeEvent(db, await req.text(), req.headers.get("stripe-signature"));
+  const event = received.event;
+  if (event) later(() => processPaymentEvent(db, event));
+  return Response.json(received.body, { status: received.status });
 }
