@@ -78,6 +78,8 @@ export async function bookingWorld() {
 
   return {
     db: db as Db,
+    /** The URL of this world's database, for child processes (a fresh Postgres database, or null on PGlite). */
+    databaseUrl: process.env.DATABASE_URL ? Object.assign(new URL(process.env.DATABASE_URL), { pathname: `/${database.name}` }).toString() : null,
     stripe,
     customer,
     aShow,
