@@ -8,7 +8,7 @@ import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getPayments } from "@/lib/payments";
-import type { AdminActor } from "./admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 
 export type CancelShowResult = { refunded: number; alreadyRefunded: number; closed: number; failed: string[] };

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb, uniqueViolation } from "@/db/client";
 import { screens, seats, theaters } from "@/db/schema";
 import { fieldError } from "./action-result";
-import type { AdminActor } from "./admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 import { rowLabel } from "@/lib/seat-map/layout-plan";
 import type { CreateScreenInput } from "./screen-input";

@@ -7,7 +7,7 @@ import { refundOrder } from "@/lib/booking/refund-order";
 import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import { AppError } from "@/lib/errors";
 import { getPayments } from "@/lib/payments";
-import type { AdminActor } from "./admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 
 /** The box office refunds a paid booking in full: tickets voided, seats back on sale, customer emailed. */

@@ -7,7 +7,7 @@ import { screenWithTheater } from "@/db/queries/admin-screens";
 import { AppError } from "@/lib/errors";
 import { formatDay, formatTime } from "@/lib/time";
 import { fieldError } from "./action-result";
-import type { AdminActor } from "./admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 import { parseMoney } from "./parse-money";
 import { dailyShowtimes, findClashes, showSpan } from "./show-overlap";

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { movies } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { fieldError } from "./action-result";
-import type { AdminActor } from "./admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 import { checkPoster, MAX_POSTER_BYTES, POSTER_URL_PREFIX } from "./poster-image";
 import { deleteUploadedPoster, writePoster } from "./poster-storage";

@@ -14,7 +14,7 @@ import { setEmailTransportForTests, type OutgoingEmail } from "@/lib/email/trans
 // needs a live Next request, so the test plays the browser (its Host header and cookie jar).
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-proto": "http" }),
+  headers: async () => (await import("../support/browser-headers")).browserHeaders(jar),
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),
@@ -42,9 +42,9 @@ beforeEach(() => {
   sent.length = 0;
 });
 
-const { handlers } = await import("@/lib/auth");
+const { handlers } = await import("@/lib/auth/auth-js");
 const { requestMagicLink } = await import("@/app/(site)/sign-in/actions");
-const { currentUser } = await import("@/lib/authz");
+const { currentUser } = await import("@/lib/auth/current-user");
 
 function setCookies(res: Response): Map<string, string> {
   const out = new Map<string, string>();

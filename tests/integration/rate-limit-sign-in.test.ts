@@ -33,7 +33,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const { handlers } = await import("@/lib/auth");
+const { handlers } = await import("@/lib/auth/auth-js");
 
 async function requestLink(email: string, ip: string) {
   const csrfRes = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));

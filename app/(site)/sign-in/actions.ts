@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/auth/auth-js";
 import { oauthProviders } from "@/lib/auth/oauth-providers";
 import { safeRedirectPath } from "@/lib/auth/redirect-target";
 import { log } from "@/lib/log";

@@ -1,6 +1,6 @@
 "use server";
 
-import { signOut } from "@/lib/auth";
+import { signOut } from "@/lib/auth/auth-js";
 import { safeRedirectPath } from "@/lib/auth/redirect-target";
 
 /** Ends the database session (Auth.js deletes the row and clears the cookie), then goes on. */

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/authz";
+import { requireAdmin } from "@/lib/auth/current-user";
 import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
 import { archiveMovieSchema, movieFieldsSchema, updateMovieSchema } from "@/lib/admin/movie-input";
 import { createMovie, setMovieArchived, updateMovie } from "@/lib/admin/save-movie";

@@ -1,4 +1,4 @@
-import { requireAdmin } from "@/lib/authz";
+import { requireAdmin } from "@/lib/auth/current-user";
 import { parseAdminInput } from "@/lib/admin/action-result";
 import { exportOrdersCsv, exportOrdersSchema } from "@/lib/admin/export-orders";
 import { errorResponse } from "@/lib/errors";

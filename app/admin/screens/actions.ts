@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/authz";
+import { requireAdmin } from "@/lib/auth/current-user";
 import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
 import { createScreen } from "@/lib/admin/create-screen";
 import { saveLayoutSchema } from "@/lib/admin/layout-types";

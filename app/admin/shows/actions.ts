@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireAdmin } from "@/lib/authz";
+import { requireAdmin } from "@/lib/auth/current-user";
 import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
 import { cancelShow } from "@/lib/admin/cancel-show";
 import { scheduleShows } from "@/lib/admin/schedule-shows";

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { canViewOrder } from "@/lib/booking/order-access";
 import { orderDetail } from "@/lib/booking/order-detail";
 import { syncOrderWithSession } from "@/lib/booking/sync-order";

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { requireUser } from "@/lib/authz";
+import { requireUser } from "@/lib/auth/current-user";
 import { readHolderId } from "@/lib/booking/holder";
 import { defineAction } from "@/lib/safe-action";
 import { joinWaitlist, leaveWaitlist } from "@/lib/waitlist/entries";

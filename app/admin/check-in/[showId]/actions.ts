@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { requireAdmin } from "@/lib/authz";
+import { requireAdmin } from "@/lib/auth/current-user";
 import { admitTicket } from "@/lib/tickets/check-in";
 import { defineAction } from "@/lib/safe-action";
 import { measureAction } from "@/lib/metrics";

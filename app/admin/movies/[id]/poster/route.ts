@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireAdmin } from "@/lib/authz";
+import { requireAdmin } from "@/lib/auth/current-user";
 import { actionResult, fieldError } from "@/lib/admin/action-result";
 import { MAX_POSTER_BYTES } from "@/lib/admin/poster-image";
 import { assertSameOrigin } from "@/lib/admin/same-origin";

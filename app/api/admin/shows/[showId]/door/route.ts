@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { requireAdmin } from "@/lib/authz";
+import { requireAdmin } from "@/lib/auth/current-user";
 import { AppError, errorResponse } from "@/lib/errors";
 import { doorCounts } from "@/lib/tickets/check-in";
 

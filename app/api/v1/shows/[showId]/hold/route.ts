@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { apiHoldSeats } from "@/lib/api/holds";
 import { apiJson, handleApi, jsonBody, parseWith } from "@/lib/api/respond";
 import { HoldState, SeatsRequest, ShowParams } from "@/lib/api/schemas";
-import { requireUser } from "@/lib/authz";
+import { requireUser } from "@/lib/auth/current-user";
 
 // Signed-in customers only: the session is checked here, before anything is read or held.
 export const dynamic = "force-dynamic";

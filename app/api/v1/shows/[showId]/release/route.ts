@@ -2,7 +2,7 @@ import { getDb } from "@/db/client";
 import { apiReleaseSeats } from "@/lib/api/holds";
 import { apiJson, handleApi, jsonBody, parseWith } from "@/lib/api/respond";
 import { ReleaseResult, SeatsRequest, ShowParams } from "@/lib/api/schemas";
-import { requireUser } from "@/lib/authz";
+import { requireUser } from "@/lib/auth/current-user";
 import { readHolderId } from "@/lib/booking/holder";
 import { limitApiRequest } from "@/lib/rate-limit/http";
 
