@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, uniqueViolation } from "@/db/client";
 import { screens, seats, theaters } from "@/db/schema";
-import { fieldError } from "./action-result";
+import { fieldError } from "@/lib/errors";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 import { rowLabel } from "@/lib/seat-map/layout-plan";

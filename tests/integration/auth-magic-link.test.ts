@@ -151,7 +151,7 @@ describe(`magic-link sign-in (${process.env.DATABASE_URL ? "postgres" : "pglite"
   it("returns a field error for a bad address and queues nothing", async () => {
     const form = new FormData();
     form.set("email", "not an email");
-    const state = await requestMagicLink(undefined, form);
+    const state = (await requestMagicLink(undefined, form)) as { fieldErrors?: Record<string, string[]> } | undefined;
     expect(state?.fieldErrors?.email?.[0]).toBe("Enter a valid email address.");
     expect(await outboxRowsTo("not an email")).toHaveLength(0);
   });
