@@ -32,6 +32,8 @@ export type SeatMapProps = {
    * patterns the map's seats are drawn with (without it, marked seats have no fill).
    */
   legend: React.ReactNode;
+  /** Seats whose hold ran out while the customer signed in: offered again when still free. */
+  resume?: readonly string[];
 };
 
 const WARN_BEFORE_EXPIRY_MS = 60_000;
@@ -46,7 +48,7 @@ const noSubscription = () => () => {};
  * and summary): a 5,000-seat arena would otherwise ship its whole SVG in the HTML and then
  * hydrate it, which costs more than drawing it once.
  */
-export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend }: SeatMapProps) {
+export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend, resume = [] }: SeatMapProps) {
   const prefix = showPatternPrefix(layout.showId);
   const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
   const geometry = useMemo(() => geometryOf(layout.seats), [layout.seats]);
@@ -154,6 +156,15 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
     setHeard({ ...heard, mark, text: crossed ? countdownAnnouncement(mark) : heard.text });
   }
 
+  // The offer stands until taken or until the customer holds other seats.
+  const [offered, setOffered] = useState(() => resume.flatMap((id) => geometry.byId.get(id)?.seat ?? []));
+  const offerFree = offered.every((s) => states[s.id] === undefined);
+  const takeOffer = () => {
+    // Wheelchair spaces first: a companion seat is refused without one in the selection.
+    for (const s of [...offered].sort((a, b) => Number(b.kind === "wheelchair") - Number(a.kind === "wheelchair"))) onToggle(s.id);
+    setOffered([]);
+  };
+
   const hasWheelchairSpaces = useMemo(() => layout.seats.some((s) => s.kind === "wheelchair"), [layout.seats]);
   const bestTierName = useMemo(() => bestTier(layout.seats, layout.tiers), [layout.seats, layout.tiers]);
   // A phone opens the map zoomed in on the best seats (the centre of the target seat's square).
@@ -189,6 +200,18 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
         hasWheelchairSpaces={hasWheelchairSpaces}
         onFind={(count, tier, wheelchair) => void booking.takeBest(count, tier, wheelchair)}
       />
+      {offered.length > 0 && mine.length === 0 && (
+        <div data-testid="resume-offer" className="space-y-2 rounded-lg border border-amber-300 bg-amber-950/40 px-3 py-2 text-sm text-amber-100">
+          <p>Your hold on {describeSeats(offered)} ran out while you were signing in.</p>
+          {offerFree ? (
+            <button type="button" onClick={takeOffer} className="h-10 rounded-lg bg-gold px-4 font-semibold text-ink hover:bg-amber-200">
+              Hold {describeSeats(offered)} again
+            </button>
+          ) : (
+            <p>Some of them have been taken since: please choose your seats again.</p>
+          )}
+        </div>
+      )}
       {booking.stale && (
         <p role="status" className="rounded-lg border border-amber-300 px-3 py-2 text-sm text-amber-100">
           We can&apos;t reach the box office right now, so other customers&apos; changes may not show. Retrying…

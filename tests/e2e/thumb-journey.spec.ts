@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { openFreeShow } from "./support/seat-map";
+import { signInViaOutbox } from "./support/sign-in";
 
 // Picking seats with a thumb (issue 20) on a 390 x 844 phone: the map opens with seats a
 // fingertip can hit, one zoom gesture brings them to fingertip size, a tap lands on the seat
@@ -201,6 +202,50 @@ test.describe("on a 390 x 844 phone", { tag: "@touch" }, () => {
     await page.goto("/dev/seat-map-arena");
     await expect(page.locator("[data-seat-id]")).toHaveCount(5_000);
     await expectNoViolationsWithTargetSize(page, "the arena");
+  });
+});
+
+test.describe("signing in mid-purchase on a phone", { tag: "@touch" }, () => {
+  // Signed out, whatever the project's default session.
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the sign-in detour shows the held seats and lands on checkout with them, no second Continue", async ({ page }) => {
+    await openFreeShow(page, "Grand (Large Format)");
+    const [a, b] = await middlePair(page);
+    await page.touchscreen.tap(a.x + a.w / 2, a.y + a.h / 2);
+    await expect(announcement(page)).toHaveText(`${name(a)} added — 1 seat, ${money(a.price)}`);
+    await page.touchscreen.tap(b.x + b.w / 2, b.y + b.h / 2);
+    const total = money(a.price + b.price);
+    await expect(announcement(page)).toHaveText(`${name(b)} added — 2 seats, ${total}`);
+    await expect(page.getByTestId("continue")).toHaveAttribute("aria-disabled", "false");
+    await page.getByTestId("continue").tap();
+
+    // The sign-in step keeps the purchase on screen: seats, total, a live countdown.
+    await expect(page).toHaveURL(/\/sign-in\?/);
+    const held = page.getByTestId("held-seats");
+    await expect(held).toContainText(`2 seats: ${name(a)} and ${name(b)}`);
+    await expect(held).toContainText(`Total ${total}`);
+    const countdown = held.getByTestId("held-countdown");
+    await expect(countdown).toHaveText(/^\d\d:\d\d$/);
+    const first = await countdown.textContent();
+    await expect(countdown).not.toHaveText(first!);
+
+    // The check-email page says how long the seats stay held, not how long the link lives.
+    await page.getByLabel("Email address").fill("thumb-detour@marquee.test");
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(page).toHaveURL(/check-email/);
+    await expect(page.getByTestId("held-seats")).toContainText(`2 seats: ${name(a)} and ${name(b)}`);
+    await expect(page.getByText(/Your seats stay held for \d\d:\d\d more/)).toBeVisible();
+    await expect(page.getByText("expires in 1 hour")).toHaveCount(0);
+
+    // The link lands on checkout with the same seats.
+    await page.goBack();
+    await signInViaOutbox(page, "thumb-detour@marquee.test");
+    await expect(page).toHaveURL(/\/checkout\/local\//);
+    await expect(page.getByRole("heading", { name: "Pay for your tickets" })).toBeVisible();
+    await expect(page.getByText(`Row ${a.row}, seat ${a.number} (`)).toBeVisible();
+    await expect(page.getByText(`Row ${b.row}, seat ${b.number} (`)).toBeVisible();
+    await expect(page.getByTestId("local-total")).toHaveText(total);
   });
 });
 

@@ -10,6 +10,7 @@ import { signInThrottled } from "@/lib/auth/sign-in-throttle";
 import { AppError, fieldErrorsOf, type ActionResult } from "@/lib/errors";
 import { asFormAction, defineAction } from "@/lib/handlers/define-action";
 import { log } from "@/lib/log";
+import { parseContinuePath } from "@/lib/seat-map/continue-path";
 
 /** The sign-in form's state: a failure carries what was typed (details.email) to fill the field again. */
 export type EmailSignInState = ActionResult<never> | undefined;
@@ -34,7 +35,9 @@ export const requestMagicLink = defineAction(emailSignInInput, { name: "sign-in-
     log.warn({ err: { type: err.type, message: err.message } }, "magic link request failed");
     throw new AppError("unavailable", "We couldn't send the sign-in link. Please try again in a moment.", { email: typed });
   }
-  redirect("/sign-in/check-email");
+  // Mid-purchase, the check-email page shows the seats held for the checkout the link returns to.
+  const back = safeRedirectPath(redirectTo);
+  redirect(parseContinuePath(back) ? `/sign-in/check-email?${new URLSearchParams({ next: back })}` : "/sign-in/check-email");
 });
 
 /** Starts an OAuth sign-in; Auth.js answers with a redirect to the provider. */

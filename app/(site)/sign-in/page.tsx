@@ -6,6 +6,8 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { oauthProviders } from "@/lib/auth/oauth-providers";
 import { redirectTargetFrom } from "@/lib/auth/redirect-target";
 import { currentUser } from "@/lib/auth/current-user";
+import { HeldSeatsPanel, heldSeatsOf } from "@/components/seat-map/held-seats";
+import { continuePath, parseContinuePath } from "@/lib/seat-map/continue-path";
 import { signInErrorMessage } from "./sign-in-errors";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
@@ -14,7 +16,12 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
-  const redirectTo = redirectTargetFrom(params);
+  const target = redirectTargetFrom(params);
+  // Signing in mid-purchase: the held seats stay on screen, and the link comes back to checkout
+  // with these same seats (named in the path, so a hold that runs out meanwhile can be offered again).
+  const resuming = parseContinuePath(target);
+  const held = resuming ? await heldSeatsOf(resuming.showId) : null;
+  const redirectTo = held ? continuePath(held.showId, held.seatIds) : target;
   const error = signInErrorMessage(params.error);
   const user = await currentUser();
   const providers = oauthProviders();
@@ -25,6 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className="text-2xl font-bold">Sign in</h1>
         <p className="text-sm text-zinc-300">No password needed: we email you a link that signs you in.</p>
       </div>
+      {held && <HeldSeatsPanel held={held} />}
       {error && (
         <p role="alert" className="rounded-lg border border-red-400/40 bg-red-950/40 p-3 text-sm text-red-100">
           {error}

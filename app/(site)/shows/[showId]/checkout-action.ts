@@ -8,6 +8,7 @@ import { startCheckout } from "@/lib/booking/start-checkout";
 import { AppError, toFailure } from "@/lib/errors";
 import { asFormAction, defineAction } from "@/lib/handlers/define-action";
 import { limitCheckout } from "@/lib/rate-limit/actions";
+import { continuePath } from "@/lib/seat-map/continue-path";
 
 /**
  * The seat map's Continue button. Declared public because a signed-out customer is not refused
@@ -16,7 +17,8 @@ import { limitCheckout } from "@/lib/rate-limit/actions";
  */
 export const checkoutAction = asFormAction(defineAction(z.object({ showId: z.uuid() }), { name: "checkout", auth: "public", holder: "read" }, async ({ showId }, { holder }) => {
   const user = await currentUser();
-  if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/shows/${showId}`)}`);
+  // Back from signing in, straight on to checkout (the sign-in page adds the held seats).
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(continuePath(showId, []))}`);
   let url: string;
   try {
     if (!holder) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");

@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { waitlistStatus, type WaitlistStatus } from "@/lib/waitlist/entries";
 import { formatDateTime } from "@/lib/time";
 import { SeatLegend, SeatMap } from "@/components/seat-map";
+import { seatIdsFrom } from "@/lib/seat-map/continue-path";
 import { StaticSeatPlan } from "@/components/static-seat-plan";
 import { LazyWaitlistPanel } from "@/components/lazy-waitlist-panel";
 import { holdSeatsAction, releaseSeatsAction } from "./actions";
@@ -24,9 +25,9 @@ export async function generateMetadata({ params }: { params: Promise<{ showId: s
   return { title: detail ? `${detail.movie.title} — choose seats` : "Show not found" };
 }
 
-export default async function ShowPage({ params, searchParams }: { params: Promise<{ showId: string }>; searchParams: Promise<{ error?: string; cancelled?: string }> }) {
+export default async function ShowPage({ params, searchParams }: { params: Promise<{ showId: string }>; searchParams: Promise<{ error?: string; cancelled?: string; resume?: string }> }) {
   const { showId } = await params;
-  const { error, cancelled } = await searchParams;
+  const { error, cancelled, resume } = await searchParams;
   if (!z.uuid().safeParse(showId).success) notFound();
   const errorMessage = checkoutErrorMessage(error);
   const detail = await showWithSeats(showId);
@@ -80,6 +81,7 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
           release={releaseSeatsAction}
           checkout={checkoutAction}
           legend={<SeatLegend layout={layout} />}
+          resume={seatIdsFrom(typeof resume === "string" ? resume : null)}
         />
       ) : (
         <>

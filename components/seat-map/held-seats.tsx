@@ -1,0 +1,66 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { showWithSeats } from "@/db/queries/catalog";
+import { readHolderId } from "@/lib/booking/holder";
+import { toMapLayout } from "@/lib/booking/map-layout";
+import { seatSnapshot } from "@/lib/booking/seat-snapshot";
+import { describeSeats, formatPrice } from "@/lib/seat-map/format";
+import { formatDateTime } from "@/lib/time";
+import { HoldCountdown } from "./hold-countdown";
+
+// The seats a customer holds for a show, for the pages of a sign-in detour (sign-in, check
+// your email): the purchase keeps its place on screen while they sign in.
+
+export type HeldSeats = {
+  showId: string;
+  title: string;
+  when: string;
+  seatIds: string[];
+  seatsText: string;
+  totalText: string;
+  expiresAt: number;
+};
+
+/** What this visitor (holder cookie) holds for the show now, or null when nothing. */
+export async function heldSeatsOf(showId: string): Promise<HeldSeats | null> {
+  const holder = await readHolderId();
+  if (!holder) return null;
+  const detail = await showWithSeats(showId);
+  if (!detail) return null;
+  const layout = toMapLayout(detail);
+  const snapshot = await seatSnapshot(await getDb(), showId, holder);
+  const seats = layout.seats.filter((s) => snapshot.states[s.id] === "mine");
+  if (seats.length === 0 || snapshot.holdExpiresAt === null) return null;
+  const prices = new Map(layout.tiers.map((t) => [t.name, t.price]));
+  return {
+    showId,
+    title: detail.movie.title,
+    when: formatDateTime(detail.show.startsAt, detail.theater.timeZone),
+    seatIds: seats.map((s) => s.id),
+    seatsText: describeSeats(seats),
+    totalText: formatPrice(
+      seats.reduce((sum, s) => sum + (prices.get(s.tier) ?? 0), 0),
+      layout.currency,
+    ),
+    expiresAt: snapshot.holdExpiresAt,
+  };
+}
+
+/** The held seats, their total and the live countdown. */
+export function HeldSeatsPanel({ held }: { held: HeldSeats }) {
+  const count = held.seatIds.length;
+  return (
+    <section aria-label="Your seats" data-testid="held-seats" className="space-y-1 rounded-xl border border-gold/40 bg-panel p-4">
+      <p className="font-semibold">
+        {held.title} · {held.when}
+      </p>
+      <p className="text-zinc-200">
+        {count} {count === 1 ? "seat" : "seats"}: {held.seatsText}
+      </p>
+      <p className="text-lg font-semibold">Total {held.totalText}</p>
+      <p className="text-sm text-zinc-200">
+        <HoldCountdown expiresAt={held.expiresAt} />
+      </p>
+    </section>
+  );
+}
