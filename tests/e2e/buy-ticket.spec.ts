@@ -30,14 +30,13 @@ test("a customer buys two seats end to end and is admitted once at the door", as
   await expect(page.getByTestId("hold-countdown")).toHaveText(/^\d\d:\d\d$/);
   await page.getByTestId("continue").click();
 
-  // Signed out: sign in first, then back to the same show with the seats still held.
+  // Signed out: sign in first; the link lands straight on checkout with the seats still held
+  // (issue 20: no second Continue).
   await expect(page).toHaveURL(/\/sign-in/);
   await signInViaOutbox(page, email);
-  await expect(page).toHaveURL(new RegExp(`/shows/${showId}`));
-  await expect(seat(page, "E", 5)).toHaveAttribute("data-state", "mine");
-  await page.getByTestId("continue").click();
 
   await expect(page).toHaveURL(/\/checkout\/local\/cs_local_/);
+  await expect(page.getByText("Row E, seat 6")).toBeVisible();
   await expect(page.getByText("TEST PAYMENT")).toBeVisible();
   await expect(page.getByText("Row E, seat 5")).toBeVisible();
   await page.getByRole("button", { name: /^Pay / }).click();

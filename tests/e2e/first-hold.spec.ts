@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { nextActionAnswer, openFreeShow, press } from "./support/seat-map";
+import { nextActionAnswer, openFreeShow, press, freeSeatsInView } from "./support/seat-map";
 
 // A customer's first tap on a seat must be as light as every later one. The first page a visitor
 // opens gives them a holder cookie (proxy.ts), so the hold action only reads it; an action that
@@ -26,7 +26,7 @@ test("a new customer's first hold answers with the hold alone, not a re-rendered
     await route.fulfill({ response, body });
   });
   const answered = nextActionAnswer(page);
-  const seatId = await page.locator('[data-seat-id][data-state="available"]').first().getAttribute("data-seat-id");
+  const seatId = (await freeSeatsInView(page))[0];
   const chosen = page.locator(`[data-seat-id="${seatId}"]`);
   await press(chosen, testInfo);
   const answer = await answered;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { nextActionAnswer, openFreeShow, parseSeatLabel, press, pressAndSettle, seat, secondCustomer } from "./support/seat-map";
+import { nextActionAnswer, openFreeShow, parseSeatLabel, press, pressAndSettle, seat, secondCustomer, freeSeatsInView } from "./support/seat-map";
 
 // The interactive seat map on the showtime page, in the browser: mouse, touch and keyboard,
 // two customers at once, and the cinema rules as the customer meets them. Each test takes a show
@@ -259,18 +259,8 @@ test("the 5,000-seat arena draws every seat and takes a selection (demo mode)", 
   await expect(page.getByRole("heading", { name: "Seat-map arena" })).toBeVisible();
   await expect(page.locator("[data-seat-id]")).toHaveCount(5_000);
   // Pinned by id: a locator on data-state="available" would move to another seat once it is mine.
-  // A free seat the map shows (a phone opens it zoomed in on the best seats), from the middle of those.
-  const box = (await page.getByRole("grid").boundingBox())!;
-  const inView = await page.locator('[data-seat-id][data-state="available"]').evaluateAll(
-    (els, b) =>
-      els
-        .filter((el) => {
-          const r = el.getBoundingClientRect();
-          return r.left >= b.x && r.top >= b.y && r.right <= b.x + b.width && r.bottom <= b.y + b.height;
-        })
-        .map((el) => el.getAttribute("data-seat-id")!),
-    box,
-  );
+  // A free seat the map shows, from the middle of those.
+  const inView = await freeSeatsInView(page);
   const freeId = inView[Math.floor(inView.length / 2)];
   const free = page.locator(`[data-seat-id="${freeId}"]`);
   await pressAndSettle(page, free, testInfo);

@@ -44,6 +44,24 @@ export function seat(page: Page, row: string, n: number): Locator {
   return page.locator(`[data-seat-id][aria-label^="Row ${row}, seat ${n},"]`);
 }
 
+/**
+ * The ids of the free seats the map shows whole, in page order (a phone opens the map zoomed in on
+ * the best seats, so most of the house is out of view there).
+ */
+export async function freeSeatsInView(page: Page): Promise<string[]> {
+  const box = (await page.getByRole("grid").boundingBox())!;
+  return page.locator('[data-seat-id][data-state="available"]').evaluateAll(
+    (els, b) =>
+      els
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.left >= b.x && r.top >= b.y && r.right <= b.x + b.width && r.bottom <= b.y + b.height;
+        })
+        .map((el) => el.getAttribute("data-seat-id")!),
+    box,
+  );
+}
+
 /** Taps on a touch device, clicks otherwise: how this project's customer presses a seat. */
 export async function press(target: Locator, testInfo: TestInfo, options?: { force?: boolean }): Promise<void> {
   if (testInfo.project.use.hasTouch) await target.tap(options);
