@@ -14,7 +14,8 @@ test("home → movie → showtime shows the screen's seats", async ({ page }) =>
 
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole("heading", { name: /Showtimes/ })).toBeVisible();
-  await page.getByRole("link", { name: new RegExp(`^${title} at`) }).first().click();
+  // A showtime's name starts with its visible time (WCAG 2.5.3): "7:30 PM, <title>, <screen>".
+  await page.getByRole("link", { name: `, ${title}, ` }).first().click();
 
   await expect(page).toHaveURL(/\/shows\//);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
