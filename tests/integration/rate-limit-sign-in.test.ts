@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/peer-address";
 import { NextRequest } from "next/server";
 import { AuthError } from "next-auth";
 import { eq } from "drizzle-orm";
@@ -45,7 +46,7 @@ async function requestLink(email: string, ip: string) {
   const res = await handlers.POST(
     new NextRequest(`${ORIGIN}/api/auth/signin/email`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": ip },
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie, [PEER_ADDRESS_HEADER]: ip },
       body: new URLSearchParams({ email, csrfToken, callbackUrl: "/" }),
     }),
   );
@@ -66,7 +67,7 @@ describe("sign-in link limits", () => {
   });
 
   it("the refusal Auth.js passes on carries the customer's message and the wait", async () => {
-    const headers = new Headers({ "x-forwarded-for": "192.0.2.77" });
+    const headers = new Headers({ [PEER_ADDRESS_HEADER]: "192.0.2.77" });
     for (let i = 0; i < 5; i++) await limitSignIn(`someone${i}@example.com`, headers);
     const err = await limitSignIn("someone5@example.com", headers).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);
