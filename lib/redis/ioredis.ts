@@ -24,6 +24,20 @@ export function connectRedis(url: string): RedisConnection {
   // Without a listener ioredis prints every reconnect attempt; the failing call reports it.
   redis.on("error", (err) => log.warn({ err }, "redis connection error"));
   const connected = readiness(redis);
+  // A Redis that accepts connections but does not answer (overloaded, frozen, a half-open
+  // network path) costs each call the whole timeout. After one timeout, calls fail at once for
+  // a moment instead, so a hold (its rate limit, then the locks) waits one timeout, not two.
+  let unansweredUntil = 0;
+  async function send<T>(call: () => Promise<T>): Promise<T> {
+    if (Date.now() < unansweredUntil) throw new Error("Redis did not answer a moment ago");
+    try {
+      await connected();
+      return await call();
+    } catch (err) {
+      if (err instanceof Error && /timed out/i.test(err.message)) unansweredUntil = Date.now() + REDIS_MAX_RECONNECT_DELAY_MS;
+      throw err;
+    }
+  }
   const defined = new Set<string>();
 
   // ioredis's own script command: EVALSHA, then EVAL when Redis answers NOSCRIPT.
@@ -37,22 +51,10 @@ export function connectRedis(url: string): RedisConnection {
 
   return {
     kind: "redis",
-    async run(script, keys, args) {
-      await connected();
-      return command(script)(keys.length, ...keys, ...args);
-    },
-    async mget(keys) {
-      await connected();
-      return redis.mget(keys);
-    },
-    async smembers(key) {
-      await connected();
-      return redis.smembers(key);
-    },
-    async ping() {
-      await connected();
-      await redis.ping();
-    },
+    run: (script, keys, args) => send(() => command(script)(keys.length, ...keys, ...args)),
+    mget: (keys) => send(() => redis.mget(keys)),
+    smembers: (key) => send(() => redis.smembers(key)),
+    ping: () => send(async () => void (await redis.ping())),
     async close() {
       if (redis.status === "wait" || redis.status === "end") return redis.disconnect();
       await redis.quit().catch(() => redis.disconnect());

@@ -36,3 +36,13 @@ export function reportingOutages(connection: RedisConnection): RedisConnection {
     close: connection.close,
   };
 }
+
+/** The promise's value, or null when it failed because Redis could not be reached. */
+export async function unlessRedisIsDown<T>(pending: Promise<T>): Promise<T | null> {
+  try {
+    return await pending;
+  } catch (err) {
+    if (err instanceof RedisUnavailableError) return null;
+    throw err;
+  }
+}
