@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { demoMode, env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { PEER_ADDRESS_HEADER } from "./peer-address";
 
 // Who is calling, as far as rate limits care. Only what our own side wrote is believed: the
@@ -19,6 +20,7 @@ const normalize = (raw: string | undefined | null): string | null => {
  */
 export function clientIp(headers: Headers, trustedHops: number = env().TRUST_PROXY_HOPS): string | null {
   const peer = normalize(headers.get(PEER_ADDRESS_HEADER));
+  if (!peer) warnOnceWithoutPeer();
   if (!peer || trustedHops === 0) return peer;
   // Each trusted proxy appended the address it received the request from; the peer is the last.
   const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
@@ -26,6 +28,13 @@ export function clientIp(headers: Headers, trustedHops: number = env().TRUST_PRO
   // Fewer entries than declared hops: the request came through fewer proxies, and the leftmost
   // entry is still one a trusted proxy wrote.
   return normalize(chain[Math.max(0, chain.length - 1 - trustedHops)]);
+}
+
+let warned = false;
+function warnOnceWithoutPeer() {
+  if (warned || env().NODE_ENV !== "production") return;
+  warned = true;
+  log.warn("a request reached a rate limit without its peer address: is it served by something other than `next start`? Every such client shares one budget");
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1)$/;
