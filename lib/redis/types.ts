@@ -1,7 +1,7 @@
 /** A Lua script, registered once per client under its name (ioredis defineCommand, Upstash createScript). */
 export type LuaScript = { name: string; lua: string };
 
-export type RedisBackend = "redis" | "upstash";
+type RedisBackend = "redis" | "upstash";
 
 /**
  * What the seat locks and the rate limiter need from Redis, whichever transport carries it.
