@@ -37,12 +37,38 @@ export function reportingOutages(connection: RedisConnection): RedisConnection {
   };
 }
 
+// Next.js loads this module more than once in one process (route handlers and pages are bundled
+// apart), each copy with its own error classes, while the connection and the stores on it are
+// shared on globalThis: an outage error made by one copy is no `instanceof` of another's
+// AppError. The class name is what every copy agrees on.
+const isOutage = (err: unknown): err is Error => err instanceof Error && err.name === "RedisUnavailableError";
+
+/**
+ * The object (a store on the shared connection), with each method's outage errors made again
+ * from this copy's RedisUnavailableError, so this copy's error mapping knows them as a 503.
+ */
+export function outagesAsOwnErrors<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(object, args);
+        } catch (err) {
+          throw isOutage(err) && !(err instanceof RedisUnavailableError) ? new RedisUnavailableError(err.cause) : err;
+        }
+      };
+    },
+  });
+}
+
 /** The promise's value, or null when it failed because Redis could not be reached. */
 export async function unlessRedisIsDown<T>(pending: Promise<T>): Promise<T | null> {
   try {
     return await pending;
   } catch (err) {
-    if (err instanceof RedisUnavailableError) return null;
+    if (isOutage(err)) return null;
     throw err;
   }
 }

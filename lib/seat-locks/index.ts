@@ -1,6 +1,7 @@
 import "server-only";
 import { redisBackend } from "@/lib/env";
 import { sharedRedis } from "@/lib/redis/shared";
+import { outagesAsOwnErrors } from "@/lib/redis/unavailable";
 import { createMemorySeatLocks } from "./memory";
 import { scriptedSeatLocks } from "./scripted-store";
 import type { SeatLockStore } from "./types";
@@ -19,8 +20,14 @@ const slot = globalThis as typeof globalThis & { [SLOT]?: SeatLockStore };
  * selection is paused"); closing the store closes the shared connection.
  */
 export function getSeatLocks(): SeatLockStore {
-  return (slot[SLOT] ??= redisBackend() === "memory" ? createMemorySeatLocks() : scriptedSeatLocks(sharedRedis()));
+  const store = (slot[SLOT] ??= redisBackend() === "memory" ? createMemorySeatLocks() : scriptedSeatLocks(sharedRedis()));
+  if (store.kind === "memory") return store;
+  if (ownView?.store !== store) ownView = { store, view: outagesAsOwnErrors(store) };
+  return ownView.view;
 }
+
+// This module copy's view of the shared Redis store (see outagesAsOwnErrors); memory has no outages.
+let ownView: { store: SeatLockStore; view: SeatLockStore } | undefined;
 
 /** Replaces the store; undefined makes the next getSeatLocks() read the environment again. */
 export function setSeatLocksForTests(store: SeatLockStore | undefined): void {
