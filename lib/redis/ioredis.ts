@@ -21,8 +21,19 @@ export function connectRedis(url: string): RedisConnection {
     maxRetriesPerRequest: 0,
     retryStrategy: (attempt) => Math.min(100 * attempt, REDIS_MAX_RECONNECT_DELAY_MS),
   });
-  // Without a listener ioredis prints every reconnect attempt; the failing call reports it.
-  redis.on("error", (err) => log.warn({ err }, "redis connection error"));
+  // Without a listener ioredis prints every reconnect attempt. One line when the connection is
+  // lost and one when it is back, not one per attempt (every second) while Redis is away.
+  let lost = false;
+  redis.on("error", (err) => {
+    if (lost) return;
+    lost = true;
+    log.warn({ err }, "redis connection lost: seat selection is paused until it is back");
+  });
+  redis.on("ready", () => {
+    if (!lost) return;
+    lost = false;
+    log.info("redis connection is back");
+  });
   const connected = readiness(redis);
   // A Redis that accepts connections but does not answer (overloaded, frozen, a half-open
   // network path) costs each call the whole timeout. After one timeout, calls fail at once for
