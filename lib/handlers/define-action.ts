@@ -69,10 +69,12 @@ export function defineAction<S extends z.ZodType, T, A extends AuthLevel, H exte
 
 /**
  * For an action a plain <form action> posts, which React types as returning nothing. Such an
- * action answers by redirecting; a failure result (input no form of ours sends) is dropped.
+ * action answers by redirecting; a 4xx result (input no form of ours sends) has nowhere to be
+ * shown and is dropped, while a failure on our side still fails the request (already logged).
  */
-export function asFormAction(action: (...args: unknown[]) => Promise<unknown>): (formData: FormData) => Promise<void> {
+export function asFormAction<T>(action: (...args: unknown[]) => Promise<ActionResult<T>>): (formData: FormData) => Promise<void> {
   return async (formData) => {
-    await action(formData);
+    const result = await action(formData);
+    if (!result.ok && errorStatus[result.code] >= 500) throw new Error(`${result.code}: ${result.message}`);
   };
 }
