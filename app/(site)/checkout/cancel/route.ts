@@ -5,11 +5,13 @@ import { getDb } from "@/db/client";
 import { orders } from "@/db/schema";
 import { readHolderId } from "@/lib/booking/holder";
 import { closePendingOrder } from "@/lib/booking/close-order";
+import { defineRoute } from "@/lib/handlers/define-route";
 import { getPayments } from "@/lib/payments";
 
 // Stripe's Cancel link. Only the customer whose holder cookie started the order may cancel it:
 // the session is expired through the API (so it can no longer be paid) and the seats released.
-export async function GET(req: NextRequest) {
+export const GET = defineRoute("/checkout/cancel", { auth: "public" }, async (request) => {
+  const req = request as NextRequest;
   const orderId = req.nextUrl.searchParams.get("order") ?? "";
   const home = new URL("/", req.nextUrl);
   if (!z.uuid().safeParse(orderId).success) return NextResponse.redirect(home, 303);
@@ -26,4 +28,4 @@ export async function GET(req: NextRequest) {
     await closePendingOrder(db, order.id, "cancelled");
   }
   return NextResponse.redirect(new URL(`/shows/${order.showId}?cancelled=1`, req.nextUrl), 303);
-}
+});
