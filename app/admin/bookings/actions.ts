@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { orderIdSchema } from "@/lib/admin/booking-input";
-import { cancelPendingOrder, refundBooking } from "@/lib/admin/refund-booking";
+import { cancelPendingOrder, refundBooking } from "@/lib/booking/refund-booking";
 import { defineAction } from "@/lib/handlers/define-action";
 
 export const refundBookingAction = defineAction(orderIdSchema, { name: "refund-booking", auth: "admin" }, async ({ orderId }, { user }) => {

@@ -1,6 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { cancelShow } from "@/lib/admin/cancel-show";
+import { cancelShow } from "@/lib/booking/cancel-show";
 import { scheduleShows } from "@/lib/admin/schedule-shows";
 import { scheduleShowsSchema, showIdSchema } from "@/lib/admin/show-input";
 import { defineAction } from "@/lib/handlers/define-action";
