@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { withSessionRefresh } from "@/lib/auth/current-user";
 import { ensureHolderId, readHolderId } from "@/lib/booking/holder";
 import { AppError, badInput, errorStatus, fieldErrorsOf, toFailure, type ActionResult } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -61,7 +62,7 @@ export function defineAction<S extends z.ZodType, T, A extends AuthLevel, H exte
     }
   }
   return (...args) =>
-    measure(`action:${options.name}`, "POST", () => run(args), (result) => {
+    measure(`action:${options.name}`, "POST", () => withSessionRefresh(() => run(args)), (result) => {
       options.onResult?.(result);
       return result.ok ? 200 : errorStatus[result.code];
     });
