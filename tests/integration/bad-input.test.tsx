@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
+import { prerender } from "react-dom/static";
 import { sessions, users } from "@/db/schema";
 import { errorStatus, type ActionResult } from "@/lib/errors";
 import { controlFlowStatus } from "@/lib/handlers/control-flow";
@@ -249,5 +250,21 @@ describe("route handlers answer malformed requests with a 4xx and change nothing
       expect(streamed.status).toBe(413);
     }
     expect(big.length).toBeGreaterThan(MAX_JSON_BODY_BYTES);
+  });
+});
+
+describe("?error= on the showtime page is a code, never text", () => {
+  it("shows the page's words for a code checkout sends, and nothing for text or an unknown code", async () => {
+    const { default: ShowPage } = await import("@/app/(site)/shows/[showId]/page");
+    const html = async (error: string) => {
+      const page = await ShowPage({ params: Promise.resolve({ showId }), searchParams: Promise.resolve({ error }) });
+      const { prelude } = await prerender(page);
+      return (await new Response(prelude).text()).replace(/<!-- -->/g, "");
+    };
+    expect(await html("gone")).toContain("Your seats are no longer held");
+    const phished = await html("Your card was declined. Call 555-0100 to pay by phone");
+    expect(phished).not.toContain("555-0100");
+    expect(phished).not.toContain("Your seats are no longer held");
+    expect(await html("__proto__")).not.toContain("__proto__");
   });
 });
