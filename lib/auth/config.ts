@@ -22,10 +22,16 @@ declare module "next-auth" {
   }
 }
 
-const THIRTY_DAYS = 30 * 24 * 60 * 60;
+export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+export const SESSION_UPDATE_AGE = 24 * 60 * 60;
 
-/** Built per request (see auth-js.ts), so importing this never opens the database. */
-export async function authConfig(): Promise<NextAuthConfig> {
+/**
+ * Built per request (see auth-js.ts), so importing this never opens the database. A session read
+ * that cannot pass Auth.js's refreshed cookie on (a page render: see current-user.ts) says so,
+ * and does not slide the session's row either: the row would outlive the browser's cookie.
+ */
+export async function authConfig(request?: unknown): Promise<NextAuthConfig> {
+  const slide = (request as { slideSession?: boolean } | undefined)?.slideSession !== false;
   const e = env();
   const db = await getDb();
   const promote = (email: string | null | undefined) => promoteListedAdmin(db, email, e.ADMIN_EMAILS);
@@ -34,7 +40,7 @@ export async function authConfig(): Promise<NextAuthConfig> {
     secret: authSecret(),
     trustHost: trustHost(),
     basePath: "/api/auth",
-    session: { strategy: "database", maxAge: THIRTY_DAYS, updateAge: 24 * 60 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE, updateAge: slide ? SESSION_UPDATE_AGE : SESSION_MAX_AGE },
     providers: [
       magicLinkProvider(),
       ...(e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? [GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET })] : []),
