@@ -5,7 +5,7 @@ import { cancelShow } from "@/lib/booking/cancel-show";
 import { holdSeats } from "@/lib/booking/holds";
 import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { afterOrderPaid } from "@/lib/booking/notify";
-import { orderDetail } from "@/lib/booking/order-detail";
+import { orderDetail } from "@/db/queries/orders";
 import { processPaymentEvent, receiveStripeEvent } from "@/lib/booking/payment-events";
 import { refundOrder } from "@/lib/booking/refund-order";
 import { startCheckout } from "@/lib/booking/start-checkout";
