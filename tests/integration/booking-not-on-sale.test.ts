@@ -4,9 +4,9 @@ import { orders, shows } from "@/db/schema";
 import { seatAvailability } from "@/lib/api/seats";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { AppError } from "@/lib/errors";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { bookingWorld } from "../support/booking-fixture";
+import { refusal } from "../support/refusal";
 
 // "A tier with no price is not on sale", judged in one place (lib/booking/on-sale.ts): the seat
 // cannot be held, the JSON API shows it as not on sale, and checkout refuses it with the same words.
@@ -20,16 +20,6 @@ afterAll(async () => {
 });
 
 const MESSAGE = "Seats in the standard tier are not on sale for this show.";
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("a seat whose tier has no price", () => {
   it("cannot be held, reads as not on sale in the API, and is refused at checkout with the same message", async () => {
