@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne } from "drizzle-orm";
+import postgres from "postgres";
+import { runChecks } from "@/db/invariants";
 import { emailOutbox, localCheckoutSessions, orders, seats, stripeEvents, tickets } from "@/db/schema";
 import { cancelShow } from "@/lib/booking/cancel-show";
 import { holdSeats } from "@/lib/booking/holds";
@@ -227,5 +229,14 @@ describe("order lifecycle under races (issue 16)", () => {
       expect(received.event).toBeUndefined();
     }
     expect(await recorded()).toBe(before);
+  });
+
+  it.runIf(process.env.DATABASE_URL)("after all of the above, the lifecycle's invariants hold (npm run check:invariants)", async () => {
+    const sql = postgres(world.databaseUrl!, { max: 1, onnotice: () => {} });
+    try {
+      expect((await runChecks(sql)).violations).toEqual([]);
+    } finally {
+      await sql.end();
+    }
   });
 });
