@@ -186,6 +186,7 @@ export function appEnv(opts: { databaseUrl: string; dataDir: string; port: numbe
     REDIS_URL,
     AUTH_TRUST_HOST: "true",
     ALLOW_LOCAL_PAYMENTS: "1",
+    SEED_DEMO: "1",
     TICKET_SIGNING_SECRET: secret("tickets"),
     AUTH_SECRET: secret("auth"),
     APP_URL: `http://localhost:${opts.port}`,

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { reconcileOrders } from "@/lib/booking/reconcile";
 import { deliverDueEmails } from "@/lib/email/outbox";
+import { bearerMatches } from "@/lib/bearer-token";
 import { env } from "@/lib/env";
 
 // For hosts without long-lived processes (serverless): call every minute. Vercel Cron sends
@@ -8,8 +9,8 @@ import { env } from "@/lib/env";
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
-  const secret = env().CRON_SECRET;
-  if (!secret || req.headers.get("authorization") !== `Bearer ${secret}`) {
+  // Constant-time: a `!==` would tell a caller how much of its guess was right.
+  if (!bearerMatches(req.headers.get("authorization"), env().CRON_SECRET)) {
     return Response.json({ error: { code: "unauthenticated", message: "Cron secret required." } }, { status: 401 });
   }
   const db = await getDb();

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { appUrl } from "@/lib/app-url";
+import { ownUrl } from "@/lib/app-url";
 import { toFailure } from "@/lib/errors";
 import { assertLocalPaymentsAllowed, localSession, settleLocalSession } from "@/lib/payments/local-gateway";
 import { deliverLocalEvent, localSessionEvent } from "@/lib/payments/local-events";
@@ -25,7 +25,8 @@ export async function settleLocalCheckout(formData: FormData): Promise<void> {
       target = `/checkout/local/${sessionId}?declined=1`;
     } else {
       const paid = await settleLocalSession(sessionId, "paid");
-      await deliverLocalEvent(await appUrl(), localSessionEvent("checkout.session.completed", paid));
+      // To this server itself, never to a host the request named.
+      await deliverLocalEvent(ownUrl(), localSessionEvent("checkout.session.completed", paid));
       target = paid.successUrl.replace("{CHECKOUT_SESSION_ID}", sessionId);
     }
   } catch (err) {
