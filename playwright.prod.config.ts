@@ -12,6 +12,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "tests/e2e-prod",
+  // Its own: the demo suite empties test-results/ when it starts.
+  outputDir: "test-results-prod",
   globalSetup: "./tests/e2e-prod/global-setup.ts",
   fullyParallel: false,
   workers: 1,
