@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import Redis from "ioredis";
 import postgres from "postgres";
 import { startResendFake } from "../support/resend-fake";
 import { startStripeFake } from "../support/stripe-fake";
@@ -14,7 +15,9 @@ import { APP_PORT, APP_URL, CONTROL_PORT, PUBLIC_PORT, SERVER_LOG, STRIPE_WEBHOO
 // SDKs pointed at them). Everything started here is stopped by the teardown this returns.
 
 const PG_ADMIN_URL = process.env.PROD_E2E_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const REDIS_URL = process.env.PROD_E2E_REDIS_URL ?? "redis://127.0.0.1:6379";
+// A logical database of its own on the real Redis, emptied at the start: rate limits count per
+// address, and in production nothing exempts loopback, so earlier runs' sign-ins must not count.
+const REDIS_URL = process.env.PROD_E2E_REDIS_URL ?? "redis://127.0.0.1:6379/13";
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
 function run(command: string, args: string[]) {
@@ -96,6 +99,11 @@ export default async function globalSetup() {
   await admin.end();
   const databaseUrl = new URL(PG_ADMIN_URL);
   databaseUrl.pathname = `/${dbName}`;
+
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  await redis.flushdb();
+  redis.disconnect();
 
   const stripe = await startStripeFake({ apiKey: "sk_test_marquee_prod_e2e" });
   const resend = await startResendFake({ apiKey: "re_test_marquee_prod_e2e" });
