@@ -24,10 +24,12 @@ export async function settleLocalCheckout(formData: FormData): Promise<void> {
       await settleLocalSession(sessionId, "declined");
       target = `/checkout/local/${sessionId}?declined=1`;
     } else {
-      const paid = await settleLocalSession(sessionId, "paid");
+      // A second Pay (double click, another instance) finds the session paid: same success page,
+      // no second payment and no second event.
+      const { row, paidNow } = await settleLocalSession(sessionId, "paid");
       // To this server itself, never to a host the request named.
-      await deliverLocalEvent(ownUrl(), localSessionEvent("checkout.session.completed", paid));
-      target = paid.successUrl.replace("{CHECKOUT_SESSION_ID}", sessionId);
+      if (paidNow) await deliverLocalEvent(ownUrl(), localSessionEvent("checkout.session.completed", row));
+      target = row.successUrl.replace("{CHECKOUT_SESSION_ID}", sessionId);
     }
   } catch (err) {
     target = `/checkout/local/${sessionId}?error=${encodeURIComponent(toFailure(err).message)}`;
