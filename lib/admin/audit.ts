@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db, Tx } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import type { AdminActor } from "./admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 
 export type AuditTarget = { type: string; id: string | null };
 

@@ -5,7 +5,7 @@ import { ordersForExport } from "@/db/queries/admin-orders-export";
 import { getTheater } from "@/db/queries/catalog";
 import { formatMoneyInput } from "./parse-money";
 import { addDays, isIsoDate, localDate, zonedToUtc } from "@/lib/time";
-import type { AdminActor } from "./admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 import { csvRow } from "./csv";
 

@@ -6,7 +6,7 @@ import { allSeatsOfScreen, comingShowsOfScreen, seatsSoldForComingShows, screenW
 import { forgetSeatIds } from "@/lib/booking/seat-ids";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
-import type { AdminActor } from "./admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 import { diffLayout, type LayoutPlan } from "./diff-layout";
 import type { SaveLayoutInput } from "./layout-types";

@@ -2,9 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, uniqueViolation } from "@/db/client";
 import { movies } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { fieldError } from "./action-result";
-import type { AdminActor } from "./admin-actor";
+import { AppError, fieldError } from "@/lib/errors";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "./audit";
 import { slugify, type MovieFields } from "./movie-input";
 

@@ -35,7 +35,7 @@ function pinAuthUrl(): void {
   process.env.AUTH_URL = `${configuredAppUrl()}${BASE_PATH}`;
 }
 
-/** Built per request (see lib/auth.ts), so importing this never opens the database. */
+/** Built per request (see auth-js.ts), so importing this never opens the database. */
 export async function authConfig(): Promise<NextAuthConfig> {
   const e = env();
   const db = await getDb();

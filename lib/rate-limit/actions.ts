@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { clientIp, clientKey, exemptFromLimits } from "./client";
 import { enforce, type Check } from "./enforce";
 import { policies } from "./policies";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { createFirstTheater } from "@/db/queries/setup";
 import { adminEmailSchema, grantAdmin } from "@/lib/auth/admin-role";
-import { AppError } from "@/lib/errors";
+import { AppError, fieldError } from "@/lib/errors";
 import { setupTokenHash } from "./setup-token";
 
 const validTimeZone = (tz: string) => {
@@ -54,7 +54,7 @@ export async function setUpTheater(db: Db, input: SetUpTheaterInput, token: stri
     token === null ? null : setupTokenHash(token),
   );
   if (outcome === "already_set_up") throw new AppError("conflict", "This cinema is already set up. Sign in as its admin to change it.");
-  if (outcome === "bad_token") throw new AppError("bad_input", "That setup token is not valid.", { fieldErrors: { token: ["That setup token is not valid. Copy it from the server log."] } });
+  if (outcome === "bad_token") throw fieldError("token", "That setup token is not valid. Copy it from the server log.");
   const granted = await grantAdmin(db, input.adminEmail);
   return { adminEmail: granted.email };
 }

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, screens, seats } from "@/db/schema";
 import { allSeatsOfScreen } from "@/db/queries/admin-screens";
 import { createScreen } from "@/lib/admin/create-screen";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { layoutVersion } from "@/lib/admin/layout-version";
 import type { DraftSeat } from "@/lib/admin/layout-types";
 import { saveLayout } from "@/lib/admin/save-layout";

@@ -14,7 +14,7 @@ import { getSeatLocks, setSeatLocksForTests } from "@/lib/seat-locks";
 const jar = new Map<string, string>();
 let address = "203.0.113.10";
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": `${address}, 10.0.0.2` }),
+  headers: async () => (await import("../support/browser-headers")).browserHeaders(jar, { "x-forwarded-for": `${address}, 10.0.0.2` }),
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),

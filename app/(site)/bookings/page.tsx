@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { bookingsOfUser } from "@/db/queries/bookings";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/time";
 

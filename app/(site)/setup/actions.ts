@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
+import { defineAction } from "@/lib/handlers/define-action";
 import { setUpTheater, setUpTheaterSchema } from "@/lib/setup/set-up-theater";
 
 // Public on purpose: nobody can be signed in as an admin before the first theater exists. The
@@ -9,9 +9,6 @@ import { setUpTheater, setUpTheaterSchema } from "@/lib/setup/set-up-theater";
 // transaction that creates the theater.
 const setupFormSchema = setUpTheaterSchema.extend({ token: z.string().trim().min(1, "Paste the setup token from the server log.").max(200) });
 
-export async function setUpTheaterAction(raw: unknown) {
-  return actionResult(async () => {
-    const { token, ...input } = parseAdminInput(setupFormSchema, raw);
-    return setUpTheater(await getDb(), input, token);
-  });
-}
+export const setUpTheaterAction = defineAction(setupFormSchema, { name: "set-up-theater", auth: "public" }, async ({ token, ...input }) =>
+  setUpTheater(await getDb(), input, token),
+);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { getTheater } from "@/db/queries/catalog";
 import { schedulingChoices, showsWithOccupancy } from "@/db/queries/admin-shows";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { formatMoney } from "@/lib/money";
 import { addDays, formatDay, formatTime, isIsoDate, localDate, zonedToUtc } from "@/lib/time";
 import { DateStrip } from "@/components/date-strip";

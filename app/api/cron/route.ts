@@ -3,12 +3,14 @@ import { reconcileOrders } from "@/lib/booking/reconcile";
 import { deliverDueEmails } from "@/lib/email/outbox";
 import { bearerMatches } from "@/lib/bearer-token";
 import { env } from "@/lib/env";
+import { defineRoute } from "@/lib/handlers/define-route";
 
 // For hosts without long-lived processes (serverless): call every minute. Vercel Cron sends
-// `Authorization: Bearer $CRON_SECRET`; without CRON_SECRET set the route is closed.
+// `Authorization: Bearer $CRON_SECRET`; without CRON_SECRET set the route is closed. No
+// session: the cron secret is the authentication.
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request) {
+export const GET = defineRoute("/api/cron", { auth: "public" }, async (req) => {
   // Constant-time: a `!==` would tell a caller how much of its guess was right.
   if (!bearerMatches(req.headers.get("authorization"), env().CRON_SECRET)) {
     return Response.json({ error: { code: "unauthenticated", message: "Cron secret required." } }, { status: 401 });
@@ -17,4 +19,4 @@ export async function GET(req: Request) {
   const orders = await reconcileOrders(db);
   const emails = await deliverDueEmails({ db });
   return Response.json({ orders, emails });
-}
+});

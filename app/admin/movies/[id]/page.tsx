@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { movieForAdmin } from "@/db/queries/admin-movies";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { ArchiveMovieButton } from "@/components/admin/archive-movie-button";
 import { MovieForm } from "@/components/admin/movie-form";
 import { PosterUpload } from "@/components/admin/poster-upload";
