@@ -131,6 +131,8 @@ export default async function globalSetup() {
       TICKET_SIGNING_SECRET: randomBytes(32).toString("hex"),
       METRICS_TOKEN: randomBytes(16).toString("hex"),
       DATA_DIR: path.join(WORK_DIR, "data"),
+      // nginx is one hop: client addresses come from the X-Forwarded-For it appends.
+      TRUST_PROXY_HOPS: "1",
       LOG_LEVEL: "warn",
     },
   });
