@@ -29,6 +29,19 @@ const positiveInt = (fallback: number) =>
       return n;
     });
 
+const hopCount = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return 0;
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n > 10) {
+      ctx.addIssue({ code: "custom", message: `must be a whole number from 0 to 10, got "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
 const urlWith = (protocols: string[]) =>
   optionalString.refine(
     (v) => {
@@ -52,6 +65,9 @@ export const envSchema = z
     REDIS_URL: urlWith(["redis:", "rediss:"]),
     UPSTASH_REDIS_REST_URL: urlWith(["http:", "https:"]),
     UPSTASH_REDIS_REST_TOKEN: optionalString,
+    // Reverse proxies in front of the app whose X-Forwarded-For entries are believed: 0 = none,
+    // the client is the socket's peer (lib/rate-limit/client-address.ts).
+    TRUST_PROXY_HOPS: hopCount,
     SEAT_HOLD_MINUTES: positiveInt(10),
     MAX_SEATS_PER_ORDER: positiveInt(10),
     CANCELLATION_CUTOFF_MINUTES: positiveInt(60),
@@ -64,6 +80,9 @@ export const envSchema = z
     // Points the Stripe SDK at another host (the test fake); never set in production.
     STRIPE_API_BASE: urlWith(["http:", "https:"]),
     ALLOW_LOCAL_PAYMENTS: flag,
+    // Loads the demo cinema into an empty database (`npm run demo` and the demo e2e suite set it);
+    // otherwise a new database starts empty and the first admin sets the theater up (/setup).
+    SEED_DEMO: flag,
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: urlWith(["http:", "https:"]),
     EMAIL_FROM: z.string().default("Marquee <tickets@marquee.local>"),
@@ -131,11 +150,17 @@ export function resetEnvForTests() {
   cached = undefined;
 }
 
+/** The Redis the settings name, if any: Upstash (REST) wins over REDIS_URL (TCP). */
+export function redisBackend(e: Env = env()) {
+  return e.UPSTASH_REDIS_REST_URL ? "upstash" : e.REDIS_URL ? "redis" : "memory";
+}
+
 /** Which backend each part runs on, as /api/health and the README describe it. */
 export function backends(e: Env = env()) {
   return {
     database: e.DATABASE_URL ? "postgres" : "pglite",
-    seatLocks: e.UPSTASH_REDIS_REST_URL ? "upstash" : e.REDIS_URL ? "redis" : "memory",
+    // The rate limits run on the same store, over the one shared connection (lib/redis).
+    seatLocks: redisBackend(e),
     payments: e.STRIPE_SECRET_KEY ? "stripe" : "local",
     email: e.RESEND_API_KEY ? "resend" : "outbox",
   } as const;
@@ -149,10 +174,32 @@ export function demoMode(e: Env = env()): boolean {
   return e.NODE_ENV !== "production" || e.ALLOW_LOCAL_PAYMENTS;
 }
 
-/** For start-up scripts: parse the settings or print what is wrong (naming each variable) and exit. */
-export function exitOnInvalidEnv(source: Record<string, string | undefined> = process.env): void {
+/**
+ * What a production server needs beyond well-formed values. Checked when a server starts (not at
+ * build time, which runs with NODE_ENV=production and no deployment settings):
+ * - APP_URL: every link, redirect, email and callback is built from it, never from request
+ *   headers, so there is nothing to fall back on;
+ * - METRICS_TOKEN: /api/metrics is never public. The demo (local payments allowed) is exempt.
+ */
+export function startupIssues(e: Env): { variable: string; message: string }[] {
+  if (e.NODE_ENV !== "production") return [];
+  const issues: { variable: string; message: string }[] = [];
+  if (!e.APP_URL) issues.push({ variable: "APP_URL", message: "is required in production: the public origin of the site, like https://tickets.example.com" });
+  if (!e.METRICS_TOKEN && !demoMode(e)) {
+    issues.push({ variable: "METRICS_TOKEN", message: "is required in production: the bearer token /api/metrics asks for (generate one with `openssl rand -hex 32`)" });
+  }
+  return issues;
+}
+
+/**
+ * For start-up scripts: parse the settings or print what is wrong (naming each variable) and exit.
+ * `starting` adds the checks a running server needs (startupIssues).
+ */
+export function exitOnInvalidEnv(source: Record<string, string | undefined> = process.env, opts: { starting?: boolean } = {}): void {
   try {
-    parseEnv(source);
+    const e = parseEnv(source);
+    const issues = opts.starting ? startupIssues(e) : [];
+    if (issues.length > 0) throw new EnvError(issues);
   } catch (err) {
     if (!(err instanceof EnvError)) throw err;
     console.error(`\nMarquee cannot start: ${err.message}\n`);
