@@ -37,7 +37,8 @@ const LABEL_COLOUR = "#cbd5e1";
 // The seat card loads with the first hover, long press or keyboard focus on a seat: it is not
 // needed to draw the map, and the showtime page's first-load JavaScript has no room to spare.
 const SeatTooltip = lazy(() => import("./seat-tooltip").then((m) => ({ default: m.SeatTooltip })));
-// Orientation aids, after the seats for the same reason.
+// Orientation aids, after the seats for the same reason, and only once the map is zoomed in (a
+// phone opens it so): the whole house needs no overview, pinned letters or numbers.
 const overlays = () => import("./seat-map-overlays");
 const PinnedRowLabels = lazy(() => overlays().then((m) => ({ default: m.PinnedRowLabels })));
 const ScreenMarker = lazy(() => overlays().then((m) => ({ default: m.ScreenMarker })));
@@ -101,6 +102,10 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
       return { centre, pxPerUnit: OPEN_SEAT_PX / CELL };
     },
   });
+
+  // Once loaded, the aids stay (zooming out again should not unmount and reload them).
+  const [aids, setAids] = useState(false);
+  if (!aids && !readOnly && zoom.scale > 1.001) setAids(true);
 
   const focusSeat = useCallback(
     (id: string) => {
@@ -251,7 +256,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
             })}
           </g>
           <SeatDrawing geometry={geometry} states={states} colours={colours} prefix={prefix} frame={frame} />
-          {!readOnly && (
+          {aids && (
             <Suspense fallback={null}>
               <SeatNumbers geometry={geometry} frame={frame} states={states} view={zoom.view} pxPerUnit={zoom.pxPerUnit} />
             </Suspense>
@@ -260,7 +265,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
             <SeatCells geometry={geometry} frame={frame} states={states} priceTexts={priceTexts} tabbableId={tabbableId} />
           </foreignObject>
         </svg>
-        {!readOnly && (
+        {aids && (
           <Suspense fallback={null}>
             <PinnedRowLabels geometry={geometry} frame={frame} feed={feed} />
             <ScreenMarker feed={feed} />
@@ -271,9 +276,11 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
         <>
           {/* Wraps on a phone: the list view toggle takes the next line. */}
           <div className="mt-2 flex flex-wrap items-center gap-3">
-            <Suspense fallback={null}>
-              <SeatOverview geometry={geometry} frame={frame} feed={feed} onPick={(p) => zoom.zoomTo(p, Math.max(zoom.pxPerUnit, ZOOMED_SEAT_PX / CELL))} />
-            </Suspense>
+            {aids && (
+              <Suspense fallback={null}>
+                <SeatOverview geometry={geometry} frame={frame} feed={feed} onPick={(p) => zoom.zoomTo(p, Math.max(zoom.pxPerUnit, ZOOMED_SEAT_PX / CELL))} />
+              </Suspense>
+            )}
             <ZoomButtons zoom={zoom} />
             <div className="ml-auto">{controls}</div>
           </div>

@@ -40,6 +40,8 @@ const WARN_BEFORE_EXPIRY_MS = 60_000;
 
 // The list view is loaded when first opened, to keep it out of the page's first-load JavaScript.
 const SeatList = lazy(() => import("./seat-list").then((m) => ({ default: m.SeatList })));
+// Only after a sign-in during which the hold ran out.
+const ResumeOffer = lazy(() => import("./resume-offer").then((m) => ({ default: m.ResumeOffer })));
 
 const noSubscription = () => () => {};
 
@@ -201,16 +203,9 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
         onFind={(count, tier, wheelchair) => void booking.takeBest(count, tier, wheelchair)}
       />
       {offered.length > 0 && mine.length === 0 && (
-        <div data-testid="resume-offer" className="space-y-2 rounded-lg border border-amber-300 bg-amber-950/40 px-3 py-2 text-sm text-amber-100">
-          <p>Your hold on {describeSeats(offered)} ran out while you were signing in.</p>
-          {offerFree ? (
-            <button type="button" onClick={takeOffer} className="h-10 rounded-lg bg-gold px-4 font-semibold text-ink hover:bg-amber-200">
-              Hold {describeSeats(offered)} again
-            </button>
-          ) : (
-            <p>Some of them have been taken since: please choose your seats again.</p>
-          )}
-        </div>
+        <Suspense fallback={null}>
+          <ResumeOffer seats={offered} free={offerFree} onTake={takeOffer} />
+        </Suspense>
       )}
       {booking.stale && (
         <p role="status" className="rounded-lg border border-amber-300 px-3 py-2 text-sm text-amber-100">
