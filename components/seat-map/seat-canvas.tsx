@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import { priceTextOf } from "@/lib/seat-map/format";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
-import { isGridKey, moveInGrid } from "@/lib/seat-map/grid-navigation";
+import type { GridKey } from "@/lib/seat-map/grid-navigation";
 import { seatAtPoint } from "@/lib/seat-map/hit-test";
 import type { SeatState } from "@/lib/seat-map/types";
 import { CELL, LABEL_SPACE, SCREEN_SPACE, gridPointOf, mapBoxStyle, seatOrigin, type Frame } from "./drawing";
@@ -53,6 +53,12 @@ const OPEN_SEAT_PX = 28;
 const ZOOMED_SEAT_PX = 48;
 
 type TipSource = "pointer" | "press" | "focus";
+
+// Arrow-key moves load when a seat first takes focus (before any key can reach it), not with the
+// page: most customers tap or click.
+const GRID_KEYS = new Set<string>(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"]);
+let gridNavigation: Promise<typeof import("@/lib/seat-map/grid-navigation")> | null = null;
+const loadGridNavigation = () => (gridNavigation ??= import("@/lib/seat-map/grid-navigation"));
 
 function seatIdOf(target: EventTarget | null): string | null {
   return (target as Element | null)?.closest?.("[data-seat-id]")?.getAttribute("data-seat-id") ?? null;
@@ -122,9 +128,11 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
     const id = seatIdOf(e.target);
     if (!id) return;
-    if (isGridKey(e.key)) {
+    if (GRID_KEYS.has(e.key)) {
       e.preventDefault();
-      focusSeat(moveInGrid(geometry, id, e.key, e.ctrlKey || e.metaKey));
+      const key = e.key as GridKey;
+      const toCorner = e.ctrlKey || e.metaKey;
+      void loadGridNavigation().then((m) => focusSeat(m.moveInGrid(geometry, id, key, toCorner)));
     } else if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
       onToggle(id);
@@ -166,6 +174,7 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
   const onFocus = (e: FocusEvent<SVGSVGElement>) => {
     const id = seatIdOf(e.target);
     if (!id) return;
+    void loadGridNavigation();
     setFocusedId(id);
     onWatch("focus", id);
     // The focus ring itself is the global :focus-visible outline, which Chromium draws on SVG too.

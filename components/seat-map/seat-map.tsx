@@ -1,7 +1,6 @@
 "use client";
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { countdownAnnouncement, countdownMark, selectionAnnouncement } from "@/lib/seat-map/announcements";
 import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
 import { validateSelection } from "@/lib/seat-map/rules";
@@ -40,6 +39,7 @@ const WARN_BEFORE_EXPIRY_MS = 60_000;
 
 // The list view is loaded when first opened, to keep it out of the page's first-load JavaScript.
 const SeatList = lazy(() => import("./seat-list").then((m) => ({ default: m.SeatList })));
+const SeatAnnouncer = lazy(() => import("./seat-announcer").then((m) => ({ default: m.SeatAnnouncer })));
 // Only after a sign-in during which the hold ran out.
 const ResumeOffer = lazy(() => import("./resume-offer").then((m) => ({ default: m.ResumeOffer })));
 
@@ -132,40 +132,12 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
   const total = mine.reduce((sum, id) => sum + (prices.get(geometry.byId.get(id)?.seat.tier ?? "") ?? 0), 0);
   const totalText = formatPrice(total, layout.currency);
 
-  // What a screen reader hears (a visually hidden live region): each confirmed change of the
-  // selection, and the hold at 5 and 2 minutes left (the last minute has its visible warning).
-  // Worked out while rendering, from the last state announced (React's "adjust state when a
-  // prop changes"), so no effect sets state.
+  // What a screen reader hears (a visually hidden live region, there from the start): the
+  // announcer loads with the first change of the selection or the first hold.
   const mineKey = mine.join(",");
-  const mark = countdownMark(remainingMs);
-  const [heard, setHeard] = useState<{ mine: string | null; mark: number | null; text: string }>({ mine: null, mark: null, text: "" });
-  if (!busy && heard.mine !== mineKey) {
-    const before = heard.mine === null ? null : new Set(heard.mine.split(",").filter(Boolean));
-    const seatOf = (id: string) => geometry.byId.get(id)?.seat ?? [];
-    const text = before
-      ? selectionAnnouncement(
-          mine.filter((id) => !before.has(id)).flatMap(seatOf),
-          [...before].filter((id) => !mine.includes(id)).flatMap(seatOf),
-          mine.length,
-          totalText,
-        )
-      : null;
-    setHeard({ mine: mineKey, mark: heard.mark, text: text ?? heard.text });
-  } else if (mark !== heard.mark) {
-    // Announced as the countdown crosses the mark (it ticks every second), not when a page
-    // opens well inside it.
-    const crossed = mark !== null && remainingMs !== null && remainingMs > mark * 60_000 - 2_000;
-    setHeard({ ...heard, mark, text: crossed ? countdownAnnouncement(mark) : heard.text });
-  }
-
-  // The offer stands until taken or until the customer holds other seats.
-  const [offered, setOffered] = useState(() => resume.flatMap((id) => geometry.byId.get(id)?.seat ?? []));
-  const offerFree = offered.every((s) => states[s.id] === undefined);
-  const takeOffer = () => {
-    // Wheelchair spaces first: a companion seat is refused without one in the selection.
-    for (const s of [...offered].sort((a, b) => Number(b.kind === "wheelchair") - Number(a.kind === "wheelchair"))) onToggle(s.id);
-    setOffered([]);
-  };
+  const [openedWith] = useState(mineKey);
+  const [announcing, setAnnouncing] = useState(false);
+  if (!announcing && (mineKey !== openedWith || remainingMs !== null)) setAnnouncing(true);
 
   const hasWheelchairSpaces = useMemo(() => layout.seats.some((s) => s.kind === "wheelchair"), [layout.seats]);
   const bestTierName = useMemo(() => bestTier(layout.seats, layout.tiers), [layout.seats, layout.tiers]);
@@ -193,7 +165,11 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
   return (
     <section aria-label="Choose your seats" className="space-y-4">
       <p data-testid="seat-announcement" role="status" aria-live="polite" className="sr-only">
-        {heard.text}
+        {announcing && (
+          <Suspense fallback={null}>
+            <SeatAnnouncer from={openedWith} mine={mine} busy={busy} remainingMs={remainingMs} geometry={geometry} totalText={totalText} />
+          </Suspense>
+        )}
       </p>
       <BestAvailableControl
         maxSeats={maxSeats}
@@ -202,9 +178,9 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
         hasWheelchairSpaces={hasWheelchairSpaces}
         onFind={(count, tier, wheelchair) => void booking.takeBest(count, tier, wheelchair)}
       />
-      {offered.length > 0 && mine.length === 0 && (
+      {resume.length > 0 && mine.length === 0 && (
         <Suspense fallback={null}>
-          <ResumeOffer seats={offered} free={offerFree} onTake={takeOffer} />
+          <ResumeOffer resume={resume} geometry={geometry} states={states} onToggle={onToggle} />
         </Suspense>
       )}
       {booking.stale && (

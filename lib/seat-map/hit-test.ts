@@ -12,38 +12,15 @@ export type GridPoint = { x: number; y: number };
 /** Half a seat pitch, in grid units: the farthest a tap may land from the seat it picks. */
 export const HALF_PITCH = 0.5;
 
-// Seats by the whole grid row their square starts in, each list ordered by x.
-type Bands = Map<number, MapSeat[]>;
-const cache = new WeakMap<SeatGeometry, Bands>();
-
-function bandsOf(geometry: SeatGeometry): Bands {
-  let bands = cache.get(geometry);
-  if (!bands) {
-    bands = new Map();
-    for (const row of geometry.rows) {
-      for (const seat of row.seats) {
-        const key = Math.floor(seat.y);
-        const list = bands.get(key);
-        if (list) list.push(seat);
-        else bands.set(key, [seat]);
-      }
-    }
-    for (const list of bands.values()) list.sort((a, b) => a.x - b.x);
-    cache.set(geometry, bands);
-  }
-  return bands;
-}
-
 /** The seat a tap at `point` (grid units) selects, or null when it selects nothing. */
 export function seatAtPoint(geometry: SeatGeometry, point: GridPoint): MapSeat | null {
   if (!Number.isFinite(point.x) || !Number.isFinite(point.y)) return null;
-  const bands = bandsOf(geometry);
+  // A plain scan: a tap is one event, and even 5,000 seats take microseconds.
   let best: MapSeat | null = null;
   let bestDistance = Infinity;
-  // A seat set off its row's line by a fraction starts in the band above the point's.
-  for (const key of [Math.floor(point.y), Math.floor(point.y) - 1]) {
-    for (const seat of bands.get(key) ?? []) {
-      // The finger must be within the seat's row band: the same row, never the next one.
+  for (const row of geometry.rows) {
+    for (const seat of row.seats) {
+      // The finger must be within the seat's own row band: the same row, never the next one.
       if (point.y < seat.y || point.y >= seat.y + 1) continue;
       const distance = Math.abs(point.x - (seat.x + 0.5));
       if (distance <= HALF_PITCH && distance < bestDistance) {
