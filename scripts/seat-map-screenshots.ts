@@ -39,9 +39,8 @@ async function buy(page: Page, url: string, seats: readonly (readonly [string, n
   for (const [row, n] of seats) await take(page, row, n, touch);
   await page.getByTestId("continue").click();
   await page.waitForURL(/\/sign-in/);
+  // The sign-in link lands straight on checkout (issue 20).
   await signInViaOutbox(page, email);
-  await page.waitForURL((u) => u.toString().startsWith(url));
-  await page.getByTestId("continue").click();
   await page.waitForURL(/\/checkout\/local\//);
   await page.getByRole("button", { name: /^Pay / }).click();
   await page.waitForURL(/\/checkout\/success/);
@@ -53,8 +52,9 @@ async function shoot(browser: Browser, origin: string, which: "phone" | "desktop
   const phone = which === "phone";
   const device = phone
     ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-    : { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 };
-  const other = await browser.newContext({ ...device, baseURL: origin });
+    : { viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 };
+  // The other customer is not in the picture: a desktop, where every seat is in view to click.
+  const other = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: origin });
   const me = await browser.newContext({ ...device, baseURL: origin });
   try {
     const otherPage = await other.newPage();
@@ -62,8 +62,8 @@ async function shoot(browser: Browser, origin: string, which: "phone" | "desktop
     await otherPage.goto(url);
     await otherPage.locator("[data-seat-id]").first().waitFor();
     const bought = [["B", 1], ["B", 2], ["B", 3], ["B", 4], ["H", 13], ["H", 14], ["H", 15], ["H", 16]] as const;
-    await buy(otherPage, url, bought, `screenshot-${which}@marquee.test`, phone);
-    for (const [row, n] of [["E", 9], ["E", 10], ["E", 11], ["G", 3], ["G", 4]] as const) await take(otherPage, row, n, phone);
+    await buy(otherPage, url, bought, `screenshot-${which}@marquee.test`, false);
+    for (const [row, n] of [["E", 9], ["E", 10], ["E", 11], ["G", 3], ["G", 4]] as const) await take(otherPage, row, n, false);
 
     const page = await me.newPage();
     await page.goto(url);
@@ -75,12 +75,9 @@ async function shoot(browser: Browser, origin: string, which: "phone" | "desktop
     await page.locator('[data-seat-id][data-state="sold"]').nth(bought.length - 1).waitFor();
     await page.locator('[data-testid="continue"][aria-disabled="false"]').waitFor();
     if (!phone) await page.mouse.move(0, 0);
-    // The whole page in one window, so the sticky summary bar sits where it ends up (a full-page
-    // capture of a shorter window leaves it floating over the map).
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: device.viewport.width, height });
+    // The whole page, at the window's own size: the map's box takes its height from the window.
     const file = path.join(OUT, `seat-map-${which}.png`);
-    await page.screenshot({ path: file });
+    await page.screenshot({ path: file, fullPage: true });
     console.log(`wrote ${path.relative(APP_DIR, file)}`);
   } finally {
     await me.close();
