@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/peer-address";
 import { NextRequest } from "next/server";
 import { AuthError } from "next-auth";
 import { eq } from "drizzle-orm";
@@ -48,7 +49,7 @@ async function requestLink(email: string, ip: string) {
   const res = await route.POST(
     new NextRequest(`${ORIGIN}/api/auth/signin/email`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": ip },
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie, [PEER_ADDRESS_HEADER]: ip },
       body: new URLSearchParams({ email, csrfToken, callbackUrl: "/" }),
     }),
   );
@@ -94,7 +95,7 @@ describe("sign-in link limits", () => {
     expect(queued).toHaveLength(5);
 
     // limitSignIn's refusal is the AuthError Auth.js passes back; anything else is not a throttle.
-    const headers = new Headers({ "x-forwarded-for": "192.0.2.77" });
+    const headers = new Headers({ [PEER_ADDRESS_HEADER]: "192.0.2.77" });
     for (let i = 0; i < 5; i++) await limitSignIn(`someone${i}@example.com`, headers);
     const err = await limitSignIn("someone5@example.com", headers).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);

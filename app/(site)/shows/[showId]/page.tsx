@@ -8,6 +8,7 @@ import { toMapLayout } from "@/lib/booking/map-layout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
+import { SEAT_SELECTION_PAUSED } from "@/lib/redis/unavailable";
 import { waitlistStatus, type WaitlistStatus } from "@/lib/waitlist/entries";
 import { formatDateTime } from "@/lib/time";
 import { SeatLegend, SeatMap } from "@/components/seat-map";
@@ -58,6 +59,7 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
           {errorMessage}
         </p>
       )}
+      {snapshot.paused && <p role="status" className="rounded-lg border border-amber-400 bg-amber-400/10 p-3 text-amber-100">{SEAT_SELECTION_PAUSED}</p>}
       {cancelled && <p role="status" className="rounded-lg border border-line bg-panel p-3">Checkout cancelled. No payment was taken.</p>}
       {bookable && (soldOut || waitlist.state === "waiting") && (
         <LazyWaitlistPanel
