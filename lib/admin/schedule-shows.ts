@@ -12,7 +12,6 @@ import { parseMoney } from "./parse-money";
 import { dailyShowtimes, findClashes, showSpan } from "./show-overlap";
 import type { ScheduleShowsInput } from "./show-input";
 
-export const SHOW_CURRENCY = "usd";
 // Stripe refuses to charge less than this (in cents) for a line.
 const MIN_PRICE = 50;
 
@@ -34,7 +33,7 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
 
   const prices: Record<string, number> = {};
   for (const tier of screen.tiers) {
-    const minor = parseMoney(input.prices[tier] ?? "", SHOW_CURRENCY);
+    const minor = parseMoney(input.prices[tier] ?? "", theater.currency);
     if (minor === null) throw fieldError(`price.${tier}`, `Enter the ${tier} price, like 12.50.`);
     if (minor < MIN_PRICE) throw fieldError(`price.${tier}`, "Prices start at 0.50.");
     prices[tier] = minor;
@@ -64,7 +63,7 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
     }
     const created = await tx
       .insert(shows)
-      .values(spans.map((span) => ({ screenId: screen.id, movieId: movie.id, startsAt: span.start, endsAt: span.end, prices, currency: SHOW_CURRENCY })))
+      .values(spans.map((span) => ({ screenId: screen.id, movieId: movie.id, startsAt: span.start, endsAt: span.end, prices, currency: theater.currency })))
       .returning({ id: shows.id });
     const showIds = created.map((c) => c.id);
     await recordAudit(tx, actor, "show.schedule", { type: "screen", id: screen.id }, {

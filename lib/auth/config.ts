@@ -5,6 +5,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { configuredAppUrl, servedOverHttps } from "@/lib/app-url";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { promoteListedAdmin } from "./admin-role";
@@ -24,6 +25,16 @@ declare module "next-auth" {
 
 export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 export const SESSION_UPDATE_AGE = 24 * 60 * 60;
+const BASE_PATH = "/api/auth";
+
+/**
+ * Auth.js builds magic links, callback URLs and redirects from AUTH_URL when it is set, and from
+ * the request's Host and X-Forwarded-* headers otherwise (next-auth's reqWithEnvURL and
+ * createActionURL read process.env). Pinned to our one public origin before Auth.js reads it.
+ */
+function pinAuthUrl(): void {
+  process.env.AUTH_URL = `${configuredAppUrl()}${BASE_PATH}`;
+}
 
 /**
  * Built per request (see auth-js.ts), so importing this never opens the database. A session read
@@ -35,11 +46,15 @@ export async function authConfig(request?: unknown): Promise<NextAuthConfig> {
   const e = env();
   const db = await getDb();
   const promote = (email: string | null | undefined) => promoteListedAdmin(db, email, e.ADMIN_EMAILS);
+  pinAuthUrl();
   return {
     adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts, sessionsTable: sessions, verificationTokensTable: verificationTokens }),
     secret: authSecret(),
     trustHost: trustHost(),
-    basePath: "/api/auth",
+    basePath: BASE_PATH,
+    // Secure cookies with the __Secure-/__Host- prefixes whenever the public site is https, by
+    // configuration: Auth.js would otherwise decide per request from X-Forwarded-Proto.
+    useSecureCookies: servedOverHttps(),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE, updateAge: slide ? SESSION_UPDATE_AGE : SESSION_MAX_AGE },
     providers: [
       magicLinkProvider(),

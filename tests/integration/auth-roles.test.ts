@@ -8,6 +8,7 @@ import { sessions, users } from "@/db/schema";
 import { grantAdmin, promoteListedAdmin } from "@/lib/auth/admin-role";
 import { currentUser, requireAdmin, requireUser } from "@/lib/auth/current-user";
 import { defineAction } from "@/lib/handlers/define-action";
+import { resetEnvForTests } from "@/lib/env";
 
 // currentUser() reads the request's cookies through next/headers, which only exists inside a
 // Next request. The test stands in for the browser's cookie jar and nothing else: the session
@@ -69,10 +70,37 @@ describe(`roles and sessions (${backend})`, () => {
     expect(await requireUser()).toEqual({ id: customer.user.id, email: "fan@example.com", name: "fan", role: "customer" });
     expect((await refusal(requireAdmin())).code).toBe("forbidden");
 
+    // Over https (APP_URL decides, not X-Forwarded-Proto) the session cookie is the __Secure- one.
     const admin = await userWithSession("boss@example.com", "admin");
     jar.clear();
     jar.set("__Secure-authjs.session-token", admin.sessionToken);
-    expect(await requireAdmin()).toMatchObject({ id: admin.user.id, role: "admin" });
+    try {
+      process.env.APP_URL = "https://tickets.example";
+      resetEnvForTests();
+      expect(await requireAdmin()).toMatchObject({ id: admin.user.id, role: "admin" });
+    } finally {
+      delete process.env.APP_URL;
+      resetEnvForTests();
+    }
+  });
+
+  it("picks the session cookie by APP_URL's scheme, whatever X-Forwarded-Proto says", async () => {
+    const admin = await userWithSession("proto@example.com", "admin");
+    // An http site: a __Secure- cookie is not its session, even with X-Forwarded-Proto: https.
+    jar.set("__Secure-authjs.session-token", admin.sessionToken);
+    expect(await currentUser()).toBeNull();
+    // An https site: the unprefixed cookie is not its session.
+    jar.clear();
+    jar.set("authjs.session-token", admin.sessionToken);
+    try {
+      process.env.APP_URL = "https://tickets.example";
+      resetEnvForTests();
+      expect(await currentUser()).toBeNull();
+    } finally {
+      delete process.env.APP_URL;
+      resetEnvForTests();
+    }
+    expect(await currentUser()).toMatchObject({ id: admin.user.id });
   });
 
   it("re-reads the role on every call, so a demoted admin loses access at once", async () => {
