@@ -9,6 +9,8 @@ export const theaters = pgTable("theaters", {
   address: text("address").notNull().default(""),
   // IANA zone; every time on a page is shown in it, never in the server's or the browser's zone.
   timeZone: text("time_zone").notNull(),
+  // ISO 4217, lowercase as Stripe takes it: what the theater's shows are priced and charged in.
+  currency: text("currency").notNull().default("usd"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

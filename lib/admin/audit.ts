@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { insertAuditRow } from "@/db/queries/admin-audit";
 import type { AdminActor } from "./admin-actor";
 
 export type AuditTarget = { type: string; id: string | null };
@@ -16,5 +16,5 @@ export async function recordAudit(
   target: AuditTarget,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await db.insert(auditLog).values({ actorId: actor.id, actorEmail: actor.email, action, targetType: target.type, targetId: target.id, details });
+  await insertAuditRow(db, { actorId: actor.id, actorEmail: actor.email, action, targetType: target.type, targetId: target.id, details });
 }

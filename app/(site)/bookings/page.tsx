@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { bookingsOfUser } from "@/db/queries/bookings";
 import { currentUser } from "@/lib/authz";
 import { formatMoney } from "@/lib/money";
+import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata = { title: "My bookings" };
@@ -25,7 +26,7 @@ export default async function BookingsPage() {
               {formatDateTime(b.show.startsAt, b.theater.timeZone)} · {b.screen.name}
             </span>
             <span className="block text-sm text-zinc-300">
-              {b.seats.map((s) => `${s.rowLabel}${s.seatNumber}`).join(", ")} · {formatMoney(b.order.totalAmount, b.order.currency)}
+              {b.seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ")} · {formatMoney(b.order.totalAmount, b.order.currency)}
               {b.order.status === "refunded" && " · refunded"}
             </span>
           </Link>

@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/authz";
 import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
-import { archiveMovieSchema, movieFieldsSchema, updateMovieSchema } from "@/lib/admin/movie-input";
-import { createMovie, setMovieArchived, updateMovie } from "@/lib/admin/save-movie";
+import { archiveMovieSchema, movieFieldsSchema, updateMovieSchema } from "@/lib/catalog/movie-input";
+import { createMovie, setMovieArchived, updateMovie } from "@/lib/catalog/save-movie";
 
 // Each action checks the admin itself, first: a page check does not protect the actions on it.
 

@@ -3,10 +3,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/authz";
 import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
-import { createScreen } from "@/lib/admin/create-screen";
-import { saveLayoutSchema } from "@/lib/admin/layout-types";
-import { saveLayout } from "@/lib/admin/save-layout";
-import { createScreenSchema } from "@/lib/admin/screen-input";
+import { createScreen } from "@/lib/venue/create-screen";
+import { saveLayoutSchema } from "@/lib/venue/layout-types";
+import { saveLayout } from "@/lib/venue/save-layout";
+import { createScreenSchema } from "@/lib/venue/screen-input";
 
 export async function createScreenAction(raw: unknown) {
   const result = await actionResult(async () => {

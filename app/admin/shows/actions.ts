@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/authz";
 import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
 import { cancelShow } from "@/lib/admin/cancel-show";
-import { scheduleShows } from "@/lib/admin/schedule-shows";
-import { scheduleShowsSchema, showIdSchema } from "@/lib/admin/show-input";
+import { scheduleShows } from "@/lib/catalog/schedule-shows";
+import { scheduleShowsSchema, showIdSchema } from "@/lib/catalog/show-input";
 
 export async function scheduleShowsAction(raw: unknown) {
   return actionResult(async () => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { requireAdmin } from "@/lib/authz";
 import { actionResult, fieldError } from "@/lib/admin/action-result";
-import { MAX_POSTER_BYTES } from "@/lib/admin/poster-image";
+import { MAX_POSTER_BYTES } from "@/lib/catalog/poster-image";
 import { assertSameOrigin } from "@/lib/admin/same-origin";
-import { uploadPoster } from "@/lib/admin/upload-poster";
+import { uploadPoster } from "@/lib/catalog/upload-poster";
 import { AppError, errorStatus } from "@/lib/errors";
 
 // Multipart overhead around the file (boundaries, part headers) on top of the file itself.

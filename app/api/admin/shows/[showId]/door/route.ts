@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireAdmin } from "@/lib/authz";
 import { AppError, errorResponse } from "@/lib/errors";
-import { doorCounts } from "@/lib/tickets/check-in";
+import { doorCounts } from "@/db/queries/tickets";
 
 // Admitted / expected for the door page, polled while it is open. Admins only.
 export async function GET(_req: Request, ctx: { params: Promise<{ showId: string }> }) {

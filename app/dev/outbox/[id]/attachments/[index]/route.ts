@@ -1,14 +1,13 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { outboxEmailById } from "@/db/queries/email-outbox";
 import { devOutboxEnabled } from "@/lib/email/dev-outbox";
 
 // An attachment of a dev-outbox email (the PDF tickets, the calendar file), as the mail client would get it.
 export async function GET(_req: Request, ctx: { params: Promise<{ id: string; index: string }> }) {
   const { id, index } = await ctx.params;
   if (!devOutboxEnabled() || !z.uuid().safeParse(id).success) return new Response("Not found", { status: 404 });
-  const [row] = await (await getDb()).select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  const row = await outboxEmailById(await getDb(), id);
   const attachment = row?.attachments?.[Number(index)];
   if (!attachment) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(Buffer.from(attachment.contentBase64, "base64")), {

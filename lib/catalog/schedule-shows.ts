@@ -1,19 +1,17 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { movies, screens, shows } from "@/db/schema";
-import { scheduledSpansOnScreen } from "@/db/queries/admin-shows";
-import { screenWithTheater } from "@/db/queries/admin-screens";
+import { movieForAdmin } from "@/db/queries/movies";
+import { insertShows, scheduledSpansOnScreen } from "@/db/queries/shows";
+import { lockScreen, screenWithTheater } from "@/db/queries/venue";
 import { AppError } from "@/lib/errors";
 import { formatDay, formatTime } from "@/lib/time";
-import { fieldError } from "./action-result";
-import type { AdminActor } from "./admin-actor";
-import { recordAudit } from "./audit";
-import { parseMoney } from "./parse-money";
+import { fieldError } from "@/lib/admin/action-result";
+import type { AdminActor } from "@/lib/admin/admin-actor";
+import { recordAudit } from "@/lib/admin/audit";
+import { parseMoney } from "@/lib/money";
 import { dailyShowtimes, findClashes, showSpan } from "./show-overlap";
 import type { ScheduleShowsInput } from "./show-input";
 
-export const SHOW_CURRENCY = "usd";
 // Stripe refuses to charge less than this (in cents) for a line.
 const MIN_PRICE = 50;
 
@@ -27,15 +25,17 @@ export type ScheduleResult = { showIds: string[]; dates: string[] };
  */
 export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput, now = new Date()): Promise<ScheduleResult> {
   const db = await getDb();
-  const [movie] = await db.select().from(movies).where(eq(movies.id, input.movieId));
+  const movie = await movieForAdmin(db, input.movieId);
   if (!movie || movie.status !== "active") throw fieldError("movieId", "Choose a movie that is not archived.");
   const found = await screenWithTheater(db, input.screenId);
   if (!found) throw fieldError("screenId", "Choose a screen.");
   const { screen, theater } = found;
+  // Shows are priced and charged in the theater's currency.
+  const { currency } = theater;
 
   const prices: Record<string, number> = {};
   for (const tier of screen.tiers) {
-    const minor = parseMoney(input.prices[tier] ?? "", SHOW_CURRENCY);
+    const minor = parseMoney(input.prices[tier] ?? "", currency);
     if (minor === null) throw fieldError(`price.${tier}`, `Enter the ${tier} price, like 12.50.`);
     if (minor < MIN_PRICE) throw fieldError(`price.${tier}`, "Prices start at 0.50.");
     prices[tier] = minor;
@@ -48,7 +48,7 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
   return db.transaction(async (tx) => {
     // Locking the screen row makes two schedulers of one screen take turns, so both cannot
     // pass the overlap check and then insert overlapping shows.
-    await tx.select({ id: screens.id }).from(screens).where(eq(screens.id, screen.id)).for("update");
+    await lockScreen(tx, screen.id);
     const booked = await scheduledSpansOnScreen(tx, screen.id, spans[0].start, spans[spans.length - 1].end);
     const clashes = findClashes(spans, booked);
     if (clashes.length) {
@@ -63,10 +63,10 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
       const days = details.map((d) => d.day).join("; ");
       throw new AppError("conflict", `Nothing was scheduled: ${screen.name} is busy on ${days}.`, { clashes: details });
     }
-    const created = await tx
-      .insert(shows)
-      .values(spans.map((span) => ({ screenId: screen.id, movieId: movie.id, startsAt: span.start, endsAt: span.end, prices, currency: SHOW_CURRENCY })))
-      .returning({ id: shows.id });
+    const created = await insertShows(
+      tx,
+      spans.map((span) => ({ screenId: screen.id, movieId: movie.id, startsAt: span.start, endsAt: span.end, prices, currency })),
+    );
     const showIds = created.map((c) => c.id);
     await recordAudit(tx, actor, "show.schedule", { type: "screen", id: screen.id }, {
       movie: movie.title,

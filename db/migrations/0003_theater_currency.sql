@@ -1,0 +1,1 @@
+ALTER TABLE "theaters" ADD COLUMN "currency" text DEFAULT 'usd' NOT NULL;
