@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { getPayments } from "@/lib/payments";
 import type { AdminActor } from "./admin-actor";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export type CancelShowResult = { refunded: number; alreadyRefunded: number; closed: number; failed: string[] };
 

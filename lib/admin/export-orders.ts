@@ -7,7 +7,7 @@ import { formatMoneyInput } from "@/lib/money";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { addDays, isIsoDate, localDate, localDays } from "@/lib/time";
 import type { AdminActor } from "./admin-actor";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { csvRow } from "./csv";
 
 /** Optional local dates; the default is the last 30 days including today. */

@@ -8,7 +8,7 @@ import { syncOrderWithSession } from "@/lib/booking/sync-order";
 import { AppError } from "@/lib/errors";
 import { getPayments } from "@/lib/payments";
 import type { AdminActor } from "./admin-actor";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** The box office refunds a paid booking in full: tickets voided, seats back on sale, customer emailed. */
 export async function refundBooking(actor: AdminActor, input: { orderId: string }): Promise<{ result: "refunded" | "already_refunded" }> {

@@ -4,7 +4,7 @@ import { insertMovie, lockMovie, setMovieStatus, updateMovieFields } from "@/db/
 import { AppError } from "@/lib/errors";
 import { fieldError } from "@/lib/admin/action-result";
 import type { AdminActor } from "@/lib/admin/admin-actor";
-import { recordAudit } from "@/lib/admin/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { slugify, type MovieFields } from "./movie-input";
 
 function values(input: MovieFields) {

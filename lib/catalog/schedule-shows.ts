@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { formatDay, formatTime } from "@/lib/time";
 import { fieldError } from "@/lib/admin/action-result";
 import type { AdminActor } from "@/lib/admin/admin-actor";
-import { recordAudit } from "@/lib/admin/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { parseMoney } from "@/lib/money";
 import { dailyShowtimes, findClashes, showSpan } from "./show-overlap";
 import type { ScheduleShowsInput } from "./show-input";

@@ -4,7 +4,7 @@ import { movieForAdmin, setMoviePoster } from "@/db/queries/movies";
 import { AppError } from "@/lib/errors";
 import { fieldError } from "@/lib/admin/action-result";
 import type { AdminActor } from "@/lib/admin/admin-actor";
-import { recordAudit } from "@/lib/admin/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { checkPoster, MAX_POSTER_BYTES, POSTER_URL_PREFIX } from "./poster-image";
 import { deleteUploadedPoster, writePoster } from "./poster-storage";
 

@@ -3,7 +3,7 @@ import { getDb, uniqueViolation } from "@/db/client";
 import { insertScreenWithSeats, theaterById } from "@/db/queries/venue";
 import { fieldError } from "@/lib/admin/action-result";
 import type { AdminActor } from "@/lib/admin/admin-actor";
-import { recordAudit } from "@/lib/admin/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { rowLabel } from "@/lib/seat-map/layout-plan";
 import type { CreateScreenInput } from "./screen-input";
 

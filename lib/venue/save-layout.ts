@@ -5,7 +5,7 @@ import { forgetSeatIds } from "@/lib/booking/seat-ids";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
 import type { AdminActor } from "@/lib/admin/admin-actor";
-import { recordAudit } from "@/lib/admin/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { diffLayout, type LayoutPlan } from "./diff-layout";
 import type { SaveLayoutInput } from "./layout-types";
 import { layoutVersion } from "./layout-version";

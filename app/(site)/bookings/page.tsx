@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
 import { bookingsOfUser } from "@/db/queries/bookings";
 import { currentUser } from "@/lib/authz";
 import { formatMoney } from "@/lib/money";
@@ -11,7 +12,7 @@ export const metadata = { title: "My bookings" };
 export default async function BookingsPage() {
   const user = await currentUser();
   if (!user) redirect("/sign-in?next=/bookings");
-  const bookings = await bookingsOfUser(user.id);
+  const bookings = await bookingsOfUser(await getDb(), user.id);
   const now = new Date();
   const upcoming = bookings.filter((b) => b.show.endsAt >= now).reverse();
   const past = bookings.filter((b) => b.show.endsAt < now);

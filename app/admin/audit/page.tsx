@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { auditActions, auditPage } from "@/db/queries/admin-audit";
+import { auditActions, auditPage } from "@/db/queries/audit";
 import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/admin-page";
 import { orderReference } from "@/lib/admin/order-reference";

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/db/client";
-import { insertAuditRow } from "@/db/queries/admin-audit";
-import type { AdminActor } from "./admin-actor";
+import { insertAuditRow } from "@/db/queries/audit";
 
 export type AuditTarget = { type: string; id: string | null };
 
@@ -11,7 +10,7 @@ export type AuditTarget = { type: string; id: string | null };
  */
 export async function recordAudit(
   db: Db | Tx,
-  actor: Pick<AdminActor, "id" | "email">,
+  actor: { id: string; email: string },
   action: string,
   target: AuditTarget,
   details: Record<string, unknown> = {},
