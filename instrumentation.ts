@@ -10,7 +10,11 @@ export async function register() {
   const { startOutboxWorker, kickOutbox } = await import("./lib/email/kick");
   startOutboxWorker();
   void kickOutbox();
-  // The safety net for lost or failed webhooks, once a minute in long-running servers.
+  // Webhook events acknowledged but not finished (an exception, an instance that died after the
+  // 2xx) are taken up again by every instance's event worker.
+  const { startPaymentEventWorker } = await import("./lib/booking/payment-events");
+  startPaymentEventWorker(async () => (await getDatabase()).db);
+  // The safety net for webhooks that never came, once a minute in long-running servers.
   const { reconcileOrders } = await import("./lib/booking/reconcile");
   const { log } = await import("./lib/log");
   setInterval(async () => {

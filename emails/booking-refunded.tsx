@@ -5,7 +5,7 @@ import { ShowFacts } from "./components/show-facts";
 import { styles } from "./components/styles";
 
 // The reasons orders.refund_reason records; anything else reads as a box-office refund.
-export type RefundReason = "seat_conflict" | "customer_cancelled" | "show_cancelled" | "admin";
+export type RefundReason = "seat_conflict" | "customer_cancelled" | "show_cancelled" | "seat_removed" | "admin";
 
 export type BookingRefundedProps = {
   customerName?: string | null;
@@ -27,6 +27,8 @@ const explanations: Record<RefundReason, (amount: string) => string> = {
     `We're sorry: the seat you paid for was sold moments before your payment completed; we refunded you in full (${amount}). No ticket was issued for this order.`,
   customer_cancelled: (amount) => `You cancelled your booking, so we refunded ${amount} and your tickets are no longer valid.`,
   show_cancelled: (amount) => `The theater had to cancel this showing. We refunded you in full (${amount}) and your tickets are no longer valid.`,
+  seat_removed: (amount) =>
+    `We're sorry: a seat you paid for is no longer in use in this screen, so we could not issue your tickets; we refunded you in full (${amount}).`,
   admin: (amount) => `Our box office refunded ${amount} for this booking. Its tickets are no longer valid.`,
 };
 

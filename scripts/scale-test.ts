@@ -12,6 +12,12 @@
 //   alone cannot prevent — locks lost while a customer pays — on a second show: the test deletes
 //   a paying customer's lock keys, a rival holds and checks out the same seats, and both pay at
 //   once on different instances. Postgres must sell each seat once and refund the other payment.
+// - SCALE_CANCEL_CUSTOMERS customers (default one in ten, at least 6) buy on a third show while an
+//   admin cancels it (through the admin action, on one instance) once about half of them are in
+//   checkout; and while everyone is still buying, the admin refunds SCALE_ADMIN_REFUNDS paid
+//   orders of the main show (default one per 50 customers, at least 2) on the other instance.
+//   No order may end paid on the cancelled show; every payment taken is kept as tickets or
+//   refunded once (db/invariants.ts, the same checks as `npm run check:invariants`).
 //
 // Exit status: 0 when every check passes; 1 on any violation or failed journey; 2 when the
 // run could not be set up. Servers are stopped and the database dropped on every way out.
@@ -19,16 +25,19 @@
 import { randomBytes } from "node:crypto";
 import Redis from "ioredis";
 import postgres from "postgres";
+import { actionId } from "../bench/support/actions";
 import { HttpClient } from "../bench/support/http";
 import { clientAddress, mulberry32, passThroughEnv } from "../bench/support/customers";
 import { REDIS_URL, cleanup, createDatabase, onCleanup, ensureBuild, scratchDir, sleep, startInstances, type Instance } from "../bench/support/instances";
 import { table } from "../bench/support/load";
 import { databaseChecks, journeyAgreesWithDatabase } from "../tests/scale/checks";
-import { actionIds, buy, lostLockPair, type Customer, type Outcome, type Plan } from "../tests/scale/journey";
+import { actionIds, adminAction, buy, lostLockPair, type Customer, type JourneyContext, type Outcome, type Plan } from "../tests/scale/journey";
 import { contendedShow, type Show } from "../tests/scale/seating";
 
 const CUSTOMERS = Number(process.env.SCALE_CUSTOMERS ?? 300);
 const PAIRS = Number(process.env.SCALE_LOST_LOCK_PAIRS ?? Math.max(2, Math.round(CUSTOMERS / 30)));
+const CANCEL_CUSTOMERS = Number(process.env.SCALE_CANCEL_CUSTOMERS ?? Math.max(6, Math.round(CUSTOMERS / 10)));
+const ADMIN_REFUNDS = Number(process.env.SCALE_ADMIN_REFUNDS ?? Math.max(2, Math.round(CUSTOMERS / 50)));
 const SEED = Number(process.env.SCALE_SEED ?? 20_261_108);
 const SCREEN = "Grand (Large Format)";
 // The Grand screen has 26 seats a row; parties average 2.5. Enough rows that about half of the
@@ -133,6 +142,54 @@ async function compareMetrics(sql: postgres.Sql, instances: Instance[], journeys
   );
 }
 
+/** An admin with a database session, as createCustomers makes customers. */
+async function createAdmin(sql: postgres.Sql) {
+  const admin = { userId: `scale-admin-${randomBytes(4).toString("hex")}`, sessionToken: randomBytes(24).toString("hex") };
+  await sql`insert into "user" ${sql({ id: admin.userId, email: `${admin.userId}@example.test`, name: "Scale admin", emailVerified: new Date(), role: "admin" })}`;
+  await sql`insert into session ${sql({ sessionToken: admin.sessionToken, userId: admin.userId, expires: new Date(Date.now() + 24 * 3600_000) })}`;
+  return admin;
+}
+
+type AdminWork = { cancelled: boolean; refunded: number; detail?: string };
+
+/**
+ * The box office while customers buy: cancels `cancelled` once half of its customers have a
+ * checkout open (on the first instance), and refunds paid orders of `main` as they appear (on
+ * the second), until `refunds` are done or the customers are.
+ */
+async function adminWhileBuying(
+  ctx: JourneyContext,
+  sql: postgres.Sql,
+  admin: { sessionToken: string },
+  plan: { cancelled: Show; group: Customer[]; main: Show; refunds: number; done: () => boolean },
+): Promise<AdminWork> {
+  const work: AdminWork = { cancelled: false, refunded: 0 };
+  const ids = { cancel: actionId("cancelShowAction", "app/admin/shows/actions.ts"), refund: actionId("refundBookingAction", "app/admin/bookings/actions.ts") };
+  const cancel = async () => {
+    while (plan.group.filter((c) => c.sessionId).length < plan.group.length / 2 && !plan.done()) await sleep(20);
+    await adminAction(ctx, admin, { port: ctx.instances[0].port, page: "/admin/shows", id: ids.cancel, arg: { showId: plan.cancelled.showId } });
+    work.cancelled = true;
+  };
+  const refund = async () => {
+    const refunded = new Set<string>();
+    while (refunded.size < plan.refunds && !plan.done()) {
+      const paid = await sql<{ id: string }[]>`select id from orders where show_id = ${plan.main.showId} and status = 'paid' order by paid_at limit ${plan.refunds}`;
+      for (const { id } of paid.filter((o) => !refunded.has(o.id)).slice(0, plan.refunds - refunded.size)) {
+        await adminAction(ctx, admin, { port: ctx.instances[1 % ctx.instances.length].port, page: "/admin/bookings", id: ids.refund, arg: { orderId: id } });
+        refunded.add(id);
+      }
+      await sleep(50);
+    }
+    work.refunded = refunded.size;
+  };
+  try {
+    await Promise.all([cancel(), refund()]);
+  } catch (err) {
+    work.detail = err instanceof Error ? err.message : String(err);
+  }
+  return work;
+}
+
 async function main(): Promise<number> {
   ensureBuild();
   const dataDir = scratchDir("marquee-scale");
@@ -152,8 +209,11 @@ async function main(): Promise<number> {
   const show = await contendedShow(sql, { screen: SCREEN, nth: 0, rows: ROWS, random });
   const conflictShow = await contendedShow(sql, { screen: SCREEN, nth: 1, rows: Math.ceil(PAIRS / 10) + 1, random });
   if (conflictShow.chunks.length < PAIRS) throw new Error(`${PAIRS} lost-lock pairs need as many chunks; the show has ${conflictShow.chunks.length}`);
-  const all = await createCustomers(sql, CUSTOMERS + 2 * PAIRS, random);
+  const cancelledShow = await contendedShow(sql, { screen: SCREEN, nth: 2, rows: Math.ceil((CANCEL_CUSTOMERS * 2.5) / 26) + 1, random });
+  const all = await createCustomers(sql, CUSTOMERS + 2 * PAIRS + CANCEL_CUSTOMERS, random);
   const customers = all.slice(0, CUSTOMERS);
+  const cancelGroup = all.slice(CUSTOMERS + 2 * PAIRS);
+  const admin = await createAdmin(sql);
   const pairs = Array.from({ length: PAIRS }, (_, k) => ({ victim: all[CUSTOMERS + 2 * k], rival: all[CUSTOMERS + 2 * k + 1] }));
   const demand = customers.reduce((n, c) => n + c.party, 0);
   console.log(`${CUSTOMERS} customers want ${demand} seats; ${show.seats} seats in play (${show.chunks.length} chunks of 2-3) on one show; ${PAIRS} lost-lock pairs on another`);
@@ -161,7 +221,10 @@ async function main(): Promise<number> {
   const ctx = { client: new HttpClient(64), instances, ids: actionIds(), random };
   const lockKeys = (s: Show, ids: string[]) => ids.map((id) => `seat_lock:${s.showId}:${id}`);
   const started = performance.now();
+  let buying = true;
+  const adminWork = adminWhileBuying(ctx, sql, admin, { cancelled: cancelledShow, group: cancelGroup, main: show, refunds: ADMIN_REFUNDS, done: () => !buying });
   await Promise.all([
+    ...cancelGroup.map((c) => buy(ctx, c, cancelledShow)),
     ...customers.map((c) => buy(ctx, c, show)),
     ...pairs.map((p, k) =>
       lostLockPair(ctx, p.victim, p.rival, conflictShow, conflictShow.chunks[k], async (ids) => {
@@ -169,6 +232,8 @@ async function main(): Promise<number> {
       }),
     ),
   ]);
+  buying = false;
+  const adminDone = await adminWork;
   const elapsed = (performance.now() - started) / 1000;
   ctx.client.close();
   await waitForQuiet(sql);
@@ -188,6 +253,7 @@ async function main(): Promise<number> {
       rows: badPairs.map((p) => ({ victim: p.victim.outcome, rival: p.rival.outcome, detail: p.victim.detail ?? p.rival.detail })),
     });
   }
+  if (!adminDone.cancelled || adminDone.detail) violations.push({ check: "the admin cancels a show and refunds orders while customers buy", rows: [adminDone] });
   const failedJourneys = all.filter((c) => c.outcome === "error" || c.outcome === undefined);
   if (failedJourneys.length) {
     violations.push({ check: "every journey ends in an outcome the app shows a customer", rows: failedJourneys.map((c) => ({ customer: c.index, plan: c.plan, detail: c.detail })) });
@@ -218,6 +284,9 @@ async function main(): Promise<number> {
   console.log(
     `lost-lock pairs: ${PAIRS}, paid ${count(pairMembers, "paid")}, refunded for a seat conflict ${count(pairMembers, "refunded")}, failed ${pairMembers.filter((c) => c.outcome === "error").length}`,
   );
+  console.log(
+    `cancelled show: ${CANCEL_CUSTOMERS} customers, paid before the cancellation ${count(cancelGroup, "paid")}, refunded ${count(cancelGroup, "refunded")}, payment page closed ${count(cancelGroup, "session-ended")}, checkout refused ${count(cancelGroup, "checkout-refused")}, failed ${cancelGroup.filter((c) => c.outcome === "error").length}; admin refunds on the main show: ${adminDone.refunded}`,
+  );
   const throttled = all.filter((c) => c.outcome === "throttled");
   if (throttled.length) console.log(`warning: ${throttled.length} customers were rate limited (${throttled[0].detail}); their journeys did not run`);
 
@@ -233,7 +302,9 @@ async function main(): Promise<number> {
   }
 
   // The locks would expire by themselves; the show ids are unique to this database anyway.
-  await redis.del(...lockKeys(show, show.chunks.flatMap((c) => c.seatIds)), ...lockKeys(conflictShow, conflictShow.chunks.flatMap((c) => c.seatIds)));
+  await redis.del(
+    ...[show, conflictShow, cancelledShow].flatMap((s) => lockKeys(s, s.chunks.flatMap((c) => c.seatIds))),
+  );
   console.log(violations.length ? `\nFAILED: ${violations.length} checks broken` : "\nOK: two instances behaved as one");
   return violations.length ? 1 : 0;
 }

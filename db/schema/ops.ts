@@ -1,13 +1,23 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
-// Each Stripe event id is recorded once; a redelivery finds the row and does nothing.
-export const stripeEvents = pgTable("stripe_events", {
-  id: text("id").primaryKey(),
-  type: text("type").notNull(),
-  outcome: text("outcome"),
-  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
-  processedAt: timestamp("processed_at", { withTimezone: true }),
-});
+// Each Stripe event id is recorded once, with its verified body, before the webhook answers 2xx:
+// a redelivery finds the row and does nothing, and an event whose processing did not finish
+// (an exception, or an instance that died after answering) is picked up again by the event worker.
+export const stripeEvents = pgTable(
+  "stripe_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    outcome: text("outcome"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    // When an instance last took the event up; the worker leaves it alone for a lease after that.
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+  },
+  (t) => [index("stripe_events_unprocessed_idx").on(t.receivedAt).where(sql`${t.processedAt} is null`)],
+);
 
 export const emailStatus = pgEnum("email_status", ["pending", "sent", "failed"]);
 

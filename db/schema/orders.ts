@@ -34,6 +34,9 @@ export const orders = pgTable(
     index("orders_user_idx").on(t.userId),
     index("orders_show_idx").on(t.showId),
     index("orders_email_idx").on(t.email),
+    // One open checkout per customer (holder) and show: two Continues at once cannot both open a
+    // Checkout Session that could be paid.
+    uniqueIndex("orders_one_pending_per_holder").on(t.showId, t.holderId).where(sql`${t.status} = 'pending'`),
     check("orders_total_nonnegative", sql`${t.totalAmount} >= 0`),
   ],
 );

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { showById } from "@/db/queries/shows";
 import { activeSeatsOfScreen } from "@/db/queries/venue";
+import { priceOfTier } from "@/lib/booking/on-sale";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { AppError } from "@/lib/errors";
 import type { SeatAvailability } from "./schemas";
@@ -23,7 +24,8 @@ export async function seatAvailability(db: Db, showId: string, holder: string | 
   const list = seatRows.map((s) => {
     const state = snapshot.states[s.id] ?? "available";
     counts[state]++;
-    return { id: s.id, row: s.rowLabel, number: s.number, kind: s.kind, tier: s.tier, price: show.prices[s.tier] ?? 0, state };
+    const price = priceOfTier(show.prices, s.tier);
+    return { id: s.id, row: s.rowLabel, number: s.number, kind: s.kind, tier: s.tier, price, onSale: price !== null, state };
   });
   return {
     showId,

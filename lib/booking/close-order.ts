@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderSeats, orders } from "@/db/schema";
+import { orders } from "@/db/schema";
+import { seatIdsOfOrder } from "@/db/queries/orders";
 import { log } from "@/lib/log";
 import { countOrderStatus } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
@@ -22,11 +23,11 @@ export async function closePendingOrder(db: Db, orderId: string, status: "expire
   if (!closed) return false;
   countOrderStatus(status);
   if (opts.releaseSeats !== false) {
-    const seatRows = await db.select({ seatId: orderSeats.seatId }).from(orderSeats).where(eq(orderSeats.orderId, orderId));
+    const seatIds = await seatIdsOfOrder(db, orderId);
     await getSeatLocks()
-      .release(closed.showId, seatRows.map((s) => s.seatId), closed.holderId)
+      .release(closed.showId, seatIds, closed.holderId)
       .catch((err) => log.warn({ err, orderId }, "could not release locks; they expire by themselves"));
-    await notifyWaitlistSafely(db, { showId: closed.showId, key: `order-closed:${orderId}`, seats: seatRows.length });
+    await notifyWaitlistSafely(db, { showId: closed.showId, key: `order-closed:${orderId}`, seats: seatIds.length });
   }
   return true;
 }

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getSeatLocks } from "@/lib/seat-locks";
 import type { HoldOutput } from "@/lib/seat-map/types";
+import { assertOnSale } from "./on-sale";
 import { assertBookable, holdRequestFacts } from "./show-guard";
 import { seatIdsOfShow } from "./seat-ids";
 import { seatLabel } from "./seat-label";
@@ -34,6 +35,7 @@ export async function holdSeats(db: Db, input: { showId: string; seatIds: string
   const show = assertBookable(facts.show, now);
   if (facts.unknown.length) throw new AppError("bad_input", "Some of those seats are not in this show's screen.", { unknown: facts.unknown });
   const wanted = facts.seats;
+  assertOnSale(show.prices, wanted);
   const sold = wanted.filter((s) => s.sold).map((s) => s.id);
   if (sold.length) {
     throw new AppError("conflict", `Sorry, ${describe(wanted, sold)} ${sold.length === 1 ? "is" : "are"} already sold.`, { taken: sold });

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { emailOutbox, orders } from "@/db/schema";
 import { configuredAppUrl } from "@/lib/app-url";
 import { kickOutbox } from "@/lib/email/kick";
 import { queueTemplateEmail } from "@/lib/email/queue-template-email";
@@ -9,7 +9,7 @@ import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/time";
 import { orderDetail, type OrderDetail } from "./order-detail";
 import { seatLabel } from "./seat-label";
-import { orderIcs, orderPdf } from "./ticket-bundle";
+import { orderIcs, orderPdf, ticketsWithCodes } from "./ticket-bundle";
 
 // Emails about an order, each queued at most once (the dedupe key) and sent by the outbox.
 // Fulfilment may run many times for one order; the existence check skips rendering the PDF again.
@@ -31,30 +31,41 @@ function common(detail: OrderDetail) {
   };
 }
 
-/** The booking confirmation with the PDF tickets and a calendar file attached. */
+/**
+ * The booking confirmation with the PDF tickets and a calendar file attached — only while the
+ * order is paid. A refund may land at any moment (a show cancellation, the box office): the
+ * confirmation is queued under a share lock on the order, so it is never queued for an order
+ * that is no longer paid, and an order refunded before this runs gets only its refund email.
+ */
 export async function afterOrderPaid(db: Db, orderId: string): Promise<void> {
   const dedupeKey = `booking-confirmed:${orderId}`;
   if (await alreadyQueued(db, dedupeKey)) return;
-  const detail = (await orderDetail(db, orderId))!;
+  const detail = await orderDetail(db, orderId);
+  if (!detail || detail.order.status !== "paid" || !ticketsWithCodes(detail).length) return;
   const short = orderId.slice(0, 8);
   const [pdf, ics] = [await orderPdf(detail), orderIcs(detail, configuredAppUrl())];
-  await queueTemplateEmail(db, {
-    dedupeKey,
-    to: detail.order.email,
-    template: "booking-confirmed",
-    props: {
-      ...common(detail),
-      seats: detail.seats.map((s) => ({ label: seatLabel(s.rowLabel, s.seatNumber), tier: s.tier, price: formatMoney(s.amount, detail.order.currency) })),
-      total: formatMoney(detail.order.totalAmount, detail.order.currency),
-      pdfFilename: `marquee-tickets-${short}.pdf`,
-      icsFilename: `marquee-${short}.ics`,
-    },
-    attachments: [
-      { filename: `marquee-tickets-${short}.pdf`, contentType: "application/pdf", content: new Uint8Array(pdf) },
-      { filename: `marquee-${short}.ics`, contentType: "text/calendar", content: ics },
-    ],
+  const queued = await db.transaction(async (tx) => {
+    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).for("share");
+    if (order?.status !== "paid") return false;
+    await queueTemplateEmail(tx, {
+      dedupeKey,
+      to: detail.order.email,
+      template: "booking-confirmed",
+      props: {
+        ...common(detail),
+        seats: detail.seats.map((s) => ({ label: seatLabel(s.rowLabel, s.seatNumber), tier: s.tier, price: formatMoney(s.amount, detail.order.currency) })),
+        total: formatMoney(detail.order.totalAmount, detail.order.currency),
+        pdfFilename: `marquee-tickets-${short}.pdf`,
+        icsFilename: `marquee-${short}.ics`,
+      },
+      attachments: [
+        { filename: `marquee-tickets-${short}.pdf`, contentType: "application/pdf", content: new Uint8Array(pdf) },
+        { filename: `marquee-${short}.ics`, contentType: "text/calendar", content: ics },
+      ],
+    });
+    return true;
   });
-  kickOutbox();
+  if (queued) kickOutbox();
 }
 
 /** Refund notice: a seat conflict, a cancellation by the customer, the show or the box office. */

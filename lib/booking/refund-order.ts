@@ -9,7 +9,9 @@ import { getPayments } from "@/lib/payments";
 import { notifyWaitlistSafely } from "@/lib/waitlist/notify-waitlist";
 import { afterOrderRefunded } from "./notify";
 
-export type RefundReason = "seat_conflict" | "customer_cancelled" | "show_cancelled" | "admin";
+import type { RefundReason } from "@/emails/booking-refunded";
+
+export type { RefundReason };
 
 /**
  * Refunds a paid order: tickets voided (the seats go back on sale), order marked refunded, then
@@ -17,7 +19,7 @@ export type RefundReason = "seat_conflict" | "customer_cancelled" | "show_cancel
  * or at once from two places, refunds the money exactly once. The freed seats are offered to
  * the show's waitlist (nobody is offered seats of a cancelled show).
  */
-export async function refundOrder(db: Db, orderId: string, reason: Exclude<RefundReason, "seat_conflict">): Promise<"refunded" | "already_refunded"> {
+export async function refundOrder(db: Db, orderId: string, reason: Exclude<RefundReason, "seat_conflict" | "seat_removed">): Promise<"refunded" | "already_refunded"> {
   const result = await db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
     if (!order) throw new AppError("not_found", "That order does not exist.");

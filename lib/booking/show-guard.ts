@@ -27,7 +27,7 @@ export async function holdRequestFacts(db: Db, showId: string, seatIds: string[]
   const rows = await db
     .select({
       show: shows,
-      seat: { id: seats.id, rowLabel: seats.rowLabel, number: seats.number },
+      seat: { id: seats.id, rowLabel: seats.rowLabel, number: seats.number, tier: seats.tier },
       sold: sql<boolean>`exists (select 1 from ${tickets} where ${tickets.showId} = ${shows.id} and ${tickets.seatId} = ${seats.id} and ${tickets.status} <> 'voided')`,
     })
     .from(shows)

@@ -1,7 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderSeats, orders, seats } from "@/db/schema";
+import { uniqueViolation } from "@/db/client";
+import { orderSeats, orders, seats, shows } from "@/db/schema";
+import { pendingOrderOfHolder } from "@/db/queries/orders";
+import { showWithVenue } from "@/db/queries/show-with-venue";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
@@ -9,10 +12,11 @@ import { getPayments } from "@/lib/payments";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { validateSelection } from "@/lib/seat-map/rules";
 import { formatDateTime } from "@/lib/time";
-import { closePendingOrder } from "./close-order";
-import { orderDetail } from "./order-detail";
+import { heldBy } from "./holds";
+import { abandonPendingOrder } from "./lifecycle";
+import { assertOnSale, priceOfTier } from "./on-sale";
 import { seatLabel } from "./seat-label";
-import { bookableShow, soldOfShow } from "./show-guard";
+import { assertBookable, bookableShow, soldOfShow } from "./show-guard";
 import { seatIdsOfShow } from "./seat-ids";
 
 // Stripe's shortest Checkout Session life; the locks are stretched past it so the seats cannot
@@ -24,75 +28,100 @@ export type Customer = { holder: string; userId: string | null; email: string };
 
 /**
  * Starts paying for the seats the customer holds: checks the holds (Redis) and the sales
- * (Postgres), prices from the database, writes the pending order, stretches the locks, and opens
- * a Checkout Session. Returns the URL to send the customer to.
+ * (Postgres), prices from the database, stretches the locks, opens a Checkout Session and records
+ * the pending order with it. Returns the URL to send the customer to.
+ *
+ * One open checkout per customer and show: an earlier one is abandoned first (expired at the
+ * provider, or settled if it was paid meanwhile), and the order is inserted under a unique index
+ * on (show, holder) for pending orders, together with its session. Of two Continues at once, one
+ * inserts; the other expires the session it opened (never shown to anyone) and answers with the
+ * winner's. The insert share-locks the show, so a cancellation either sees this order or stops it.
  */
 export async function startCheckout(db: Db, showId: string, customer: Customer, baseUrl: string, now = new Date()): Promise<{ orderId: string; url: string }> {
   const show = await bookableShow(db, showId, now);
-  // One read of each: the house's lock holders (one MGET), its sold seats, its seats in use.
-  const [holders, sold, screenSeats] = await Promise.all([
+  const earlier = await pendingOrderOfHolder(db, showId, customer.holder);
+  if (earlier && (await abandonPendingOrder(db, earlier, { releaseSeats: false })) === "paid") {
+    throw new AppError("conflict", "You have just paid for an earlier checkout of these seats: see My bookings.");
+  }
+
+  // Which seats are mine: the lock store's holder index. What is taken: sold, or held by others.
+  const [mine, holders, sold, screenSeats] = await Promise.all([
+    heldBy(db, showId, customer.holder),
     seatIdsOfShow(db, showId).then((ids) => getSeatLocks().holders(showId, ids)),
     soldOfShow(db, showId),
     db.select().from(seats).where(and(eq(seats.screenId, show.screenId), eq(seats.active, true))),
   ]);
-  const mineSet = new Set([...holders].filter(([, h]) => h === customer.holder).map(([id]) => id));
-  const seatRows = screenSeats.filter((s) => mineSet.has(s.id));
-  const mine = seatRows.map((s) => s.id);
   if (!mine.length) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
+  const mineSet = new Set(mine);
   if (sold.some((id) => mineSet.has(id))) throw new AppError("conflict", "Some of your seats have just been sold. Please choose again.");
+  const seatRows = screenSeats.filter((s) => mineSet.has(s.id));
 
   // The cinema's rules are enforced here too, whatever the client did.
   const taken = new Set([...sold, ...[...holders].filter(([, h]) => h !== customer.holder).map(([id]) => id)]);
   const detailSeats = screenSeats.map((s) => ({ id: s.id, row: s.rowLabel, number: s.number, x: s.x, y: s.y, kind: s.kind, tier: s.tier }));
-  const verdict = validateSelection({ seats: detailSeats, taken, selected: new Set(mine), maxSeats: Number.MAX_SAFE_INTEGER });
+  const verdict = validateSelection({ seats: detailSeats, taken, selected: mineSet, maxSeats: Number.MAX_SAFE_INTEGER });
   if (!verdict.ok) throw new AppError("bad_input", verdict.message, { reason: verdict.reason });
 
-  const lines = seatRows.map((s) => {
-    const amount = show.prices[s.tier];
-    if (amount === undefined) throw new AppError("conflict", `Seats in the ${s.tier} tier are not on sale for this show.`);
-    return { seat: s, amount };
-  });
+  assertOnSale(show.prices, seatRows);
+  const lines = seatRows.map((s) => ({ seat: s, amount: priceOfTier(show.prices, s.tier)! }));
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
   // A little over the minimum, so clock skew never makes Stripe refuse it.
   const expiresAt = new Date(now.getTime() + CHECKOUT_MINUTES * 60_000 + 30_000);
 
-  // An earlier checkout of this customer for this show is superseded: its session is expired so
-  // it can never be paid alongside this one. The seats stay held.
-  const earlier = await db.select().from(orders).where(and(eq(orders.showId, showId), eq(orders.holderId, customer.holder), eq(orders.status, "pending")));
-  for (const o of earlier) {
-    if (o.stripeSessionId) await getPayments().expireSession(o.stripeSessionId);
-    await closePendingOrder(db, o.id, "cancelled", { releaseSeats: false });
-  }
-
-  const order = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(orders)
-      .values({ userId: customer.userId, showId, holderId: customer.holder, email: customer.email, totalAmount: total, currency: show.currency, expiresAt })
-      .returning();
-    await tx.insert(orderSeats).values(lines.map((l) => ({ orderId: created.id, seatId: l.seat.id, rowLabel: l.seat.rowLabel, seatNumber: l.seat.number, tier: l.seat.tier, amount: l.amount })));
-    return created;
-  });
-
-  const extended = await getSeatLocks().extend(showId, mine, customer.holder, CHECKOUT_MINUTES * 60_000 + LOCK_MARGIN_MS);
-  if (!extended) {
-    await closePendingOrder(db, order.id, "cancelled", { releaseSeats: false });
+  if (!(await getSeatLocks().extend(showId, mine, customer.holder, CHECKOUT_MINUTES * 60_000 + LOCK_MARGIN_MS))) {
     throw new AppError("gone", "Your hold ran out before checkout started. Please choose your seats again.");
   }
 
-  const detail = (await orderDetail(db, order.id))!;
-  const when = formatDateTime(detail.show.startsAt, detail.theater.timeZone);
+  const venue = (await showWithVenue(db, showId))!;
+  const when = formatDateTime(venue.show.startsAt, venue.theater.timeZone);
+  const orderId = crypto.randomUUID();
   const session = await getPayments().createCheckoutSession({
-    orderId: order.id,
+    orderId,
     customerEmail: customer.email,
     currency: show.currency,
-    lineItems: lines.map((l) => ({ name: `${detail.movie.title} — ${when} — ${seatLabel(l.seat.rowLabel, l.seat.number)} (${l.seat.tier})`, amount: l.amount })),
+    lineItems: lines.map((l) => ({ name: `${venue.movie.title} — ${when} — ${seatLabel(l.seat.rowLabel, l.seat.number)} (${l.seat.tier})`, amount: l.amount })),
     expiresAt,
     successUrl: `${baseUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-    cancelUrl: `${baseUrl}/checkout/cancel?order=${order.id}`,
-    idempotencyKey: `checkout:${order.id}`,
+    cancelUrl: `${baseUrl}/checkout/cancel?order=${orderId}`,
+    idempotencyKey: `checkout:${orderId}`,
   });
-  await db.update(orders).set({ stripeSessionId: session.id }).where(eq(orders.id, order.id));
+
+  try {
+    await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(shows).where(eq(shows.id, showId)).for("share");
+      assertBookable(current, now);
+      await tx.insert(orders).values({
+        id: orderId,
+        userId: customer.userId,
+        showId,
+        holderId: customer.holder,
+        email: customer.email,
+        totalAmount: total,
+        currency: show.currency,
+        expiresAt,
+        stripeSessionId: session.id,
+      });
+      await tx.insert(orderSeats).values(lines.map((l) => ({ orderId, seatId: l.seat.id, rowLabel: l.seat.rowLabel, seatNumber: l.seat.number, tier: l.seat.tier, amount: l.amount })));
+    });
+  } catch (err) {
+    // Nobody has seen this session's URL: expire it so it can never be paid.
+    await getPayments()
+      .expireSession(session.id)
+      .catch((e) => log.warn({ err: e, sessionId: session.id }, "could not expire an unused checkout session; it expires by itself"));
+    if (uniqueViolation(err) === "orders_one_pending_per_holder") return concurrentCheckout(db, showId, customer.holder);
+    throw err;
+  }
   metrics().checkoutsStarted.inc();
-  log.info({ orderId: order.id, sessionId: session.id }, "checkout session created");
-  return { orderId: order.id, url: session.url };
+  log.info({ orderId, sessionId: session.id }, "checkout session created");
+  return { orderId, url: session.url };
+}
+
+/** Another Continue of this customer opened a checkout at the same moment: answer with that one. */
+async function concurrentCheckout(db: Db, showId: string, holder: string): Promise<{ orderId: string; url: string }> {
+  const winner = await pendingOrderOfHolder(db, showId, holder);
+  const session = winner?.stripeSessionId ? await getPayments().retrieveSession(winner.stripeSessionId) : null;
+  if (!winner || !session?.url || session.status !== "open") {
+    throw new AppError("conflict", "Your checkout changed meanwhile. Please press Continue again.");
+  }
+  return { orderId: winner.id, url: session.url };
 }

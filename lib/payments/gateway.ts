@@ -20,6 +20,8 @@ export type SessionView = {
   paymentStatus: "paid" | "unpaid" | "no_payment_required";
   paymentIntentId: string | null;
   amountTotal: number | null;
+  /** Where the customer pays, while the session is open. */
+  url: string | null;
 };
 
 export interface PaymentGateway {

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { localCheckoutSessions } from "@/db/schema";
 import { uniqueViolation } from "@/db/client";
@@ -33,7 +33,12 @@ function view(row: Row): SessionView {
     paymentStatus: row.paymentStatus as SessionView["paymentStatus"],
     paymentIntentId: row.paymentIntentId,
     amountTotal: row.amountTotal,
+    url: row.status === "open" ? localCheckoutUrl(row) : null,
   };
+}
+
+function localCheckoutUrl(row: Pick<Row, "id" | "successUrl">): string {
+  return `${new URL(row.successUrl).origin}/checkout/local/${row.id}`;
 }
 
 export async function localSession(id: string): Promise<Row | null> {
@@ -48,7 +53,6 @@ export const localGateway: PaymentGateway = {
     assertLocalPaymentsAllowed();
     const db = await getDb();
     const id = newId("cs");
-    const base = new URL(input.successUrl).origin;
     try {
       await db.insert(localCheckoutSessions).values({
         id,
@@ -62,11 +66,11 @@ export const localGateway: PaymentGateway = {
         idempotencyKey: input.idempotencyKey,
         expiresAt: input.expiresAt,
       });
-      return { id, url: `${base}/checkout/local/${id}` };
+      return { id, url: localCheckoutUrl({ id, successUrl: input.successUrl }) };
     } catch (err) {
       if (!uniqueViolation(err)) throw err;
       const [existing] = await db.select().from(localCheckoutSessions).where(eq(localCheckoutSessions.idempotencyKey, input.idempotencyKey));
-      return { id: existing.id, url: `${base}/checkout/local/${existing.id}` };
+      return { id: existing.id, url: localCheckoutUrl(existing) };
     }
   },
   async retrieveSession(id) {
@@ -91,9 +95,9 @@ export const localGateway: PaymentGateway = {
   async refund({ paymentIntentId, idempotencyKey }) {
     const db = await getDb();
     const [row] = await db.select().from(localCheckoutSessions).where(eq(localCheckoutSessions.paymentIntentId, paymentIntentId)).limit(1);
-    if (!row) throw new AppError("not_found", "No such payment.");
-    // Refunding the whole amount twice is what the idempotency key prevents at Stripe; here the
-    // amount refunded simply cannot exceed the amount paid.
+    if (!row || row.paymentStatus !== "paid") throw new AppError("not_found", "No such payment.");
+    // The refund refers to the one payment the session took (a session is paid at most once);
+    // the whole amount, once: the same idempotency key answers with the same refund, as at Stripe.
     await db.update(localCheckoutSessions).set({ amountRefunded: row.amountTotal }).where(eq(localCheckoutSessions.id, row.id));
     return { id: `re_local_${idempotencyKey.replace(/[^A-Za-z0-9]/g, "").slice(-24)}` };
   },
@@ -102,17 +106,25 @@ export const localGateway: PaymentGateway = {
   },
 };
 
-/** Marks a local session paid (the Pay button) or leaves it open (Decline); returns the row. */
-export async function settleLocalSession(id: string, outcome: "paid" | "declined"): Promise<Row> {
+/**
+ * The Pay button (or Decline). Like Stripe, a session is paid at most once: the state change is
+ * one conditional update, so of two Pays at once (two instances, a double click) exactly one
+ * creates the payment; the other finds the session complete and `paidNow` false.
+ */
+export async function settleLocalSession(id: string, outcome: "paid" | "declined"): Promise<{ row: Row; paidNow: boolean }> {
   const db = await getDb();
   const row = await localSession(id);
   if (!row) throw new AppError("not_found", "No such checkout session.");
+  if (row.status === "complete" && row.paymentStatus === "paid") return { row, paidNow: false };
   if (row.status !== "open" || row.expiresAt <= new Date()) throw new AppError("gone", "This checkout session has ended.");
-  if (outcome === "declined") return row;
+  if (outcome === "declined") return { row, paidNow: false };
   const [paid] = await db
     .update(localCheckoutSessions)
     .set({ status: "complete", paymentStatus: "paid", paymentIntentId: newId("pi") })
-    .where(eq(localCheckoutSessions.id, id))
+    .where(and(eq(localCheckoutSessions.id, id), eq(localCheckoutSessions.status, "open"), gt(localCheckoutSessions.expiresAt, new Date())))
     .returning();
-  return paid;
+  if (paid) return { row: paid, paidNow: true };
+  const now = await localSession(id);
+  if (now?.status === "complete" && now.paymentStatus === "paid") return { row: now, paidNow: false };
+  throw new AppError("gone", "This checkout session has ended.");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { env } from "@/lib/env";
 import { getStripe } from "./stripe-client";
 import type { CheckoutSessionInput, PaymentGateway, SessionView } from "./gateway";
@@ -13,6 +13,7 @@ function view(s: Stripe.Checkout.Session): SessionView {
     paymentStatus: s.payment_status as SessionView["paymentStatus"],
     paymentIntentId: typeof s.payment_intent === "string" ? s.payment_intent : (s.payment_intent?.id ?? null),
     amountTotal: s.amount_total,
+    url: s.url ?? null,
   };
 }
 
@@ -54,7 +55,14 @@ export const stripeGateway: PaymentGateway = {
   async expireSession(id) {
     const current = await getStripe().checkout.sessions.retrieve(id, {}, traced());
     if (current.status !== "open") return view(current);
-    return view(await getStripe().checkout.sessions.expire(id, {}, traced()));
+    try {
+      return view(await getStripe().checkout.sessions.expire(id, {}, traced()));
+    } catch (err) {
+      // Paid or expired between the two calls (Stripe refuses to expire a session that is not
+      // open): what matters is its state now.
+      if (!(err instanceof Stripe.errors.StripeInvalidRequestError)) throw err;
+      return view(await getStripe().checkout.sessions.retrieve(id, {}, traced()));
+    }
   },
   async refund({ paymentIntentId, idempotencyKey, orderId }) {
     const refund = await getStripe().refunds.create({ payment_intent: paymentIntentId, metadata: { orderId } }, { idempotencyKey, ...traced() });

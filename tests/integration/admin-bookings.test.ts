@@ -8,7 +8,7 @@ import { startCheckout } from "@/lib/booking/start-checkout";
 import type { AdminActor } from "@/lib/admin/admin-actor";
 import { exportOrdersCsv } from "@/lib/admin/export-orders";
 import { orderReference } from "@/lib/admin/order-reference";
-import { cancelPendingOrder, refundBooking } from "@/lib/admin/refund-booking";
+import { cancelPendingOrder, refundBooking } from "@/lib/booking/refund-booking";
 import { createMovie, setMovieArchived, updateMovie } from "@/lib/catalog/save-movie";
 import { uploadPoster } from "@/lib/catalog/upload-poster";
 import { GET as getPoster } from "@/app/api/posters/[file]/route";

@@ -5,7 +5,7 @@ import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import type { AdminActor } from "@/lib/admin/admin-actor";
-import { cancelShow } from "@/lib/admin/cancel-show";
+import { cancelShow } from "@/lib/booking/cancel-show";
 import { createScreen } from "@/lib/venue/create-screen";
 import { scheduleShows, type DateClash } from "@/lib/catalog/schedule-shows";
 import { addDays, localDate, zonedToUtc } from "@/lib/time";

@@ -7,7 +7,7 @@ import { orders, sessions, shows, users } from "@/db/schema";
 import { ApiError, HoldState, MovieList, ReleaseResult, SeatAvailability, ShowList } from "@/lib/api/schemas";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { setRateLimitsForTests } from "@/lib/rate-limit";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { metrics } from "@/lib/metrics/registry";

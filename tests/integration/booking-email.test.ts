@@ -8,7 +8,7 @@ import { emailOutbox, orders } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { deliverDueEmails } from "@/lib/email/outbox";
 import { kickOutbox } from "@/lib/email/kick";
 import { bookingWorld } from "../support/booking-fixture";

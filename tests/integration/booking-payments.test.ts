@@ -3,10 +3,10 @@ import { and, eq, ne } from "drizzle-orm";
 import { emailOutbox, orders, shows, stripeEvents, tickets } from "@/db/schema";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { refundOrder } from "@/lib/booking/refund-order";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
-import { processStripeEvent, receiveStripeEvent } from "@/lib/payments/webhook/receive";
+import { processPaymentEvent, receiveStripeEvent } from "@/lib/booking/payment-events";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { AppError } from "@/lib/errors";
 import { runWithRequestId } from "@/lib/request-context";
@@ -27,7 +27,7 @@ async function deliver(type: string, sessionId: string, opts: { payload?: string
   const payload = opts.payload ?? JSON.stringify(stripeEvent(type, world.stripe.sessionObject(sessionId)));
   const signature = opts.signature ?? signStripeEvent(payload, WEBHOOK_SECRET, { timestamp: opts.timestamp });
   const received = await receiveStripeEvent(world.db, payload, signature);
-  const outcome = received.event ? await processStripeEvent(world.db, received.event) : null;
+  const outcome = received.event ? await processPaymentEvent(world.db, received.event) : null;
   return { ...received, outcome, payload };
 }
 

@@ -34,10 +34,28 @@ describe("reconciliation, when no webhook arrives", () => {
 
     const later = new Date(Date.now() + 40 * 60_000);
     const report = await reconcileOrders(world.db, later);
-    expect(report.synced).toBeGreaterThanOrEqual(2);
+    // Exactly the two orders, both settled: a failed attempt is reported as failed, not synced.
+    expect(report).toMatchObject({ synced: 2, failed: 0, awaitingPayment: 0 });
     expect((await world.db.select().from(orders).where(eq(orders.id, paid.id)))[0].status).toBe("paid");
     expect(await world.db.select().from(tickets).where(eq(tickets.orderId, paid.id))).toHaveLength(1);
     expect(await world.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `booking-confirmed:${paid.id}`))).toHaveLength(1);
     expect((await world.db.select().from(orders).where(eq(orders.id, expired.id)))[0].status).toBe("expired");
+  });
+
+  it("takes the oldest stale orders first and reports a provider failure as failed, not synced", async () => {
+    const older = await pendingOrder("D", 3);
+    const newer = await pendingOrder("D", 9);
+    await world.db.update(orders).set({ expiresAt: new Date(Date.now() - 60 * 60_000) }).where(eq(orders.id, older.id));
+    await world.db.update(orders).set({ expiresAt: new Date(Date.now() - 30 * 60_000) }).where(eq(orders.id, newer.id));
+    world.stripe.complete(older.stripeSessionId!);
+    world.stripe.complete(newer.stripeSessionId!);
+
+    world.stripe.failNext(1);
+    expect(await reconcileOrders(world.db, new Date(), 1)).toMatchObject({ synced: 0, failed: 1 });
+    expect((await world.db.select().from(orders).where(eq(orders.id, older.id)))[0].status).toBe("pending");
+
+    expect(await reconcileOrders(world.db, new Date(), 1)).toMatchObject({ synced: 1, failed: 0 });
+    expect((await world.db.select().from(orders).where(eq(orders.id, older.id)))[0].status).toBe("paid");
+    expect((await world.db.select().from(orders).where(eq(orders.id, newer.id)))[0].status).toBe("pending");
   });
 });

@@ -7,7 +7,7 @@ import { startCheckout } from "@/lib/booking/start-checkout";
 import { kickOutbox } from "@/lib/email/kick";
 import { resetEnvForTests } from "@/lib/env";
 import { resetMetricsForTests } from "@/lib/metrics";
-import { processStripeEvent, receiveStripeEvent } from "@/lib/payments/webhook/receive";
+import { processPaymentEvent, receiveStripeEvent } from "@/lib/booking/payment-events";
 import { bookingWorld, WEBHOOK_SECRET } from "../support/booking-fixture";
 import { signStripeEvent, stripeEvent } from "../support/stripe-fake";
 
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 async function deliver(type: string, sessionId: string, payload = JSON.stringify(stripeEvent(type, world.stripe.sessionObject(sessionId)))) {
   const received = await receiveStripeEvent(world.db, payload, signStripeEvent(payload, WEBHOOK_SECRET));
-  if (received.event) await processStripeEvent(world.db, received.event);
+  if (received.event) await processPaymentEvent(world.db, received.event);
   return payload;
 }
 

@@ -5,7 +5,7 @@ import { bookingForAdmin } from "@/db/queries/admin-booking-detail";
 import { ticketsOfOrder } from "@/db/queries/admin-bookings";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { refundOrder } from "@/lib/booking/refund-order";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { orderDetail } from "@/lib/booking/order-detail";

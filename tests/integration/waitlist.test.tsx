@@ -6,9 +6,9 @@ import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { holdSeats } from "@/lib/booking/holds";
 import { refundOrder } from "@/lib/booking/refund-order";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { stopOutboxWorker } from "@/lib/email/kick";
-import { processStripeEvent, receiveStripeEvent } from "@/lib/payments/webhook/receive";
+import { processPaymentEvent, receiveStripeEvent } from "@/lib/booking/payment-events";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { notifyWaitlist } from "@/lib/waitlist/notify-waitlist";
 import { waitlistStatus } from "@/lib/waitlist/entries";
@@ -159,7 +159,7 @@ describe("waitlist of a sold-out show", () => {
     world.stripe.expire(order.stripeSessionId!);
     const payload = JSON.stringify(stripeEvent("checkout.session.expired", world.stripe.sessionObject(order.stripeSessionId!)));
     const received = await receiveStripeEvent(world.db, payload, signStripeEvent(payload, WEBHOOK_SECRET));
-    expect(await processStripeEvent(world.db, received.event!)).toBe("expired");
+    expect(await processPaymentEvent(world.db, received.event!)).toBe("expired");
 
     expect(await recipients()).toEqual([fans[0].email]);
     const [mail] = await waitlistEmails();
@@ -174,7 +174,7 @@ describe("waitlist of a sold-out show", () => {
     // The same webhook event redelivered, a new event for the same expiry, and the release itself again.
     const payload = JSON.stringify(stripeEvent("checkout.session.expired", world.stripe.sessionObject(order.stripeSessionId!)));
     const again = await receiveStripeEvent(world.db, payload, signStripeEvent(payload, WEBHOOK_SECRET));
-    await processStripeEvent(world.db, again.event!);
+    await processPaymentEvent(world.db, again.event!);
     expect(await notifyWaitlist(world.db, { showId: show.show.id, key: `order-closed:${orderIds.expiring}`, seats: 1 })).toEqual({ notified: 0 });
     expect(await recipients()).toEqual([fans[0].email]);
     expect(await world.db.select().from(waitlistReleases).where(eq(waitlistReleases.key, `order-closed:${orderIds.expiring}`))).toMatchObject([{ seats: 1, notified: 1 }]);

@@ -18,6 +18,7 @@ export type Outcome =
   | "sold-out" // no free chunk left on the map
   | "gave-up" // every hold attempt lost a race
   | "checkout-refused"
+  | "session-ended" // the payment page refused to pay: the show was cancelled while the customer was on it
   | "throttled"
   | "error";
 
@@ -127,6 +128,10 @@ async function settle(ctx: Ctx, c: Customer, sessionId: string, outcome: "pay" |
 /** Pays and reads the success page: "paid" or "refunded" (the page says which). */
 export async function pay(ctx: Ctx, c: Customer, sessionId: string): Promise<Outcome> {
   const target = await settle(ctx, c, sessionId, "pay");
+  if (target.startsWith(`/checkout/local/${sessionId}?error=`)) {
+    c.detail = decodeURIComponent(target.split("?error=")[1] ?? "");
+    return "session-ended";
+  }
   if (target !== `/checkout/success?session_id=${sessionId}`) throw new JourneyError(`pay redirected to ${target}`);
   const res = await get(ctx, c, target);
   if (res.status !== 200) throw new JourneyError(`success page answered ${res.status}`);
@@ -240,6 +245,13 @@ export async function lostLockPair(ctx: Ctx, victim: Customer, rival: Customer, 
     rival.outcome ??= "error";
     victim.detail = rival.detail = err instanceof Error ? err.message : String(err);
   }
+}
+
+/** An admin's JSON action (cancel a show, refund a booking) on one instance; throws unless it succeeded. */
+export async function adminAction<T>(ctx: Ctx, admin: { sessionToken: string }, opts: { port: number; page: string; id: string; arg: unknown }): Promise<T> {
+  const call = await callJsonAction<T>(ctx.client, { ...opts, visitor: { cookie: `authjs.session-token=${admin.sessionToken}` } });
+  if (!call.result?.ok) throw new JourneyError(`admin action on ${opts.page} failed: HTTP ${call.status} ${JSON.stringify(call.result)}`);
+  return call.result.data;
 }
 
 export type { Ctx as JourneyContext };

@@ -7,7 +7,7 @@ import { orders, screens, seats, shows, users } from "@/db/schema";
 import type { AdminActor } from "@/lib/admin/admin-actor";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { resetEnvForTests } from "@/lib/env";
 import { setStripeForTests } from "@/lib/payments/stripe-client";
 import { setSeatLocksForTests } from "@/lib/seat-locks";
@@ -78,6 +78,8 @@ export async function bookingWorld() {
 
   return {
     db: db as Db,
+    /** The URL of this world's database, for child processes (a fresh Postgres database, or null on PGlite). */
+    databaseUrl: process.env.DATABASE_URL ? Object.assign(new URL(process.env.DATABASE_URL), { pathname: `/${database.name}` }).toString() : null,
     stripe,
     customer,
     aShow,

@@ -165,6 +165,8 @@ export type StripeFake = {
   expire(sessionId: string): FakeSessionObject;
   /** The next `count` API requests answer `status` with a Stripe api_error (no state change). */
   failNext(count?: number, status?: number): void;
+  /** Answers to requests matching `method` and `path` leave `ms` later (the work is done at once); `null` ends it. */
+  slowDown(rule: { method: string; path: RegExp; ms: number } | null): void;
   /** The object as the API would return it (line_items only when asked). */
   sessionObject(sessionId: string, opts?: { expandLineItems?: boolean }): FakeSessionObject;
   reset(): void;
@@ -248,6 +250,7 @@ export async function startStripeFake(opts: { apiKey?: string } = {}): Promise<S
   // Idempotency-Key → the first request's fingerprint and its saved answer.
   const idempotent = new Map<string, { fingerprint: string; status: number; body: string }>();
   let failures: { count: number; status: number } = { count: 0, status: 500 };
+  let slow: { method: string; path: RegExp; ms: number } | null = null;
   let baseUrl = "";
 
   function sessionObject(id: string, o: { expandLineItems?: boolean } = {}): FakeSessionObject {
@@ -469,7 +472,8 @@ export async function startStripeFake(opts: { apiKey?: string } = {}): Promise<S
       };
       if (replayed) headers["idempotent-replayed"] = "true";
       if (req.headers["idempotency-key"]) headers["idempotency-key"] = String(req.headers["idempotency-key"]);
-      res.writeHead(status, headers).end(body);
+      const delay = slow && req.method === slow.method && slow.path.test(new URL(req.url ?? "/", "http://fake").pathname) ? slow.ms : 0;
+      setTimeout(() => res.writeHead(status, headers).end(body), delay);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -539,6 +543,9 @@ export async function startStripeFake(opts: { apiKey?: string } = {}): Promise<S
     failNext(count = 1, status = 500) {
       failures = { count, status };
     },
+    slowDown(rule) {
+      slow = rule;
+    },
     sessionObject,
     reset() {
       sessions.clear();
@@ -547,6 +554,7 @@ export async function startStripeFake(opts: { apiKey?: string } = {}): Promise<S
       requests.length = 0;
       idempotent.clear();
       failures = { count: 0, status: 500 };
+      slow = null;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

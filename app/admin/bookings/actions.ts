@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/authz";
 import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
 import { orderIdSchema } from "@/lib/admin/booking-input";
-import { cancelPendingOrder, refundBooking } from "@/lib/admin/refund-booking";
+import { cancelPendingOrder, refundBooking } from "@/lib/booking/refund-booking";
 
 export async function refundBookingAction(raw: unknown) {
   return actionResult(async () => {

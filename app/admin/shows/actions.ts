@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/authz";
 import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
-import { cancelShow } from "@/lib/admin/cancel-show";
+import { cancelShow } from "@/lib/booking/cancel-show";
 import { scheduleShows } from "@/lib/catalog/schedule-shows";
 import { scheduleShowsSchema, showIdSchema } from "@/lib/catalog/show-input";
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/authz";
 import { cancellationDeadline } from "@/lib/booking/cancel-booking";
+import { refundExplanation } from "@/lib/booking/refund-explanation";
 import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
 import { viewableOrder } from "@/lib/booking/viewable-order";
 import { AppError } from "@/lib/errors";
@@ -64,9 +65,7 @@ export default async function BookingPage({ params }: { params: Promise<{ orderI
         </>
       ) : (
         <p className="rounded-xl border border-line bg-panel p-4">
-          {detail.order.refundReason === "seat_conflict"
-            ? "A seat in this order was sold to someone else moments before your payment completed, so we refunded you in full."
-            : "This booking was cancelled and refunded."}
+          {detail.order.status === "refunded" ? refundExplanation(detail.order.refundReason) : "This checkout was not paid: no payment was taken."}
         </p>
       )}
     </article>

@@ -1,29 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { orders } from "@/db/schema";
+import { orderForHolder } from "@/db/queries/orders";
 import { readHolderId } from "@/lib/booking/holder";
-import { closePendingOrder } from "@/lib/booking/close-order";
-import { getPayments } from "@/lib/payments";
+import { abandonPendingOrder } from "@/lib/booking/lifecycle";
 
 // Stripe's Cancel link. Only the customer whose holder cookie started the order may cancel it:
 // the session is expired through the API (so it can no longer be paid) and the seats released.
 export async function GET(req: NextRequest) {
   const orderId = req.nextUrl.searchParams.get("order") ?? "";
   const home = new URL("/", req.nextUrl);
-  if (!z.uuid().safeParse(orderId).success) return NextResponse.redirect(home, 303);
-  const db = await getDb();
-  const [order] = await db.select().from(orders).where(eq(orders.id, orderId)).limit(1);
   const holder = await readHolderId();
-  if (!order || !holder || order.holderId !== holder) return NextResponse.redirect(home, 303);
-  if (order.status === "pending") {
-    if (order.stripeSessionId) {
-      const session = await getPayments().expireSession(order.stripeSessionId);
-      // Paid in the meantime: the webhook or success page will fulfil; never cancel a payment.
-      if (session.paymentStatus === "paid") return NextResponse.redirect(new URL(`/checkout/success?session_id=${session.id}`, req.nextUrl), 303);
-    }
-    await closePendingOrder(db, order.id, "cancelled");
+  if (!z.uuid().safeParse(orderId).success || !holder) return NextResponse.redirect(home, 303);
+  const db = await getDb();
+  const order = await orderForHolder(db, holder, orderId);
+  if (!order) return NextResponse.redirect(home, 303);
+  // Paid in the meantime: never cancel a payment; the success page shows how it was settled.
+  if ((await abandonPendingOrder(db, order)) === "paid") {
+    return NextResponse.redirect(new URL(`/checkout/success?session_id=${order.stripeSessionId}`, req.nextUrl), 303);
   }
   return NextResponse.redirect(new URL(`/shows/${order.showId}?cancelled=1`, req.nextUrl), 303);
 }

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { orders } from "@/db/schema";
+import { orderBySession } from "@/db/queries/orders";
 import { currentUser } from "@/lib/authz";
 import { canViewOrder } from "@/lib/booking/order-access";
 import { orderDetail } from "@/lib/booking/order-detail";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { refundExplanation } from "@/lib/booking/refund-explanation";
+import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
 import { TicketList } from "@/components/ticket-list";
 import { formatDateTime } from "@/lib/time";
@@ -21,7 +21,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   const user = await currentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/checkout/success?session_id=${sessionId}`)}`);
   const db = await getDb();
-  const [order] = await db.select().from(orders).where(eq(orders.stripeSessionId, sessionId)).limit(1);
+  const order = await orderBySession(db, sessionId);
   if (!order) notFound();
   let detail = await orderDetail(db, order.id);
   if (!detail || !canViewOrder(user, detail)) notFound();
@@ -46,11 +46,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
       ) : detail.order.status === "refunded" ? (
         <div role="alert" className="space-y-2 rounded-xl border border-amber-300 bg-panel p-4">
           <h1 className="text-xl font-bold">We couldn&apos;t give you those seats</h1>
-          <p>
-            {detail.order.refundReason === "seat_conflict"
-              ? "Someone else bought one of your seats moments before your payment completed. We have refunded your payment in full; you will also get an email."
-              : "This order has been refunded."}
-          </p>
+          <p>{refundExplanation(detail.order.refundReason)}</p>
           <Link href={`/shows/${detail.show.id}`} className="underline">
             Choose other seats
           </Link>

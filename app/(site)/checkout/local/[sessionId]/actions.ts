@@ -24,9 +24,11 @@ export async function settleLocalCheckout(formData: FormData): Promise<void> {
       await settleLocalSession(sessionId, "declined");
       target = `/checkout/local/${sessionId}?declined=1`;
     } else {
-      const paid = await settleLocalSession(sessionId, "paid");
-      await deliverLocalEvent(await appUrl(), localSessionEvent("checkout.session.completed", paid));
-      target = paid.successUrl.replace("{CHECKOUT_SESSION_ID}", sessionId);
+      // A second Pay (double click, another instance) finds the session paid: same success page,
+      // no second payment and no second event.
+      const { row, paidNow } = await settleLocalSession(sessionId, "paid");
+      if (paidNow) await deliverLocalEvent(await appUrl(), localSessionEvent("checkout.session.completed", row));
+      target = row.successUrl.replace("{CHECKOUT_SESSION_ID}", sessionId);
     }
   } catch (err) {
     target = `/checkout/local/${sessionId}?error=${encodeURIComponent(toFailure(err).message)}`;

@@ -1,15 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { orders, shows } from "@/db/schema";
-import { closePendingOrder } from "@/lib/booking/close-order";
-import { refundOrder } from "@/lib/booking/refund-order";
-import { syncOrderWithSession } from "@/lib/booking/sync-order";
+import { shows } from "@/db/schema";
+import { ordersOfShow } from "@/db/queries/orders";
+import type { AdminActor } from "@/lib/admin/admin-actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { getPayments } from "@/lib/payments";
-import type { AdminActor } from "./admin-actor";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { abandonPendingOrder } from "./lifecycle";
+import { refundOrder } from "./refund-order";
 
 export type CancelShowResult = { refunded: number; alreadyRefunded: number; closed: number; failed: string[] };
 
@@ -21,6 +20,11 @@ const REFUND_CONCURRENCY = 4;
  * Cancels a show: it leaves sale at once, every paid order is refunded (reason show_cancelled,
  * which emails each customer), and unpaid checkouts are closed so they cannot be paid later.
  * Safe to run again: a second run finishes whatever a failed first run left behind.
+ *
+ * No window: the show row is locked for update while it is marked cancelled. A checkout inserts
+ * its order under a share lock on the show (so it either committed before — and is closed below —
+ * or sees the cancellation and stops), and fulfilment reads the show under a share lock too (so a
+ * payment either was paid before — and is refunded below — or is refunded as show_cancelled).
  */
 export async function cancelShow(actor: AdminActor, input: { showId: string }, now = new Date()): Promise<CancelShowResult> {
   const db = await getDb();
@@ -38,23 +42,17 @@ export async function cancelShow(actor: AdminActor, input: { showId: string }, n
   const result: CancelShowResult = { refunded: 0, alreadyRefunded: 0, closed: 0, failed: [] };
 
   // Unpaid checkouts first: their sessions are expired at the provider, so no one pays for a
-  // cancelled show; one paid at the last moment is fulfilled and then refunded below.
-  const pending = await db.select().from(orders).where(and(eq(orders.showId, show.id), eq(orders.status, "pending")));
-  for (const order of pending) {
+  // cancelled show; one paid at the last moment is refunded by fulfilment (the show is cancelled).
+  for (const order of await ordersOfShow(db, show.id, "pending")) {
     try {
-      if (order.stripeSessionId) {
-        const session = await getPayments().expireSession(order.stripeSessionId);
-        if (session.paymentStatus === "paid") await syncOrderWithSession(db, order.stripeSessionId);
-      }
-      if (await closePendingOrder(db, order.id, "cancelled")) result.closed++;
+      if ((await abandonPendingOrder(db, order)) === "cancelled") result.closed++;
     } catch (err) {
       log.error({ err, orderId: order.id }, "could not close a pending order of a cancelled show");
       result.failed.push(order.id);
     }
   }
 
-  const paid = await db.select({ id: orders.id }).from(orders).where(and(eq(orders.showId, show.id), eq(orders.status, "paid")));
-  const queue = [...paid];
+  const queue = await ordersOfShow(db, show.id, "paid");
   await Promise.all(
     Array.from({ length: Math.min(REFUND_CONCURRENCY, queue.length) }, async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {

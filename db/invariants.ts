@@ -1,0 +1,108 @@
+// What must hold in the database whatever happened, in whatever order, on however many
+// instances: the order lifecycle's invariants (issue 16). Each check is one query returning the
+// rows that break it. `npm run check:invariants` runs them over DATABASE_URL; the scale test runs
+// them after its customers are done. Plain SQL over postgres.js, so a script can run it as is.
+import type { Sql } from "postgres";
+
+export type Violation = { check: string; rows: unknown[] };
+export type Check = { name: string; query: (sql: Sql) => Promise<readonly unknown[]> };
+
+export const invariants: Check[] = [
+  {
+    name: "no seat of a show has two live tickets",
+    query: (sql) => sql`
+      select show_id, seat_id, count(*)::int as live from tickets
+      where status <> 'voided' group by show_id, seat_id having count(*) > 1`,
+  },
+  {
+    name: "every paid order has a live ticket for each of its seats",
+    query: (sql) => sql`
+      select o.id as order_id, os.seat_id from orders o
+      join order_seats os on os.order_id = o.id
+      left join tickets t on t.order_id = o.id and t.seat_id = os.seat_id and t.status <> 'voided'
+      where o.status = 'paid' and t.id is null`,
+  },
+  {
+    name: "live tickets belong to paid orders only (refunded, cancelled, expired and pending have none)",
+    query: (sql) => sql`
+      select o.id as order_id, o.status::text as status, count(*)::int as live from tickets t
+      join orders o on o.id = t.order_id
+      where t.status <> 'voided' and o.status <> 'paid'
+      group by o.id, o.status`,
+  },
+  {
+    name: "no paid order on a cancelled show",
+    query: (sql) => sql`
+      select o.id as order_id, o.show_id from orders o join shows s on s.id = o.show_id
+      where o.status = 'paid' and s.status = 'cancelled'`,
+  },
+  {
+    name: "every paid order's total is its live tickets, to the cent, with nothing refunded",
+    query: (sql) => sql`
+      select o.id as order_id, o.total_amount,
+             coalesce(sum(os.amount) filter (where t.id is not null), 0)::int as live_amount, o.stripe_refund_id
+      from orders o
+      join order_seats os on os.order_id = o.id
+      left join tickets t on t.order_id = o.id and t.seat_id = os.seat_id and t.status <> 'voided'
+      where o.status = 'paid'
+      group by o.id
+      having o.total_amount <> coalesce(sum(os.amount) filter (where t.id is not null), 0) or o.stripe_refund_id is not null`,
+  },
+  {
+    name: "every refunded order's payment was refunded at the provider",
+    query: (sql) => sql`
+      select id as order_id, refund_reason, stripe_payment_intent_id from orders
+      where status = 'refunded' and stripe_refund_id is null`,
+  },
+  {
+    name: "money paid = live tickets + refunded, to the cent",
+    query: (sql) => sql`
+      select * from (
+        select
+          (select coalesce(sum(total_amount), 0) from orders where stripe_payment_intent_id is not null and status in ('paid', 'refunded'))::bigint as paid,
+          (select coalesce(sum(os.amount), 0) from tickets t join order_seats os on os.order_id = t.order_id and os.seat_id = t.seat_id where t.status <> 'voided')::bigint as live_tickets,
+          (select coalesce(sum(total_amount), 0) from orders where status = 'refunded' and stripe_refund_id is not null)::bigint as refunded
+      ) m where paid <> live_tickets + refunded`,
+  },
+  {
+    name: "each payment the local gateway took is a paid order's tickets or refunded in full",
+    query: (sql) => sql`
+      select s.id as session_id, s.amount_total, s.amount_refunded, o.id as order_id, o.status::text as status,
+             o.stripe_payment_intent_id = s.payment_intent_id as same_payment
+      from local_checkout_sessions s left join orders o on o.id = s.order_id
+      where s.payment_status = 'paid'
+        and not (o.stripe_payment_intent_id is not distinct from s.payment_intent_id
+                 and ((o.status = 'paid' and s.amount_refunded = 0) or (o.status = 'refunded' and s.amount_refunded = s.amount_total)))`,
+  },
+  {
+    name: "exactly one booking confirmation per paid order",
+    query: (sql) => sql`
+      select o.id as order_id, count(e.id)::int as confirmations from orders o
+      left join email_outbox e on e.dedupe_key = 'booking-confirmed:' || o.id
+      where o.status = 'paid' group by o.id having count(e.id) <> 1`,
+  },
+  {
+    name: "exactly one refund email per refunded order",
+    query: (sql) => sql`
+      select o.id as order_id, count(e.id)::int as refund_emails from orders o
+      left join email_outbox e on e.dedupe_key = 'booking-refunded:' || o.id
+      where o.status = 'refunded' group by o.id having count(e.id) <> 1`,
+  },
+  {
+    name: "no webhook event unprocessed for more than a minute",
+    query: (sql) => sql`
+      select id, type, outcome, received_at from stripe_events
+      where processed_at is null and received_at < now() - interval '1 minute'`,
+  },
+];
+
+export async function runChecks(sql: Sql, checks: Check[] = invariants): Promise<{ passed: string[]; violations: Violation[] }> {
+  const passed: string[] = [];
+  const violations: Violation[] = [];
+  for (const check of checks) {
+    const rows = await check.query(sql);
+    if (rows.length) violations.push({ check: check.name, rows: [...rows] });
+    else passed.push(check.name);
+  }
+  return { passed, violations };
+}
