@@ -2,6 +2,9 @@
 // first customer does not wait for it, and so a broken setting fails start-up loudly.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: rate limits know a client by the socket it came in on.
+  const { recordPeerAddresses } = await import("./lib/rate-limit/peer-address");
+  recordPeerAddresses();
   const { env } = await import("./lib/env");
   env();
   const { getDatabase } = await import("./db/client");

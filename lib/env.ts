@@ -29,6 +29,19 @@ const positiveInt = (fallback: number) =>
       return n;
     });
 
+const hopCount = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return 0;
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n > 10) {
+      ctx.addIssue({ code: "custom", message: `must be a whole number from 0 to 10, got "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
 const urlWith = (protocols: string[]) =>
   optionalString.refine(
     (v) => {
@@ -52,6 +65,9 @@ export const envSchema = z
     REDIS_URL: urlWith(["redis:", "rediss:"]),
     UPSTASH_REDIS_REST_URL: urlWith(["http:", "https:"]),
     UPSTASH_REDIS_REST_TOKEN: optionalString,
+    // Reverse proxies in front of the app whose X-Forwarded-For entries are believed: 0 = none,
+    // the client is the socket's peer (lib/rate-limit/client-address.ts).
+    TRUST_PROXY_HOPS: hopCount,
     SEAT_HOLD_MINUTES: positiveInt(10),
     MAX_SEATS_PER_ORDER: positiveInt(10),
     CANCELLATION_CUTOFF_MINUTES: positiveInt(60),
@@ -131,11 +147,17 @@ export function resetEnvForTests() {
   cached = undefined;
 }
 
+/** The Redis the settings name, if any: Upstash (REST) wins over REDIS_URL (TCP). */
+export function redisBackend(e: Env = env()) {
+  return e.UPSTASH_REDIS_REST_URL ? "upstash" : e.REDIS_URL ? "redis" : "memory";
+}
+
 /** Which backend each part runs on, as /api/health and the README describe it. */
 export function backends(e: Env = env()) {
   return {
     database: e.DATABASE_URL ? "postgres" : "pglite",
-    seatLocks: e.UPSTASH_REDIS_REST_URL ? "upstash" : e.REDIS_URL ? "redis" : "memory",
+    // The rate limits run on the same store, over the one shared connection (lib/redis).
+    seatLocks: redisBackend(e),
     payments: e.STRIPE_SECRET_KEY ? "stripe" : "local",
     email: e.RESEND_API_KEY ? "resend" : "outbox",
   } as const;

@@ -105,11 +105,38 @@ for (const [file, targets] of graph) {
   }
 }
 
+/** The shortest cycle through each member of a component, each cycle once: the loops to break. */
+function shortestLoops(members: string[], edges: Map<string, Set<string>>): string[][] {
+  const inside = new Set(members);
+  const loops = new Map<string, string[]>();
+  for (const start of members) {
+    const cameFrom = new Map<string, string>();
+    const queue = [start];
+    while (queue.length && !cameFrom.has(start)) {
+      const v = queue.shift()!;
+      for (const w of edges.get(v) ?? []) {
+        if (!inside.has(w) || cameFrom.has(w)) continue;
+        cameFrom.set(w, v);
+        queue.push(w);
+      }
+    }
+    const loop = [start];
+    for (let v = cameFrom.get(start)!; v !== start; v = cameFrom.get(v)!) loop.unshift(v);
+    const first = loop.indexOf([...loop].sort()[0]);
+    const canonical = [...loop.slice(first), ...loop.slice(0, first)];
+    loops.set(canonical.join(">"), canonical);
+  }
+  return [...loops.values()];
+}
+
 const folderCycles = cycles(new Map([...folders].map(([k, v]) => [k, [...v]])));
 const fileCycles = cycles(runtimeGraph);
 for (const members of folderCycles) {
   console.error(`lib/ folders in a cycle: ${members.join(", ")}`);
-  for (const from of members) for (const to of members) if (via.has(`${from}>${to}`)) console.error(`  ${via.get(`${from}>${to}`)}`);
+  for (const loop of shortestLoops(members, folders)) {
+    console.error(`  ${[...loop, loop[0]].join(" → ")}`);
+    loop.forEach((from, i) => console.error(`    ${via.get(`${from}>${loop[(i + 1) % loop.length]}`)}`));
+  }
 }
 for (const members of fileCycles) console.error(`files in a cycle: ${members.map(rel).join(", ")}`);
 if (folderCycles.length || fileCycles.length) process.exit(1);

@@ -1,4 +1,4 @@
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { AdminNav } from "@/components/admin/admin-nav";
 
 export const metadata = { title: { default: "Admin", template: "%s · Admin · Marquee" } };

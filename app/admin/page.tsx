@@ -5,7 +5,7 @@ import { doorCountsBetween, paidOrdersSince } from "@/db/queries/admin-dashboard
 import { seatStatesOfShow, showsWithOccupancy } from "@/db/queries/shows";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { getTheater } from "@/db/queries/venue";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { percent } from "@/lib/admin/chart-scale";
 import { doorByDay, lastDays, revenueByDay, revenueByMovie } from "@/lib/admin/dashboard-report";
 import { formatMoney, formatMoneyCompact } from "@/lib/money";

@@ -3,8 +3,8 @@
 
 /**
  * A distinct address per simulated client, sent as X-Forwarded-For. Every request really comes
- * from 127.0.0.1, so a per-client rate limiter that trusts the proxy header sees thousands of
- * customers instead of one very busy one — which is what the benchmark models.
+ * from 127.0.0.1; the servers are started with TRUST_PROXY_HOPS=1 (appEnv), so the rate limiter
+ * sees thousands of customers instead of one very busy one — which is what the benchmark models.
  */
 export function clientAddress(i: number): string {
   return `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
@@ -29,7 +29,7 @@ export function mulberry32(seed: number): () => number {
 export function passThroughEnv(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && (k.startsWith("RATE_LIMIT") || k === "METRICS_TOKEN" || k === "TRUST_PROXY" || k === "SEAT_HOLD_MINUTES")) out[k] = v;
+    if (v !== undefined && (k.startsWith("RATE_LIMIT") || k === "METRICS_TOKEN" || k === "TRUST_PROXY_HOPS" || k === "SEAT_HOLD_MINUTES")) out[k] = v;
   }
   return out;
 }

@@ -186,6 +186,9 @@ export function appEnv(opts: { databaseUrl: string; dataDir: string; port: numbe
     REDIS_URL,
     AUTH_TRUST_HOST: "true",
     ALLOW_LOCAL_PAYMENTS: "1",
+    // The scripts play one reverse proxy: the X-Forwarded-For they send is each simulated
+    // customer's address, as a proxy would append it.
+    TRUST_PROXY_HOPS: "1",
     TICKET_SIGNING_SECRET: secret("tickets"),
     AUTH_SECRET: secret("auth"),
     APP_URL: `http://localhost:${opts.port}`,

@@ -5,7 +5,11 @@ import { requestMagicLink, type EmailSignInState } from "@/app/(site)/sign-in/ac
 
 export function EmailSignInForm({ redirectTo }: { redirectTo: string }) {
   const [state, action, pending] = useActionState<EmailSignInState, FormData>(requestMagicLink, undefined);
-  const emailError = state?.fieldErrors?.email?.[0];
+  const failure = state?.ok === false ? state : null;
+  const emailError = failure?.fieldErrors?.email?.[0];
+  // The field's own error says it all; the alert is for what is not about the field.
+  const message = failure && !emailError ? failure.message : undefined;
+  const typed = typeof failure?.details?.email === "string" ? failure.details.email : undefined;
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -20,7 +24,7 @@ export function EmailSignInForm({ redirectTo }: { redirectTo: string }) {
           inputMode="email"
           autoComplete="email"
           required
-          defaultValue={state?.email}
+          defaultValue={typed}
           aria-invalid={emailError ? true : undefined}
           aria-describedby={emailError ? "email-error" : undefined}
           className="w-full rounded-md border border-line bg-ink px-3 py-2 text-base text-white placeholder:text-zinc-500 focus:border-gold"
@@ -32,9 +36,9 @@ export function EmailSignInForm({ redirectTo }: { redirectTo: string }) {
           </p>
         )}
       </div>
-      {state?.message && (
+      {message && (
         <p role="alert" className="text-sm text-red-300">
-          {state.message}
+          {message}
         </p>
       )}
       <button type="submit" disabled={pending} className="w-full rounded-md bg-gold px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60">

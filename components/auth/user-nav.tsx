@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { SignOutButton } from "./sign-out-button";
 
 /** The header's account corner: a sign-in link, or who is signed in with a sign-out button. */

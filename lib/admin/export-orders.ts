@@ -6,7 +6,7 @@ import { getTheater } from "@/db/queries/venue";
 import { formatMoneyInput } from "@/lib/money";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { addDays, isIsoDate, localDate, localDays } from "@/lib/time";
-import type { AdminActor } from "./admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { csvRow } from "./csv";
 

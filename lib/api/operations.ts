@@ -70,7 +70,7 @@ export const apiOperations: ApiOperation[] = [
     params: ShowParams,
     body: SeatsRequest,
     response: { status: 200, schema: HoldState, description: "Everything you hold for this show now." },
-    errors: [400, 401, 404, 409, 410, 429],
+    errors: [400, 401, 404, 409, 410, 413, 415, 429],
   },
   {
     method: "post",
@@ -83,7 +83,7 @@ export const apiOperations: ApiOperation[] = [
     params: ShowParams,
     body: SeatsRequest,
     response: { status: 200, schema: ReleaseResult, description: "What was released and what you still hold." },
-    errors: [400, 401, 404, 429],
+    errors: [400, 401, 404, 413, 415, 429],
   },
   {
     method: "get",
@@ -104,6 +104,8 @@ export const errorDescriptions: Record<number, string> = {
   404: "No such show: `not_found`.",
   409: "A seat is sold or held by someone else (`seat_unavailable`, `details.taken`), or the show is cancelled (`show_closed`).",
   410: "The show has started: `show_closed`.",
+  413: "The body is larger than 16 KB: `payload_too_large`.",
+  415: "The body is not sent as `application/json`: `unsupported_media_type`.",
   429: "Too many requests: `rate_limited`; wait `Retry-After` seconds.",
 };
 

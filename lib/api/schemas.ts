@@ -12,7 +12,19 @@ export const apiRegistry = z.registry<{ id?: string; description?: string }>();
 const uuid = (what: string) => z.uuid({ message: `That is not a ${what} id.` });
 
 export const ApiErrorCode = z
-  .enum(["invalid_request", "unauthenticated", "not_found", "seat_unavailable", "show_closed", "rate_limited", "unavailable", "internal"])
+  .enum([
+    "invalid_request",
+    "unauthenticated",
+    "forbidden",
+    "not_found",
+    "seat_unavailable",
+    "show_closed",
+    "payload_too_large",
+    "unsupported_media_type",
+    "rate_limited",
+    "unavailable",
+    "internal",
+  ])
   .register(apiRegistry, { id: "ErrorCode", description: "What went wrong, for programs; `message` says it for people." });
 
 export const ApiError = z

@@ -24,7 +24,7 @@ declare module "next-auth" {
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
-/** Built per request (see lib/auth.ts), so importing this never opens the database. */
+/** Built per request (see auth-js.ts), so importing this never opens the database. */
 export async function authConfig(): Promise<NextAuthConfig> {
   const e = env();
   const db = await getDb();

@@ -7,6 +7,19 @@ import { kickOutbox } from "@/lib/email/kick";
 import { queueTemplateEmail } from "@/lib/email/queue-template-email";
 import { withSignInLimit } from "@/lib/rate-limit/sign-in";
 import { MAGIC_LINK_EXPIRES_IN, MAGIC_LINK_MINUTES } from "./magic-link-settings";
+import { noteSignInRefusal } from "./sign-in-throttle";
+
+type Send = EmailConfig["sendVerificationRequest"];
+
+/** withSignInLimit, and a refusal noted for the route's 429. The same promise goes back to Auth.js. */
+function throttled(send: Parameters<typeof withSignInLimit>[0]): Send {
+  const limited = withSignInLimit(send);
+  return (params) => {
+    const run = Promise.resolve(limited(params));
+    run.catch(noteSignInRefusal);
+    return run;
+  };
+}
 
 export const MAGIC_LINK_PROVIDER_ID = "email";
 
@@ -34,7 +47,7 @@ export function magicLinkProvider(): EmailConfig {
     type: "email",
     name: "Email",
     maxAge: MAGIC_LINK_MINUTES * 60,
-    sendVerificationRequest: withSignInLimit(async ({ identifier, url, token }) => {
+    sendVerificationRequest: throttled(async ({ identifier, url, token }) => {
       const link = publicLink(url);
       // Unique per request (each has a fresh token), without storing the token itself twice.
       const dedupeKey = `sign-in:${createHash("sha256").update(token).digest("base64url")}`;

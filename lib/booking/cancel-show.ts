@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { shows } from "@/db/schema";
 import { ordersOfShow } from "@/db/queries/orders";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { canViewOrder } from "./order-access";
 import { orderDetail } from "./order-detail";

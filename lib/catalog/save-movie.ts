@@ -1,9 +1,8 @@
 import "server-only";
 import { getDb, uniqueViolation } from "@/db/client";
 import { insertMovie, lockMovie, setMovieStatus, updateMovieFields } from "@/db/queries/movies";
-import { AppError } from "@/lib/errors";
-import { fieldError } from "@/lib/admin/action-result";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import { AppError, fieldError } from "@/lib/errors";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { slugify, type MovieFields } from "./movie-input";
 

@@ -1,9 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { movieForAdmin, setMoviePoster } from "@/db/queries/movies";
-import { AppError } from "@/lib/errors";
-import { fieldError } from "@/lib/admin/action-result";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import { AppError, fieldError } from "@/lib/errors";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { checkPoster, MAX_POSTER_BYTES, POSTER_URL_PREFIX } from "./poster-image";
 import { deleteUploadedPoster, writePoster } from "./poster-storage";

@@ -1,4 +1,4 @@
 export { metrics, resetMetricsForTests, type Metrics } from "./registry";
-export { measureAction, withMetrics } from "./measure";
+export { measure } from "./measure";
 export { countFulfilment, countHoldOutcome, countOrderStatus, countWebhookEvent } from "./outcomes";
 export { metricsAccess } from "./access";

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { clientIp, clientKey, exemptFromLimits } from "./client";
 import { enforce, type Check } from "./enforce";
 import { policies } from "./policies";
@@ -9,17 +9,24 @@ import { policies } from "./policies";
 // defineAction answers as { ok: false, code: "rate_limited", message: "… try again in 40 seconds." }.
 
 /**
- * Per client and per address. Rotating the holder cookie makes a new client, not a new address:
- * with the per-show seat budget an address cannot keep more than a slice of a house on hold.
+ * Per client, per address, and per show: seats asked for from one address, and by one signed-in
+ * account. The address is the socket's (or the declared proxies'), so rotating the holder cookie
+ * or X-Forwarded-For makes a new client, never a new address or account: with the per-show seat
+ * budgets neither can keep more than a slice of a house on hold.
  */
 export async function limitHold(input: { showId: string; seatIds: string[] }, holder: string): Promise<void> {
   const ip = clientIp(await headers());
   if (exemptFromLimits(ip)) return;
   const user = await currentUser();
-  const checks: Check[] = [{ policy: "hold", key: clientKey({ userId: user?.id, holder, ip }) }];
-  if (ip) {
-    const seats = Math.min(new Set(input.seatIds).size, policies.holdSeatsPerIpPerShow.limit);
-    checks.push({ policy: "holdPerIp", key: ip }, { policy: "holdSeatsPerIpPerShow", key: `${input.showId}:${ip}`, cost: seats });
+  const address = ip ?? "unknown";
+  const seats = new Set(input.seatIds).size;
+  const checks: Check[] = [
+    { policy: "hold", key: clientKey({ userId: user?.id, holder, ip }) },
+    { policy: "holdPerIp", key: address },
+    { policy: "holdSeatsPerIpPerShow", key: `${input.showId}:${address}`, cost: Math.min(seats, policies.holdSeatsPerIpPerShow.limit) },
+  ];
+  if (user) {
+    checks.push({ policy: "holdSeatsPerAccountPerShow", key: `${input.showId}:${user.id}`, cost: Math.min(seats, policies.holdSeatsPerAccountPerShow.limit) });
   }
   await enforce("seat requests", checks);
 }

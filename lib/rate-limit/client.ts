@@ -1,19 +1,40 @@
 import { isIP } from "node:net";
-import { demoMode } from "@/lib/env";
+import { demoMode, env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { PEER_ADDRESS_HEADER } from "./peer-address";
 
-// Who is calling, as far as rate limits care. The address comes from the first hop of
-// X-Forwarded-For, else X-Real-IP. `next start` fills X-Forwarded-For with the socket's address
-// when it is missing; behind a load balancer the balancer must set (overwrite) the header, or a
-// client could claim any address it likes (docs/operations.md).
+// Who is calling, as far as rate limits care. Only what our own side wrote is believed: the
+// socket's peer (written by recordPeerAddresses for every request, whatever the client sent)
+// and, when TRUST_PROXY_HOPS declares that many reverse proxies in front of us, the
+// X-Forwarded-For entries those proxies appended — read from the right, because a client can
+// put anything it likes on the left.
 
-/** The caller's IP address, or null when the headers do not name a valid one. */
-export function clientIp(headers: Headers): string | null {
-  const candidates = [headers.get("x-forwarded-for")?.split(",")[0], headers.get("x-real-ip")];
-  for (const raw of candidates) {
-    const ip = raw?.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
-    if (ip && isIP(ip)) return ip.toLowerCase();
-  }
-  return null;
+const normalize = (raw: string | undefined | null): string | null => {
+  const ip = raw?.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+  return ip && isIP(ip) ? ip.toLowerCase() : null;
+};
+
+/**
+ * The caller's IP address, or null when it cannot be told (no peer address: the request did not
+ * come through our HTTP server, or a trusted proxy wrote junk). Null callers share one budget.
+ */
+export function clientIp(headers: Headers, trustedHops: number = env().TRUST_PROXY_HOPS): string | null {
+  const peer = normalize(headers.get(PEER_ADDRESS_HEADER));
+  if (!peer) warnOnceWithoutPeer();
+  if (!peer || trustedHops === 0) return peer;
+  // Each trusted proxy appended the address it received the request from; the peer is the last.
+  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const chain = [...forwarded, peer];
+  // Fewer entries than declared hops: the request came through fewer proxies, and the leftmost
+  // entry is still one a trusted proxy wrote.
+  return normalize(chain[Math.max(0, chain.length - 1 - trustedHops)]);
+}
+
+let warned = false;
+function warnOnceWithoutPeer() {
+  if (warned || env().NODE_ENV !== "production") return;
+  warned = true;
+  log.warn("a request reached a rate limit without its peer address: is it served by something other than `next start`? Every such client shares one budget");
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1)$/;
@@ -21,7 +42,8 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1)$/;
 /**
  * Calls from the machine itself to a demo or development instance are the developer, the
  * browser tests or the scale test script, which act as hundreds of customers from one address;
- * they are not throttled. A real deployment (not demo mode) throttles them like anyone.
+ * they are not throttled. The address is the one clientIp() derives, so no header can claim it.
+ * A real deployment (not demo mode) throttles them like anyone.
  */
 export function exemptFromLimits(ip: string | null): boolean {
   return ip !== null && LOOPBACK.test(ip) && demoMode();

@@ -1,16 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { backends, env } from "@/lib/env";
+import { env, redisBackend } from "@/lib/env";
 import { log } from "@/lib/log";
+import { sharedRedis } from "@/lib/redis/shared";
 import { createMemoryRateLimits } from "./memory";
-import { createRedisRateLimits } from "./redis";
-import { createUpstashRateLimits } from "./upstash";
+import { scriptedRateLimits } from "./script";
 import { checkOptions, type LimitOptions, type LimitResult, type RateLimitStore } from "./types";
 
 export type { LimitOptions, LimitResult, RateLimitBackend, RateLimitStore } from "./types";
 
-// The same store as the seat locks (Upstash, Redis or this process's memory), so every instance
-// counts against one window. On globalThis so all of Next's copies of this module share it.
+// Counted in Redis when one is configured (on the process's one shared connection, so every
+// instance counts against one window), else in this process's memory. On globalThis so all of
+// Next's copies of this module share it.
 type Slot = { store: RateLimitStore; prefix: string };
 const SLOT = Symbol.for("marquee.rate-limit.store");
 const shared = globalThis as typeof globalThis & { [SLOT]?: Slot };
@@ -19,14 +20,7 @@ function createFromEnv(): Slot {
   const e = env();
   // Test runs share one Redis (and run again within a window): each process counts on its own.
   const prefix = e.NODE_ENV === "test" ? `rl:test-${randomUUID()}:` : "rl:";
-  switch (backends(e).seatLocks) {
-    case "upstash":
-      return { prefix, store: createUpstashRateLimits({ url: e.UPSTASH_REDIS_REST_URL!, token: e.UPSTASH_REDIS_REST_TOKEN! }) };
-    case "redis":
-      return { prefix, store: createRedisRateLimits(e.REDIS_URL!) };
-    case "memory":
-      return { prefix, store: createMemoryRateLimits() };
-  }
+  return { prefix, store: redisBackend(e) === "memory" ? createMemoryRateLimits() : scriptedRateLimits(sharedRedis()) };
 }
 
 function slot(): Slot {
@@ -36,7 +30,7 @@ function slot(): Slot {
 /**
  * Counts one call (or `cost` units) against `key` in a fixed window of `windowMs`.
  * When the store cannot be reached the call is allowed and the failure logged: a limiter outage
- * must not stop people booking (the seat locks on the same store report it to them anyway).
+ * must not stop people signing in, and a hold is refused by the seat locks on the same Redis.
  */
 export async function limit(key: string, options: LimitOptions): Promise<LimitResult> {
   checkOptions(options);

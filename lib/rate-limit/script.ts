@@ -1,10 +1,13 @@
-import { checkOptions, resultOf, type LimitOptions, type LimitResult, type RateLimitStore, type RateLimitBackend } from "./types";
+import type { LuaScript, RedisConnection } from "@/lib/redis/types";
+import { checkOptions, resultOf, type LimitOptions, type LimitResult, type RateLimitStore } from "./types";
 
 // A fixed window per key, counted in Redis so every instance shares it. One script, so reading,
 // counting and starting the window's expiry are one atomic step. A refused call adds nothing.
 // KEYS[1] counter   ARGV[1] window ms   ARGV[2] cost   ARGV[3] limit
 // Returns {allowed (1|0), used, ms left in the window}.
-export const LIMIT_SCRIPT = `
+const LIMIT_SCRIPT: LuaScript = {
+  name: "rateLimitWindow",
+  lua: `
 local window = tonumber(ARGV[1])
 local cost = tonumber(ARGV[2])
 local limit = tonumber(ARGV[3])
@@ -20,12 +23,7 @@ if ttl < 0 and used > 0 then
   ttl = window
 end
 return {allowed, used, ttl}
-`;
-
-export type LimitScriptRunner = {
-  kind: Exclude<RateLimitBackend, "memory">;
-  run(key: string, args: string[]): Promise<unknown>;
-  close(): Promise<void>;
+`,
 };
 
 function parse(reply: unknown): [number, number, number] {
@@ -35,15 +33,15 @@ function parse(reply: unknown): [number, number, number] {
   return reply as [number, number, number];
 }
 
-/** A rate limit store on any client that can run the script (ioredis or Upstash). */
-export function scriptedRateLimits(runner: LimitScriptRunner): RateLimitStore {
+/** Rate limits on Redis, over TCP or Upstash's REST API alike. Closing the store closes its connection. */
+export function scriptedRateLimits(connection: RedisConnection): RateLimitStore {
   return {
-    kind: runner.kind,
+    kind: connection.kind,
     async limit(key: string, raw: LimitOptions): Promise<LimitResult> {
       const options = checkOptions(raw);
-      const [allowed, used, ttl] = parse(await runner.run(key, [String(options.windowMs), String(options.cost), String(options.limit)]));
+      const [allowed, used, ttl] = parse(await connection.run(LIMIT_SCRIPT, [key], [String(options.windowMs), String(options.cost), String(options.limit)]));
       return resultOf(allowed === 1, used, ttl, options);
     },
-    close: () => runner.close(),
+    close: () => connection.close(),
   };
 }

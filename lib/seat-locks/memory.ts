@@ -8,7 +8,7 @@ type Lock = { holder: string; expiresAt: number };
 const SHARED = Symbol.for("marquee.seat-locks.memory");
 const SWEEP_EVERY_MS = 1_000;
 
-export function sharedMemoryLocks(): Map<string, Lock> {
+function sharedMemoryLocks(): Map<string, Lock> {
   const slot = globalThis as typeof globalThis & { [SHARED]?: Map<string, Lock> };
   return (slot[SHARED] ??= new Map());
 }

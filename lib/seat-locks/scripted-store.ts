@@ -1,16 +1,7 @@
 import { checkHolder, checkTtl, holderIndexKey, seatIdOfLockKey, seatLockKey, uniqueSeatIds } from "./keys";
 import { EXPIRY_SCRIPT, EXTEND_SCRIPT, HOLD_SCRIPT, RELEASE_SCRIPT } from "./scripts";
+import type { RedisConnection } from "@/lib/redis/types";
 import type { SeatLockStore } from "./types";
-
-/** What a Redis-speaking client must offer; redis.ts and upstash.ts differ only in transport. */
-export type ScriptRunner = {
-  kind: "redis" | "upstash";
-  run(script: string, keys: string[], args: string[]): Promise<unknown>;
-  mget(keys: string[]): Promise<(string | null)[]>;
-  smembers(key: string): Promise<string[]>;
-  ping(): Promise<void>;
-  close(): Promise<void>;
-};
 
 function positions(reply: unknown): number[] {
   if (!Array.isArray(reply) || !reply.every((n) => typeof n === "number")) {
@@ -24,7 +15,12 @@ function integer(reply: unknown): number {
   return reply;
 }
 
-export function scriptedSeatLocks(runner: ScriptRunner): SeatLockStore {
+/**
+ * Seat locks on Redis, over TCP or Upstash's REST API alike. Closing the store closes its
+ * connection. Every script is safe to run twice: a repeated hold finds its own holder in the
+ * keys and succeeds, a repeated release or extend is a no-op.
+ */
+export function scriptedSeatLocks(runner: RedisConnection): SeatLockStore {
   const keysOf = (showId: string, ids: string[]) => ids.map((id) => seatLockKey(showId, id));
   // The scripts that change locks also keep the holder's index, passed as the last key.
   const indexedKeysOf = (showId: string, ids: string[], holder: string) => [...keysOf(showId, ids), holderIndexKey(showId, holder)];

@@ -5,9 +5,14 @@
 // lock keys it holds in the show, so "which seats are mine" never reads the whole house. The
 // index lives at least as long as any lock in it; entries whose lock ran out are skipped on read.
 // ARGV[1] is the holder id; ARGV[2], when present, a TTL in ms.
+// Each is registered once per client under its name (lib/redis), and sent by its SHA after that.
+
+import type { LuaScript } from "@/lib/redis/types";
 
 /** Returns the 1-based positions of KEYS held by someone else; empty means all are now held. */
-export const HOLD_SCRIPT = `
+export const HOLD_SCRIPT: LuaScript = {
+  name: "seatLockHold",
+  lua: `
 local holder, ttl = ARGV[1], tonumber(ARGV[2])
 local index, seats = KEYS[#KEYS], #KEYS - 1
 local taken = {}
@@ -26,10 +31,13 @@ for i = 1, seats do
 end
 if redis.call('PTTL', index) < ttl then redis.call('PEXPIRE', index, ttl) end
 return taken
-`;
+`,
+};
 
 /** Returns the 1-based positions of KEYS this holder had and no longer has. */
-export const RELEASE_SCRIPT = `
+export const RELEASE_SCRIPT: LuaScript = {
+  name: "seatLockRelease",
+  lua: `
 local index, seats = KEYS[#KEYS], #KEYS - 1
 local released = {}
 for i = 1, seats do
@@ -41,10 +49,13 @@ for i = 1, seats do
   redis.call('SREM', index, KEYS[i])
 end
 return released
-`;
+`,
+};
 
 /** Returns 1 when the holder had every key (all extended), 0 when not (none extended). */
-export const EXTEND_SCRIPT = `
+export const EXTEND_SCRIPT: LuaScript = {
+  name: "seatLockExtend",
+  lua: `
 local ttl = tonumber(ARGV[2])
 local index, seats = KEYS[#KEYS], #KEYS - 1
 for i = 1, seats do
@@ -57,10 +68,13 @@ for i = 1, seats do
 end
 if redis.call('PTTL', index) < ttl then redis.call('PEXPIRE', index, ttl) end
 return 1
-`;
+`,
+};
 
 /** Returns the smallest remaining TTL (ms) among the holder's keys, or -1 when it has none. */
-export const EXPIRY_SCRIPT = `
+export const EXPIRY_SCRIPT: LuaScript = {
+  name: "seatLockExpiry",
+  lua: `
 local soonest = -1
 for _, key in ipairs(KEYS) do
   if redis.call('GET', key) == ARGV[1] then
@@ -69,4 +83,5 @@ for _, key in ipairs(KEYS) do
   end
 end
 return soonest
-`;
+`,
+};

@@ -35,6 +35,8 @@ export type SeatSnapshot = {
   states: Record<string, SeatState>;
   /** Epoch ms when my holds expire, or null when I hold nothing. */
   holdExpiresAt: number | null;
+  /** The lock store is unreachable: states are the sold seats only, and holds are refused for now. */
+  paused?: true;
 };
 
 export type HoldInput = { showId: string; seatIds: string[] };

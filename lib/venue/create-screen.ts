@@ -1,8 +1,8 @@
 import "server-only";
 import { getDb, uniqueViolation } from "@/db/client";
 import { insertScreenWithSeats, theaterById } from "@/db/queries/venue";
-import { fieldError } from "@/lib/admin/action-result";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
+import { fieldError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { rowLabel } from "@/lib/seat-map/layout-plan";
 import type { CreateScreenInput } from "./screen-input";

@@ -4,7 +4,7 @@ import { allSeatsOfScreen, applyLayoutPlan, comingShowsOfScreen, lockScreen, sea
 import { forgetSeatIds } from "@/lib/booking/seat-ids";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { diffLayout, type LayoutPlan } from "./diff-layout";
 import type { SaveLayoutInput } from "./layout-types";

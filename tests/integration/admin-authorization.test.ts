@@ -16,7 +16,7 @@ import { bookingWorld } from "../support/booking-fixture";
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) }),
-  headers: async () => new Headers(),
+  headers: async () => (await import("../support/browser-headers")).browserHeaders(jar),
 }));
 
 type Module = Record<string, unknown>;
@@ -33,7 +33,8 @@ let ids: { movie: string; scheduledMovie: string; theater: string; screen2: stri
 async function userWithSession(email: string, role: "customer" | "admin") {
   const [user] = await world.db.insert(users).values({ email, role, name: email.split("@")[0] }).returning();
   const sessionToken = crypto.randomUUID();
-  await world.db.insert(sessions).values({ sessionToken, userId: user.id, expires: new Date(Date.now() + 3_600_000) });
+  // Fresh, as Auth.js writes it at sign-in (30 days): an older one would be slid forward on read.
+  await world.db.insert(sessions).values({ sessionToken, userId: user.id, expires: new Date(Date.now() + 30 * 86_400_000) });
   return sessionToken;
 }
 

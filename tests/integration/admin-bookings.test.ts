@@ -5,7 +5,7 @@ import { emailsOfOrder, searchBookings, ticketsOfOrder } from "@/db/queries/admi
 import { holdSeats } from "@/lib/booking/holds";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { exportOrdersCsv } from "@/lib/admin/export-orders";
 import { orderReference } from "@/lib/admin/order-reference";
 import { cancelPendingOrder, refundBooking } from "@/lib/booking/refund-booking";

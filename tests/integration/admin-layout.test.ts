@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, screens, seats } from "@/db/schema";
 import { allSeatsOfScreen } from "@/db/queries/venue";
 import { createScreen } from "@/lib/venue/create-screen";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { layoutVersion } from "@/lib/venue/layout-version";
 import type { DraftSeat } from "@/lib/venue/layout-types";
 import { saveLayout } from "@/lib/venue/save-layout";

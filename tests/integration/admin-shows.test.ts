@@ -4,7 +4,7 @@ import { auditLog, emailOutbox, movies, orders, screens, shows, theaters, ticket
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { cancelShow } from "@/lib/booking/cancel-show";
 import { createScreen } from "@/lib/venue/create-screen";
 import { scheduleShows, type DateClash } from "@/lib/catalog/schedule-shows";

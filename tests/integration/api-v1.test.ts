@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/peer-address";
 import { eq } from "drizzle-orm";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { orders, sessions, shows, users } from "@/db/schema";
@@ -28,7 +29,7 @@ type Jar = Map<string, string>;
 let jar: Jar = new Map();
 let address = "198.51.100.1";
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3999", "x-forwarded-for": address }),
+  headers: async () => (await import("../support/browser-headers")).browserHeaders(jar, { host: "localhost:3999", [PEER_ADDRESS_HEADER]: address }),
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),
@@ -312,7 +313,7 @@ describe("the OpenAPI document", () => {
   it("documents each error status with the one error schema", async () => {
     const doc = await openApiRoute.GET().json();
     const hold = doc.paths["/shows/{showId}/hold"].post;
-    expect(Object.keys(hold.responses).sort()).toEqual(["200", "400", "401", "404", "409", "410", "429"]);
+    expect(Object.keys(hold.responses).sort()).toEqual(["200", "400", "401", "404", "409", "410", "413", "415", "429"]);
     expect(hold.responses["409"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
     expect(hold.responses["429"].headers).toHaveProperty("Retry-After");
     expect(doc.components.schemas.ErrorCode.enum).toContain("seat_unavailable");

@@ -14,7 +14,7 @@ import { setEmailTransportForTests, type OutgoingEmail } from "@/lib/email/trans
 // needs a live Next request, so the test plays the browser (its Host header and cookie jar).
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-proto": "http" }),
+  headers: async () => (await import("../support/browser-headers")).browserHeaders(jar),
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),
@@ -42,9 +42,9 @@ beforeEach(() => {
   sent.length = 0;
 });
 
-const { handlers } = await import("@/lib/auth");
+const { handlers } = await import("@/lib/auth/auth-js");
 const { requestMagicLink } = await import("@/app/(site)/sign-in/actions");
-const { currentUser } = await import("@/lib/authz");
+const { currentUser } = await import("@/lib/auth/current-user");
 
 function setCookies(res: Response): Map<string, string> {
   const out = new Map<string, string>();
@@ -151,7 +151,7 @@ describe(`magic-link sign-in (${process.env.DATABASE_URL ? "postgres" : "pglite"
   it("returns a field error for a bad address and queues nothing", async () => {
     const form = new FormData();
     form.set("email", "not an email");
-    const state = await requestMagicLink(undefined, form);
+    const state = (await requestMagicLink(undefined, form)) as { fieldErrors?: Record<string, string[]> } | undefined;
     expect(state?.fieldErrors?.email?.[0]).toBe("Enter a valid email address.");
     expect(await outboxRowsTo("not an email")).toHaveLength(0);
   });

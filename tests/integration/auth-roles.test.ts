@@ -5,7 +5,7 @@ import { refusal } from "../support/refusal";
 import type { Database } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { grantAdmin, promoteListedAdmin } from "@/lib/auth/admin-role";
-import { currentUser, requireAdmin, requireUser } from "@/lib/authz";
+import { currentUser, requireAdmin, requireUser } from "@/lib/auth/current-user";
 
 // currentUser() reads the request's cookies through next/headers, which only exists inside a
 // Next request. The test stands in for the browser's cookie jar and nothing else: the session
@@ -13,7 +13,7 @@ import { currentUser, requireAdmin, requireUser } from "@/lib/authz";
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) }),
-  headers: async () => new Headers(),
+  headers: async () => (await import("../support/browser-headers")).browserHeaders(jar),
 }));
 
 let database: Database;
@@ -71,6 +71,26 @@ describe(`roles and sessions (${backend})`, () => {
     await requireAdmin();
     await database.db.update(users).set({ role: "customer" }).where(eq(users.id, admin.user.id));
     expect((await refusal(requireAdmin())).code).toBe("forbidden");
+  });
+});
+
+describe(`sessions slide through Auth.js (${backend})`, () => {
+  const DAY = 86_400_000;
+  const expiresOf = async (token: string) => (await database.db.select().from(sessions).where(eq(sessions.sessionToken, token)))[0].expires.getTime();
+
+  it("extends a session last extended more than a day ago (updateAge), and leaves a fresh one alone", async () => {
+    // Sessions last 30 days from their last extension: 28 days left means extended 2 days ago.
+    const stale = await userWithSession("regular@example.com", "customer", 28 * DAY);
+    jar.set("authjs.session-token", stale.sessionToken);
+    expect(await requireUser()).toMatchObject({ id: stale.user.id });
+    expect(await expiresOf(stale.sessionToken)).toBeGreaterThan(Date.now() + 29 * DAY);
+
+    const fresh = await userWithSession("newcomer@example.com", "customer", 30 * DAY - 60_000);
+    const before = await expiresOf(fresh.sessionToken);
+    jar.clear();
+    jar.set("authjs.session-token", fresh.sessionToken);
+    expect(await requireUser()).toMatchObject({ id: fresh.user.id });
+    expect(await expiresOf(fresh.sessionToken)).toBe(before);
   });
 });
 

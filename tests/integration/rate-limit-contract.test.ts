@@ -3,8 +3,9 @@ import Redis from "ioredis";
 import { describe, expect, it } from "vitest";
 import { onEveryBackend, useContractBackend, type ContractBackend } from "@/tests/support/store-contract";
 import { createMemoryRateLimits } from "@/lib/rate-limit/memory";
-import { createRedisRateLimits } from "@/lib/rate-limit/redis";
-import { createUpstashRateLimits } from "@/lib/rate-limit/upstash";
+import { scriptedRateLimits } from "@/lib/rate-limit/script";
+import { connectRedis } from "@/lib/redis/ioredis";
+import { connectUpstash } from "@/lib/redis/upstash";
 import type { RateLimitBackend, RateLimitStore } from "@/lib/rate-limit/types";
 
 // One set of rules for every store: memory always; Redis (TCP) and Upstash (the REST fake in
@@ -72,12 +73,12 @@ onEveryBackend(rateLimitContract, {
     const shared = createMemoryRateLimits();
     return { connect: () => ({ ...shared, close: async () => {} }) };
   },
-  redis: createRedisRateLimits,
-  upstash: createUpstashRateLimits,
+  redis: (url) => scriptedRateLimits(connectRedis(url)),
+  upstash: (options) => scriptedRateLimits(connectUpstash(options)),
 }, () => {
   it("reloads its script when Redis has forgotten it, and every window expires", async () => {
     const admin = new Redis(REDIS_URL!);
-    const store = createRedisRateLimits(REDIS_URL!);
+    const store = scriptedRateLimits(connectRedis(REDIS_URL!));
     try {
       const key = newKey();
       await admin.script("FLUSH");

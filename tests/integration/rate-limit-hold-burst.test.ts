@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/peer-address";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { createTestDatabase } from "../support/test-db";
 import type { Database } from "@/db/client";
@@ -14,7 +15,7 @@ import { getSeatLocks, setSeatLocksForTests } from "@/lib/seat-locks";
 const jar = new Map<string, string>();
 let address = "203.0.113.10";
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3000", "x-forwarded-for": `${address}, 10.0.0.2` }),
+  headers: async () => (await import("../support/browser-headers")).browserHeaders(jar, { [PEER_ADDRESS_HEADER]: address }),
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/peer-address";
 import { NextRequest } from "next/server";
 import { AuthError } from "next-auth";
 import { eq } from "drizzle-orm";
@@ -33,23 +34,27 @@ afterAll(async () => {
   await database?.close();
 });
 
-const { handlers } = await import("@/lib/auth");
+const route = await import("@/app/api/auth/[...nextauth]/route");
+const { requestMagicLink } = await import("@/app/(site)/sign-in/actions");
+
+let lastResponse: Response | undefined;
 
 async function requestLink(email: string, ip: string) {
-  const csrfRes = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+  const csrfRes = await route.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const cookie = csrfRes.headers
     .getSetCookie()
     .map((line) => line.split(";")[0])
     .join("; ");
-  const res = await handlers.POST(
+  const res = await route.POST(
     new NextRequest(`${ORIGIN}/api/auth/signin/email`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": ip },
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie, [PEER_ADDRESS_HEADER]: ip },
       body: new URLSearchParams({ email, csrfToken, callbackUrl: "/" }),
     }),
   );
   const queued = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, email.toLowerCase()));
+  lastResponse = res;
   return { sent: (res.headers.get("location") ?? "").includes("/verify-request"), queued: queued.length };
 }
 
@@ -65,12 +70,36 @@ describe("sign-in link limits", () => {
     expect(await requestLink("Target@Example.com", "198.51.100.99")).toMatchObject({ sent: false, queued: 5 });
   });
 
-  it("the refusal Auth.js passes on carries the customer's message and the wait", async () => {
-    const headers = new Headers({ "x-forwarded-for": "192.0.2.77" });
+  it("the route answers a refusal with 429, Retry-After and the wait in words", async () => {
+    for (let i = 0; i < 5; i++) await requestLink(`caller${i}@example.com`, "192.0.2.60");
+    expect(await requestLink("caller5@example.com", "192.0.2.60")).toEqual({ sent: false, queued: 0 });
+    expect(lastResponse?.status).toBe(429);
+    const retryAfter = Number(lastResponse?.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    const body = (await lastResponse!.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({ code: "rate_limited", message: `Too many sign-in links for this address; try again in ${Math.ceil(retryAfter / 60)} minutes.` });
+  });
+
+  it("the sign-in page's form says when to try again, instead of 'Signing in isn't working'", async () => {
+    const ask = async () => {
+      const form = new FormData();
+      form.set("email", "Repeat@Example.com");
+      return requestMagicLink(undefined, form).catch((err: unknown) => ({ thrown: (err as { digest?: string }).digest }));
+    };
+    for (let i = 0; i < 5; i++) expect(await ask()).toMatchObject({ thrown: expect.stringMatching(/^NEXT_REDIRECT;.*\/sign-in\/check-email;/) });
+    // What the form renders in its alert (components/auth/email-sign-in-form.tsx): the failure's message.
+    const refused = await ask();
+    expect(refused).toMatchObject({ ok: false, code: "rate_limited", message: expect.stringMatching(/^Too many sign-in links for this address; try again in (10|9) minutes\.$/) });
+    expect(refused).toMatchObject({ details: { email: "Repeat@Example.com" } });
+    const queued = await database.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, "repeat@example.com"));
+    expect(queued).toHaveLength(5);
+
+    // limitSignIn's refusal is the AuthError Auth.js passes back; anything else is not a throttle.
+    const headers = new Headers({ [PEER_ADDRESS_HEADER]: "192.0.2.77" });
     for (let i = 0; i < 5; i++) await limitSignIn(`someone${i}@example.com`, headers);
     const err = await limitSignIn("someone5@example.com", headers).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(AuthError);
-    expect(signInRateLimit(err)?.message).toMatch(/^Too many sign-in emails in a short time\. Please try again in (10 minutes|\d+ seconds)\.$/);
+    expect(signInRateLimit(err)?.retryAfterSeconds).toBeGreaterThan(0);
     expect(signInRateLimit(new Error("other"))).toBeNull();
   });
 });

@@ -3,8 +3,9 @@ import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onEveryBackend, useContractBackend, type ContractBackend } from "@/tests/support/store-contract";
 import { createMemorySeatLocks } from "@/lib/seat-locks/memory";
-import { createRedisSeatLocks } from "@/lib/seat-locks/redis";
-import { createUpstashSeatLocks } from "@/lib/seat-locks/upstash";
+import { connectRedis } from "@/lib/redis/ioredis";
+import { connectUpstash } from "@/lib/redis/upstash";
+import { scriptedSeatLocks } from "@/lib/seat-locks/scripted-store";
 import type { SeatLockBackend, SeatLockStore } from "@/lib/seat-locks/types";
 import { startUpstashFake, type UpstashFake } from "@/tests/support/upstash-fake";
 
@@ -271,13 +272,13 @@ onEveryBackend(seatLockContract, {
     const locks = new Map();
     return { connect: () => createMemorySeatLocks(locks) };
   },
-  redis: createRedisSeatLocks,
-  upstash: createUpstashSeatLocks,
+  redis: (url) => scriptedSeatLocks(connectRedis(url)),
+  upstash: (options) => scriptedSeatLocks(connectUpstash(options)),
 }, () => {
   /** A Redis-backed store and a plain client to look behind it, both closed afterwards. */
-  async function withRedisStore(test: (store: ReturnType<typeof createRedisSeatLocks>, admin: Redis) => Promise<void>) {
+  async function withRedisStore(test: (store: SeatLockStore, admin: Redis) => Promise<void>) {
     const admin = new Redis(REDIS_URL!);
-    const store = createRedisSeatLocks(REDIS_URL!);
+    const store = scriptedSeatLocks(connectRedis(REDIS_URL!));
     try {
       await test(store, admin);
     } finally {
@@ -339,7 +340,7 @@ onEveryBackend(seatLockContract, {
     it("refuses a wrong token, as the SDK sees it", async () => {
       const response = await post("/", ["PING"], { authorization: "Bearer nope" });
       expect(response.status).toBe(401);
-      const wrong = createUpstashSeatLocks({ url: fake.url, token: "nope" });
+      const wrong = scriptedSeatLocks(connectUpstash({ url: fake.url, token: "nope" }));
       await expect(wrong.ping()).rejects.toThrow(/Unauthorized/);
     });
 

@@ -21,7 +21,7 @@ import { signStripeEvent, stripeEvent } from "../support/stripe-fake";
 // rows in the real outbox. Only next/headers is replaced (the browser's cookie jar).
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3999" }),
+  headers: async () => (await import("../support/browser-headers")).browserHeaders(jar, { host: "localhost:3999" }),
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),

@@ -4,7 +4,7 @@ import path from "node:path";
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, screens, seats, shows, users } from "@/db/schema";
-import type { AdminActor } from "@/lib/admin/admin-actor";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { syncOrderWithSession } from "@/lib/booking/lifecycle";

@@ -42,6 +42,14 @@ describe("env", () => {
     expect(errorOf({ TICKET_SIGNING_SECRET: "short" }).issues[0].variable).toBe("TICKET_SIGNING_SECRET");
   });
 
+  it("counts trusted proxy hops from 0 (the default: the socket's peer) to 10, and names a bad count", () => {
+    expect(parseEnv({}).TRUST_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUST_PROXY_HOPS: "2" }).TRUST_PROXY_HOPS).toBe(2);
+    for (const bad of ["-1", "1.5", "yes", "11"]) {
+      expect(errorOf({ TRUST_PROXY_HOPS: bad }).message).toContain(`TRUST_PROXY_HOPS must be a whole number from 0 to 10, got "${bad}"`);
+    }
+  });
+
   it("picks real services when configured", () => {
     const e = parseEnv({
       DATABASE_URL: "postgres://u@h/db",

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { clientIp, clientKey, exemptFromLimits } from "@/lib/rate-limit/client";
+import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/peer-address";
 import { RateLimitedError, retryIn } from "@/lib/rate-limit/enforce";
 import { createMemoryRateLimits } from "@/lib/rate-limit/memory";
 
@@ -47,13 +48,39 @@ describe("who the client is", () => {
     resetEnvForTests();
   });
 
-  it("takes the first X-Forwarded-For hop, then X-Real-IP, and ignores junk", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("203.0.113.7");
-    expect(clientIp(new Headers({ "x-forwarded-for": "::ffff:198.51.100.2" }))).toBe("198.51.100.2");
-    expect(clientIp(new Headers({ "x-forwarded-for": "2001:DB8::1" }))).toBe("2001:db8::1");
-    expect(clientIp(new Headers({ "x-forwarded-for": "<script>:1", "x-real-ip": "198.51.100.9" }))).toBe("198.51.100.9");
-    expect(clientIp(new Headers({ "x-forwarded-for": "unknown" }))).toBeNull();
+  it("knows a client by the socket's peer; X-Forwarded-For counts only as far as the declared proxy hops", () => {
+    const peer = (address: string, forwardedFor?: string) =>
+      new Headers({ [PEER_ADDRESS_HEADER]: address, ...(forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor }) });
+    // No proxy declared (the default): whatever the client claims, the socket decides.
+    expect(clientIp(peer("203.0.113.7", "127.0.0.1"))).toBe("203.0.113.7");
+    expect(clientIp(peer("::ffff:198.51.100.2"))).toBe("198.51.100.2");
+    expect(clientIp(peer("2001:DB8::1"))).toBe("2001:db8::1");
+    // One proxy: the entry it appended (the rightmost), never what the client put before it.
+    expect(clientIp(peer("10.0.0.1", "127.0.0.1, 203.0.113.9"), 1)).toBe("203.0.113.9");
+    expect(clientIp(peer("10.0.0.1", "198.51.100.4"), 1)).toBe("198.51.100.4");
+    // Two proxies: the entry the outer one appended.
+    expect(clientIp(peer("10.0.0.2", "6.6.6.6, 198.51.100.5, 10.0.0.1"), 2)).toBe("198.51.100.5");
+    // Came in past fewer proxies than declared: the farthest address a trusted hop wrote.
+    expect(clientIp(peer("10.0.0.1"), 1)).toBe("10.0.0.1");
+    // Junk where an address belongs, or no peer recorded at all (not through our server): unknown.
+    expect(clientIp(peer("10.0.0.1", "<script>:1"), 1)).toBeNull();
+    expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.7", "x-real-ip": "198.51.100.9" }))).toBeNull();
     expect(clientIp(new Headers())).toBeNull();
+  });
+
+  it("takes the hop count from TRUST_PROXY_HOPS", () => {
+    const headers = new Headers({ [PEER_ADDRESS_HEADER]: "10.0.0.1", "x-forwarded-for": "203.0.113.9" });
+    try {
+      vi.stubEnv("TRUST_PROXY_HOPS", "");
+      resetEnvForTests();
+      expect(clientIp(headers)).toBe("10.0.0.1");
+      vi.stubEnv("TRUST_PROXY_HOPS", "1");
+      resetEnvForTests();
+      expect(clientIp(headers)).toBe("203.0.113.9");
+    } finally {
+      vi.unstubAllEnvs();
+      resetEnvForTests();
+    }
   });
 
   it("keys a signed-in user by id, else the holder cookie on its address", () => {

@@ -42,7 +42,7 @@ describe("seat-map arena gate", () => {
     expect(await thrownDigest(page)).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
     expect(await holdArenaSeatsAction(input)).toMatchObject({ ok: false, code: "not_found" });
     expect(await releaseArenaSeatsAction(input)).toMatchObject({ ok: false, code: "not_found" });
-    expect(await thrownDigest(continueArenaAction)).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
+    expect(await thrownDigest(() => continueArenaAction(new FormData()))).toMatch(/^NEXT_HTTP_ERROR_FALLBACK;404/);
   });
 
   // The page itself rendering in demo mode is proved in the browser (e2e seat-map.spec.ts).

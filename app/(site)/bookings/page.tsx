@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { bookingsOfUser } from "@/db/queries/bookings";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { formatMoney } from "@/lib/money";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatDateTime } from "@/lib/time";

@@ -5,7 +5,7 @@ import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { oauthProviders } from "@/lib/auth/oauth-providers";
 import { redirectTargetFrom } from "@/lib/auth/redirect-target";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { signInErrorMessage } from "./sign-in-errors";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };

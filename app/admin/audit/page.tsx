@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { auditActions, auditPage } from "@/db/queries/audit";
 import { getTheater } from "@/db/queries/venue";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { orderReference } from "@/lib/admin/order-reference";
 import { formatDay, formatTime, localDate } from "@/lib/time";
 import { AdminTable } from "@/components/admin/admin-table";

@@ -1,26 +1,17 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireAdmin } from "@/lib/authz";
-import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
 import { orderIdSchema } from "@/lib/admin/booking-input";
 import { cancelPendingOrder, refundBooking } from "@/lib/booking/refund-booking";
+import { defineAction } from "@/lib/handlers/define-action";
 
-export async function refundBookingAction(raw: unknown) {
-  return actionResult(async () => {
-    const actor = await requireAdmin();
-    const { orderId } = parseAdminInput(orderIdSchema, raw);
-    const result = await refundBooking(actor, { orderId });
-    revalidatePath(`/admin/bookings/${orderId}`);
-    return result;
-  });
-}
+export const refundBookingAction = defineAction(orderIdSchema, { name: "refund-booking", auth: "admin" }, async ({ orderId }, { user }) => {
+  const result = await refundBooking(user, { orderId });
+  revalidatePath(`/admin/bookings/${orderId}`);
+  return result;
+});
 
-export async function cancelPendingOrderAction(raw: unknown) {
-  return actionResult(async () => {
-    const actor = await requireAdmin();
-    const { orderId } = parseAdminInput(orderIdSchema, raw);
-    const result = await cancelPendingOrder(actor, { orderId });
-    revalidatePath(`/admin/bookings/${orderId}`);
-    return result;
-  });
-}
+export const cancelPendingOrderAction = defineAction(orderIdSchema, { name: "cancel-pending-order", auth: "admin" }, async ({ orderId }, { user }) => {
+  const result = await cancelPendingOrder(user, { orderId });
+  revalidatePath(`/admin/bookings/${orderId}`);
+  return result;
+});

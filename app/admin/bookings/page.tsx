@@ -4,7 +4,7 @@ import { searchBookings } from "@/db/queries/admin-bookings";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { showsWithOccupancy } from "@/db/queries/shows";
 import { getTheater } from "@/db/queries/venue";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { bookingSearchSchema, ORDER_STATUSES } from "@/lib/admin/booking-input";
 import { orderReference } from "@/lib/admin/order-reference";
 import { formatMoney } from "@/lib/money";

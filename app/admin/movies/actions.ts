@@ -1,38 +1,25 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/authz";
-import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
 import { archiveMovieSchema, movieFieldsSchema, updateMovieSchema } from "@/lib/catalog/movie-input";
 import { createMovie, setMovieArchived, updateMovie } from "@/lib/catalog/save-movie";
+import { defineAction } from "@/lib/handlers/define-action";
 
-// Each action checks the admin itself, first: a page check does not protect the actions on it.
-
-export async function createMovieAction(raw: unknown) {
-  const result = await actionResult(async () => {
-    const actor = await requireAdmin();
-    return createMovie(actor, parseAdminInput(movieFieldsSchema, raw));
-  });
-  if (!result.ok) return result;
+export const createMovieAction = defineAction(movieFieldsSchema, { name: "create-movie", auth: "admin" }, async (input, { user }) => {
+  const movie = await createMovie(user, input);
   revalidatePath("/admin/movies");
-  redirect(`/admin/movies/${result.data.id}?created=1`);
-}
+  redirect(`/admin/movies/${movie.id}?created=1`);
+});
 
-export async function updateMovieAction(raw: unknown) {
-  return actionResult(async () => {
-    const actor = await requireAdmin();
-    const movie = await updateMovie(actor, parseAdminInput(updateMovieSchema, raw));
-    revalidatePath("/admin/movies");
-    revalidatePath("/", "layout");
-    return movie;
-  });
-}
+export const updateMovieAction = defineAction(updateMovieSchema, { name: "update-movie", auth: "admin" }, async (input, { user }) => {
+  const movie = await updateMovie(user, input);
+  revalidatePath("/admin/movies");
+  revalidatePath("/", "layout");
+  return movie;
+});
 
-export async function setMovieArchivedAction(raw: unknown) {
-  return actionResult(async () => {
-    const actor = await requireAdmin();
-    const result = await setMovieArchived(actor, parseAdminInput(archiveMovieSchema, raw));
-    revalidatePath("/", "layout");
-    return result;
-  });
-}
+export const setMovieArchivedAction = defineAction(archiveMovieSchema, { name: "archive-movie", auth: "admin" }, async (input, { user }) => {
+  const result = await setMovieArchived(user, input);
+  revalidatePath("/", "layout");
+  return result;
+});

@@ -1,30 +1,22 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/authz";
-import { actionResult, parseAdminInput } from "@/lib/admin/action-result";
 import { createScreen } from "@/lib/venue/create-screen";
 import { saveLayoutSchema } from "@/lib/venue/layout-types";
 import { saveLayout } from "@/lib/venue/save-layout";
 import { createScreenSchema } from "@/lib/venue/screen-input";
+import { defineAction } from "@/lib/handlers/define-action";
 
-export async function createScreenAction(raw: unknown) {
-  const result = await actionResult(async () => {
-    const actor = await requireAdmin();
-    return createScreen(actor, parseAdminInput(createScreenSchema, raw));
-  });
-  if (!result.ok) return result;
+export const createScreenAction = defineAction(createScreenSchema, { name: "create-screen", auth: "admin" }, async (input, { user }) => {
+  const screen = await createScreen(user, input);
   revalidatePath("/admin/screens");
-  redirect(`/admin/screens/${result.data.id}/layout`);
-}
+  redirect(`/admin/screens/${screen.id}/layout`);
+});
 
 /** The whole edited layout in one call: the server diffs it against the stored seats. */
-export async function saveLayoutAction(raw: unknown) {
-  return actionResult(async () => {
-    const actor = await requireAdmin();
-    const saved = await saveLayout(actor, parseAdminInput(saveLayoutSchema, raw));
-    revalidatePath("/admin/screens");
-    revalidatePath("/shows", "layout");
-    return saved;
-  });
-}
+export const saveLayoutAction = defineAction(saveLayoutSchema, { name: "save-layout", auth: "admin" }, async (input, { user }) => {
+  const saved = await saveLayout(user, input);
+  revalidatePath("/admin/screens");
+  revalidatePath("/shows", "layout");
+  return saved;
+});

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { theatersWithScreens } from "@/db/queries/venue";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { NewScreenForm } from "@/components/admin/layout-editor/new-screen-form";
 import { createScreenAction } from "./actions";
 import { AdminTable } from "@/components/admin/admin-table";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { getTheater } from "@/db/queries/venue";
 import { schedulingChoices, showsWithOccupancy } from "@/db/queries/shows";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { formatMoney } from "@/lib/money";
 import { addDays, formatDay, formatTime, isIsoDate, localDate, localDays } from "@/lib/time";
 import { DateStrip } from "@/components/date-strip";

@@ -2,12 +2,14 @@ import { getDb } from "@/db/client";
 import { reconcileOrders } from "@/lib/booking/reconcile";
 import { deliverDueEmails } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
+import { defineRoute } from "@/lib/handlers/define-route";
 
 // For hosts without long-lived processes (serverless): call every minute. Vercel Cron sends
-// `Authorization: Bearer $CRON_SECRET`; without CRON_SECRET set the route is closed.
+// `Authorization: Bearer $CRON_SECRET`; without CRON_SECRET set the route is closed. No
+// session: the cron secret is the authentication.
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request) {
+export const GET = defineRoute("/api/cron", { auth: "public" }, async (req) => {
   const secret = env().CRON_SECRET;
   if (!secret || req.headers.get("authorization") !== `Bearer ${secret}`) {
     return Response.json({ error: { code: "unauthenticated", message: "Cron secret required." } }, { status: 401 });
@@ -16,4 +18,4 @@ export async function GET(req: Request) {
   const orders = await reconcileOrders(db);
   const emails = await deliverDueEmails({ db });
   return Response.json({ orders, emails });
-}
+});

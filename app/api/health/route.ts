@@ -4,6 +4,7 @@ import { backends } from "@/lib/env";
 import pkg from "@/package.json";
 
 // Load balancers poll this: 200 when the database and the lock store answer, 503 otherwise.
+// The lock store's Redis answers within a second or counts as down (lib/redis/timeouts.ts).
 export const dynamic = "force-dynamic";
 
 async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
@@ -11,7 +12,9 @@ async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?:
     await fn();
     return { ok: true };
   } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message.slice(0, 200) : "unreachable" };
+    // An outage error carries the customer's message; operators want what Redis said.
+    const reason = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+    return { ok: false, error: reason instanceof Error ? reason.message.slice(0, 200) : "unreachable" };
   }
 }
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { cancellationDeadline } from "@/lib/booking/cancel-booking";
 import { refundExplanation } from "@/lib/booking/refund-explanation";
 import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";

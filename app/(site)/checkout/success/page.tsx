@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { orderBySession } from "@/db/queries/orders";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { canViewOrder } from "@/lib/booking/order-access";
 import { orderDetail } from "@/lib/booking/order-detail";
 import { refundExplanation } from "@/lib/booking/refund-explanation";

@@ -3,33 +3,28 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { appUrl } from "@/lib/app-url";
-import { currentUser } from "@/lib/authz";
-import { readHolderId } from "@/lib/booking/holder";
+import { currentUser } from "@/lib/auth/current-user";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { AppError, toFailure } from "@/lib/errors";
-import { measureAction } from "@/lib/metrics";
+import { asFormAction, defineAction } from "@/lib/handlers/define-action";
 import { limitCheckout } from "@/lib/rate-limit/actions";
 
-const input = z.object({ showId: z.uuid() });
-
 /**
- * The seat map's Continue button. Signed-out customers are sent to sign in first and come back
- * to the same show: their holder cookie survives sign-in, so the seats are still theirs.
+ * The seat map's Continue button. Declared public because a signed-out customer is not refused
+ * but sent to sign in and back to the same show: their holder cookie survives sign-in, so the
+ * seats are still theirs. Checkout itself needs the signed-in user, checked here.
  */
-export const checkoutAction = measureAction("checkout", async (formData: FormData): Promise<void> => {
-  const parsed = input.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) redirect("/");
-  const { showId } = parsed.data;
+export const checkoutAction = asFormAction(defineAction(z.object({ showId: z.uuid() }), { name: "checkout", auth: "public", holder: "read" }, async ({ showId }, { holder }) => {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/shows/${showId}`)}`);
-  const holder = await readHolderId();
   let url: string;
   try {
     if (!holder) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
     await limitCheckout(user.id);
     ({ url } = await startCheckout(await getDb(), showId, { holder, userId: user.id, email: user.email }, await appUrl()));
   } catch (err) {
-    redirect(`/shows/${showId}?error=${encodeURIComponent(toFailure(err).message)}`);
+    // The page shows its own words for the code (checkout-errors.ts), never text from the URL.
+    redirect(`/shows/${showId}?error=${toFailure(err).code}`);
   }
   redirect(url);
-});
+}));

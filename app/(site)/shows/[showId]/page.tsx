@@ -6,8 +6,9 @@ import { showWithSeats } from "@/db/queries/catalog";
 import { readHolderId } from "@/lib/booking/holder";
 import { toMapLayout } from "@/lib/booking/map-layout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
-import { currentUser } from "@/lib/authz";
+import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
+import { SEAT_SELECTION_PAUSED } from "@/lib/redis/unavailable";
 import { waitlistStatus, type WaitlistStatus } from "@/lib/waitlist/entries";
 import { formatDateTime } from "@/lib/time";
 import { SeatLegend, SeatMap } from "@/components/seat-map";
@@ -15,6 +16,7 @@ import { StaticSeatPlan } from "@/components/static-seat-plan";
 import { LazyWaitlistPanel } from "@/components/lazy-waitlist-panel";
 import { holdSeatsAction, releaseSeatsAction } from "./actions";
 import { checkoutAction } from "./checkout-action";
+import { checkoutErrorMessage } from "./checkout-errors";
 import { joinWaitlistAction, leaveWaitlistAction } from "./waitlist-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }) {
@@ -27,6 +29,7 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
   const { showId } = await params;
   const { error, cancelled } = await searchParams;
   if (!z.uuid().safeParse(showId).success) notFound();
+  const errorMessage = checkoutErrorMessage(error);
   const db = await getDb();
   const detail = await showWithSeats(db, showId);
   if (!detail) notFound();
@@ -51,11 +54,12 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
           <time dateTime={detail.show.startsAt.toISOString()}>{formatDateTime(detail.show.startsAt, tz)}</time> · {detail.screen.name} · {detail.theater.name}
         </p>
       </div>
-      {error && (
+      {errorMessage && (
         <p role="alert" className="rounded-lg border border-red-400 bg-red-400/10 p-3 text-red-100">
-          {error.slice(0, 300)}
+          {errorMessage}
         </p>
       )}
+      {snapshot.paused && <p role="status" className="rounded-lg border border-amber-400 bg-amber-400/10 p-3 text-amber-100">{SEAT_SELECTION_PAUSED}</p>}
       {cancelled && <p role="status" className="rounded-lg border border-line bg-panel p-3">Checkout cancelled. No payment was taken.</p>}
       {bookable && (soldOut || waitlist.state === "waiting") && (
         <LazyWaitlistPanel

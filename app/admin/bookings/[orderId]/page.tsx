@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { bookingForAdmin } from "@/db/queries/admin-booking-detail";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { orderIdSchema } from "@/lib/admin/booking-input";
 import { orderReference } from "@/lib/admin/order-reference";
 import { orderTimeline } from "@/lib/admin/order-timeline";

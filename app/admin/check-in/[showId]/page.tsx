@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { showWithVenue } from "@/db/queries/show-with-venue";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { doorCounts } from "@/db/queries/tickets";
 import { formatDateTime } from "@/lib/time";
 import { DoorScanner } from "@/components/check-in/door-scanner";

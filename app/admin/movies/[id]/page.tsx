@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { movieForAdmin } from "@/db/queries/movies";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { ArchiveMovieButton } from "@/components/admin/movies/archive-movie-button";
 import { MovieForm } from "@/components/admin/movies/movie-form";
 import { PosterUpload } from "@/components/admin/movies/poster-upload";

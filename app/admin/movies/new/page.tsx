@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { MovieForm } from "@/components/admin/movies/movie-form";
 import { createMovieAction } from "../actions";
 

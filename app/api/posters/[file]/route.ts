@@ -1,10 +1,11 @@
 import { posterContentType } from "@/lib/catalog/poster-image";
 import { readPoster } from "@/lib/catalog/poster-storage";
+import { defineRoute } from "@/lib/handlers/define-route";
 
 // GET /api/posters/<file>: uploaded posters, public like the rest of the catalogue. Only names
 // the upload generated are served (checked before any file access).
-export async function GET(_req: Request, ctx: { params: Promise<{ file: string }> }) {
-  const { file } = await ctx.params;
+export const GET = defineRoute<"public", { file: string }>("/api/posters/[file]", { auth: "public" }, async (_req, { params }) => {
+  const { file } = await params;
   const contentType = posterContentType(file);
   const bytes = contentType ? await readPoster(file) : null;
   if (!contentType || !bytes) return new Response("Not found", { status: 404 });
@@ -17,4 +18,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ file: string }
       "content-security-policy": "default-src 'none'; sandbox",
     },
   });
-}
+});

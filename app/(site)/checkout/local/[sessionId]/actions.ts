@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { appUrl } from "@/lib/app-url";
 import { toFailure } from "@/lib/errors";
+import { asFormAction, defineAction } from "@/lib/handlers/define-action";
 import { assertLocalPaymentsAllowed, localSession, settleLocalSession } from "@/lib/payments/local-gateway";
 import { deliverLocalEvent, localSessionEvent } from "@/lib/payments/local-events";
 
@@ -10,11 +11,8 @@ import { deliverLocalEvent, localSessionEvent } from "@/lib/payments/local-event
 // Stripe's hosted page; the order itself is only ever changed by the webhook this posts.
 const input = z.object({ sessionId: z.string().regex(/^cs_local_[0-9a-f]{24}$/), outcome: z.enum(["pay", "decline", "cancel"]) });
 
-export async function settleLocalCheckout(formData: FormData): Promise<void> {
+export const settleLocalCheckout = asFormAction(defineAction(input, { name: "settle-local-checkout", auth: "public" }, async ({ sessionId, outcome }) => {
   assertLocalPaymentsAllowed();
-  const parsed = input.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) redirect("/");
-  const { sessionId, outcome } = parsed.data;
   const session = await localSession(sessionId);
   if (!session) redirect("/");
   if (outcome === "cancel") redirect(session.cancelUrl);
@@ -31,7 +29,8 @@ export async function settleLocalCheckout(formData: FormData): Promise<void> {
       target = row.successUrl.replace("{CHECKOUT_SESSION_ID}", sessionId);
     }
   } catch (err) {
-    target = `/checkout/local/${sessionId}?error=${encodeURIComponent(toFailure(err).message)}`;
+    // A code the page has its own words for (payment-errors.ts), never text in the URL.
+    target = `/checkout/local/${sessionId}?error=${toFailure(err).code}`;
   }
   redirect(target);
-}
+}));

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { assertLocalPaymentsAllowed, localSession } from "@/lib/payments/local-gateway";
 import { formatMoney } from "@/lib/money";
 import { settleLocalCheckout } from "./actions";
+import { paymentErrorMessage } from "./payment-errors";
 
 export const metadata = { title: "Test payment" };
 
@@ -33,7 +34,7 @@ export default async function LocalCheckoutPage({ params, searchParams }: { para
       </ul>
       <p className="text-sm text-zinc-300">Receipt to {session.customerEmail}</p>
       {declined && <p role="alert" className="rounded border border-red-400 p-2 text-red-200">The test card was declined. Try again or cancel.</p>}
-      {error && <p role="alert" className="rounded border border-red-400 p-2 text-red-200">{error}</p>}
+      {paymentErrorMessage(error) && <p role="alert" className="rounded border border-red-400 p-2 text-red-200">{paymentErrorMessage(error)}</p>}
       {open ? (
         <form action={settleLocalCheckout} className="flex flex-wrap gap-3">
           <input type="hidden" name="sessionId" value={session.id} />

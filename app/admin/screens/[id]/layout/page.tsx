@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { allSeatsOfScreen, screenWithTheater, seatsSoldForComingShows } from "@/db/queries/venue";
-import { requireAdminPage } from "@/lib/admin-page";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { layoutVersion } from "@/lib/venue/layout-version";
 import { LayoutEditor } from "@/components/admin/layout-editor/layout-editor";
 import { saveLayoutAction } from "../../actions";

@@ -1,6 +1,6 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { currentUser } from "./authz";
+import { currentUser } from "./current-user";
 
 /**
  * For admin pages: signed-out visitors go to sign in, customers see 404 (admin pages are not
