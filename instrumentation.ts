@@ -1,3 +1,5 @@
+import type { Db } from "./db/client";
+
 // Runs once when a server instance starts: opens (migrates, seeds) the database up front so the
 // first customer does not wait for it, and so a broken setting fails start-up loudly.
 export async function register() {
@@ -8,7 +10,7 @@ export async function register() {
   const { env } = await import("./lib/env");
   env();
   const { getDatabase } = await import("./db/client");
-  await getDatabase();
+  await offerFirstRunSetup((await getDatabase()).db);
   // Mail queued before a restart goes out without waiting for the next booking to kick the outbox.
   const { startOutboxWorker, kickOutbox } = await import("./lib/email/kick");
   startOutboxWorker();
@@ -27,4 +29,13 @@ export async function register() {
       log.warn({ err }, "order reconciliation failed");
     }
   }, 60_000).unref();
+}
+
+/** On an empty database: a one-time setup token, printed here for whoever deployed the server. */
+async function offerFirstRunSetup(db: Db) {
+  const { issueSetupToken } = await import("./lib/setup/setup-token");
+  const { configuredAppUrl } = await import("./lib/app-url");
+  const token = await issueSetupToken(db);
+  // Printed as plain text, not through the log's scrubbing: this line exists to show the token.
+  if (token) console.log(`\nMarquee has no theater yet. Set it up at ${configuredAppUrl()}/setup with this one-time setup token:\n\n    ${token}\n\n(or run \`npm run setup\` on the server)\n`);
 }

@@ -1,9 +1,6 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { exitOnInvalidEnv } from "./lib/env";
-
-// Validate every setting before building or starting: a bad value stops here with a message
-// naming the variable, instead of surfacing later as a confusing runtime error.
-exitOnInvalidEnv();
 
 const nextConfig: NextConfig = {
   // Database drivers load native/wasm files at run time; keep them out of the server bundle.
@@ -28,4 +25,10 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Validate every setting before building or starting: a bad value stops here with a message
+// naming the variable, instead of surfacing later as a confusing runtime error. `next start` also
+// needs what a running production server needs (APP_URL, METRICS_TOKEN: lib/env.ts startupIssues).
+export default function config(phase: string): NextConfig {
+  exitOnInvalidEnv(process.env, { starting: phase === PHASE_PRODUCTION_SERVER });
+  return nextConfig;
+}

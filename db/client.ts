@@ -57,11 +57,11 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
 const slot = globalThis as typeof globalThis & { [key: symbol]: Promise<Database> | undefined };
 const KEY = Symbol.for("marquee.database");
 
-/** The process-wide database, opened, migrated and seeded on first use. */
+/** The process-wide database, opened and migrated on first use; the demo cinema only with SEED_DEMO. */
 export function getDatabase(): Promise<Database> {
   if (!slot[KEY]) {
     const e = env();
-    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: true }).catch((err) => {
+    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: e.SEED_DEMO }).catch((err) => {
       slot[KEY] = undefined;
       log.error({ err }, "database failed to open");
       throw err;

@@ -1,24 +1,29 @@
-import "server-only";
-import { headers } from "next/headers";
 import { env } from "./env";
 
-/**
- * The public origin for links we hand to Stripe and put in emails: APP_URL when set (production
- * must set it), otherwise the host this request came in on (the embedded default, any port).
- */
-export async function appUrl(): Promise<string> {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+// Origins come from configuration, never from a request: a Host or X-Forwarded-* header is the
+// caller's to choose, and a link, redirect or server-side request built from one goes wherever
+// the caller says (a magic link mailed to a victim that leaks its token, the local checkout's
+// signed webhook posted to an attacker's host).
+
+/** This server's own address: the port `next start` bound (it sets PORT), on loopback. */
+export function ownUrl(): string {
+  return `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
 /**
- * The origin for links written outside a request (emails queued by a webhook's after-work):
- * APP_URL, or the local server's own address in the embedded default.
+ * The public origin for every link we hand out (emails, Stripe return URLs, Auth.js callbacks):
+ * APP_URL, required in production (lib/env.ts startupIssues), else this server's own address.
  */
 export function configuredAppUrl(): string {
-  return (env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+  return (env().APP_URL ?? ownUrl()).replace(/\/$/, "");
+}
+
+/** The same, for callers that used to read the request: kept async so they need not change. */
+export async function appUrl(): Promise<string> {
+  return configuredAppUrl();
+}
+
+/** Whether the public site is served over https (Secure cookies, HSTS). */
+export function servedOverHttps(): boolean {
+  return configuredAppUrl().startsWith("https:");
 }

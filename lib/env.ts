@@ -80,6 +80,9 @@ export const envSchema = z
     // Points the Stripe SDK at another host (the test fake); never set in production.
     STRIPE_API_BASE: urlWith(["http:", "https:"]),
     ALLOW_LOCAL_PAYMENTS: flag,
+    // Loads the demo cinema into an empty database (`npm run demo` and the demo e2e suite set it);
+    // otherwise a new database starts empty and the first admin sets the theater up (/setup).
+    SEED_DEMO: flag,
     RESEND_API_KEY: optionalString,
     RESEND_BASE_URL: urlWith(["http:", "https:"]),
     EMAIL_FROM: z.string().default("Marquee <tickets@marquee.local>"),
@@ -171,10 +174,32 @@ export function demoMode(e: Env = env()): boolean {
   return e.NODE_ENV !== "production" || e.ALLOW_LOCAL_PAYMENTS;
 }
 
-/** For start-up scripts: parse the settings or print what is wrong (naming each variable) and exit. */
-export function exitOnInvalidEnv(source: Record<string, string | undefined> = process.env): void {
+/**
+ * What a production server needs beyond well-formed values. Checked when a server starts (not at
+ * build time, which runs with NODE_ENV=production and no deployment settings):
+ * - APP_URL: every link, redirect, email and callback is built from it, never from request
+ *   headers, so there is nothing to fall back on;
+ * - METRICS_TOKEN: /api/metrics is never public. The demo (local payments allowed) is exempt.
+ */
+export function startupIssues(e: Env): { variable: string; message: string }[] {
+  if (e.NODE_ENV !== "production") return [];
+  const issues: { variable: string; message: string }[] = [];
+  if (!e.APP_URL) issues.push({ variable: "APP_URL", message: "is required in production: the public origin of the site, like https://tickets.example.com" });
+  if (!e.METRICS_TOKEN && !demoMode(e)) {
+    issues.push({ variable: "METRICS_TOKEN", message: "is required in production: the bearer token /api/metrics asks for (generate one with `openssl rand -hex 32`)" });
+  }
+  return issues;
+}
+
+/**
+ * For start-up scripts: parse the settings or print what is wrong (naming each variable) and exit.
+ * `starting` adds the checks a running server needs (startupIssues).
+ */
+export function exitOnInvalidEnv(source: Record<string, string | undefined> = process.env, opts: { starting?: boolean } = {}): void {
   try {
-    parseEnv(source);
+    const e = parseEnv(source);
+    const issues = opts.starting ? startupIssues(e) : [];
+    if (issues.length > 0) throw new EnvError(issues);
   } catch (err) {
     if (!(err instanceof EnvError)) throw err;
     console.error(`\nMarquee cannot start: ${err.message}\n`);

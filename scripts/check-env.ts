@@ -1,5 +1,5 @@
 // Runs before `next start`: a bad setting stops the server before it listens, naming the variable.
-// (next.config.ts checks the same at build time and when Next first loads its config.)
+// (next.config.ts checks the same when `next start` loads its config, and the values alone at build time.)
 import { exitOnInvalidEnv } from "../lib/env";
 
-exitOnInvalidEnv();
+exitOnInvalidEnv(process.env, { starting: true });

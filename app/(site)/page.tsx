@@ -14,7 +14,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   await connection();
   const db = await getDb();
   const theater = await getTheater(db);
-  if (!theater) return <p>No theater is set up yet.</p>;
+  if (!theater) {
+    return (
+      <p>
+        No theater is set up yet. Its first admin sets it up at{" "}
+        <Link href="/setup" className="text-gold underline">
+          /setup
+        </Link>
+        .
+      </p>
+    );
+  }
   const today = localDate(new Date(), theater.timeZone);
   const dates = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i));
   const requested = (await searchParams).date;

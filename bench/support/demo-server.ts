@@ -18,6 +18,7 @@ export async function startDemoServer(): Promise<string> {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       ALLOW_LOCAL_PAYMENTS: "1",
+      SEED_DEMO: "1",
       AUTH_TRUST_HOST: "true",
       APP_URL: `http://localhost:${port}`,
       DATA_DIR: dir,

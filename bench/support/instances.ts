@@ -186,6 +186,7 @@ export function appEnv(opts: { databaseUrl: string; dataDir: string; port: numbe
     REDIS_URL,
     AUTH_TRUST_HOST: "true",
     ALLOW_LOCAL_PAYMENTS: "1",
+    SEED_DEMO: "1",
     // The scripts play one reverse proxy: the X-Forwarded-For they send is each simulated
     // customer's address, as a proxy would append it.
     TRUST_PROXY_HOPS: "1",

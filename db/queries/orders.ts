@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { orderSeats, orders } from "../schema";
+import { emailOutbox, orderSeats, orders, tickets } from "../schema";
+import { selectOrdersWithShow } from "./orders-with-show";
+import { inSeatOrder } from "./seat-order";
 
 // Reads of the order lifecycle, each scoped by the id that selects it. Writes that move an order
 // live in lib/booking (they own their transactions).
@@ -42,4 +44,50 @@ export function ordersOfShow(db: Db, showId: string, status: OrderRow["status"])
 export async function seatIdsOfOrder(db: Db, orderId: string): Promise<string[]> {
   const rows = await db.select({ seatId: orderSeats.seatId }).from(orderSeats).where(eq(orderSeats.orderId, orderId));
   return rows.map((r) => r.seatId);
+}
+
+/** An order with everything a page, an email or a ticket shows about it. */
+export async function orderDetail(db: Db, orderId: string) {
+  const [row] = await selectOrdersWithShow(db).where(eq(orders.id, orderId)).limit(1);
+  if (!row) return null;
+  const [seatRows, ticketRows] = await Promise.all([
+    db.select().from(orderSeats).where(eq(orderSeats.orderId, orderId)).orderBy(...inSeatOrder()),
+    db.select().from(tickets).where(eq(tickets.orderId, orderId)),
+  ]);
+  return { ...row, seats: seatRows, tickets: ticketRows };
+}
+
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof orderDetail>>>;
+
+// Reconciliation's scans, oldest first.
+
+/** Pending orders whose checkout window has passed: paid late, or expired at the provider. */
+export function stalePendingOrders(db: Db, now: Date, limit: number) {
+  return db
+    .select({ id: orders.id, sessionId: orders.stripeSessionId })
+    .from(orders)
+    .where(and(eq(orders.status, "pending"), isNotNull(orders.stripeSessionId), lt(orders.expiresAt, now)))
+    .orderBy(asc(orders.expiresAt))
+    .limit(limit);
+}
+
+/** Orders marked refunded whose provider refund has not been made yet. */
+export function refundsNotMade(db: Db, limit: number) {
+  return db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "refunded"), isNull(orders.stripeRefundId), isNotNull(orders.stripePaymentIntentId)))
+    .orderBy(asc(orders.paidAt))
+    .limit(limit);
+}
+
+/** Paid orders whose confirmation was never queued (a crash between commit and queueing). */
+export function paidOrdersWithoutConfirmation(db: Db, limit: number) {
+  return db
+    .select({ id: orders.id })
+    .from(orders)
+    .leftJoin(emailOutbox, eq(emailOutbox.dedupeKey, sql`'booking-confirmed:' || ${orders.id}`))
+    .where(and(eq(orders.status, "paid"), isNull(emailOutbox.id)))
+    .orderBy(asc(orders.paidAt))
+    .limit(limit);
 }

@@ -9,8 +9,15 @@ export const theaters = pgTable("theaters", {
   address: text("address").notNull().default(""),
   // IANA zone; every time on a page is shown in it, never in the server's or the browser's zone.
   timeZone: text("time_zone").notNull(),
-  // ISO 4217, lowercase as Stripe takes it: what the theater's shows are priced and charged in.
+  // ISO 4217, lowercase as Stripe takes it: what this theater's shows are priced in.
   currency: text("currency").notNull().default("usd"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// First-run setup: while no theater exists, each starting server puts a one-time token here
+// (hashed) and prints it in its log; the setup page asks for one. Emptied when setup completes.
+export const setupTokens = pgTable("setup_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,21 +1,52 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Session } from "next-auth";
+import { cookies, headers } from "next/headers";
+import { NextResponse } from "next/server";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { auth } from "./auth-js";
+import { SESSION_MAX_AGE, SESSION_UPDATE_AGE } from "./config";
 import type { AdminActor, SessionUser } from "./session-user";
 
 export type { AdminActor, SessionUser } from "./session-user";
 
+// Server actions and route handlers may set cookies; a page render may not. defineAction and
+// defineRoute run their work inside this, so a session read there may slide the session.
+const cookiesWritable = new AsyncLocalStorage<true>();
+
+/** Runs an action's or route's work where a session read may pass Auth.js's refreshed cookie on. */
+export function withSessionRefresh<T>(work: () => Promise<T>): Promise<T> {
+  return cookiesWritable.run(true, work);
+}
+
 /**
- * The signed-in user of this request, or null, through Auth.js's own auth(): it reads the
- * database session named by the session cookie, slides its expiry once per updateAge, and the
- * session callback (config.ts) takes the role from the users row it joins, so a demoted admin
- * loses access at once. React's cache() shares the answer within one render or action.
+ * The signed-in user of this request, or null, through Auth.js's auth(): it reads the database
+ * session named by the session cookie, and the session callback (config.ts) takes the role from
+ * the users row it joins, so a demoted admin loses access at once. Once per updateAge Auth.js
+ * slides the session's expiry: then, in an action or route handler, its refreshed cookie goes to
+ * the browser too; a page render leaves both alone. React's cache() shares the answer within one
+ * render or action.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
+  const canSetCookies = cookiesWritable.getStore() === true;
+  const refreshed = new Headers();
+  // auth(req, res): Auth.js's form that hands back the cookies it sets, which auth() drops.
+  const session = (await auth({ req: { headers: await headers(), slideSession: canSetCookies }, res: { headers: refreshed } } as never)) as Session | null;
+  if (session && canSetCookies && slidJustNow(session.expires)) await passOn(refreshed);
   return session?.user ?? null;
 });
+
+// Auth.js slides a session whose row was last moved more than updateAge ago; `expires` is the
+// row's value as read, before the slide.
+function slidJustNow(expires: string | Date): boolean {
+  return new Date(expires).getTime() - SESSION_MAX_AGE * 1000 + SESSION_UPDATE_AGE * 1000 <= Date.now();
+}
+
+async function passOn(setCookies: Headers): Promise<void> {
+  const jar = await cookies();
+  for (const { name, value, ...options } of new NextResponse(null, { headers: setCookies }).cookies.getAll()) jar.set(name, value, options);
+}
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await currentUser();

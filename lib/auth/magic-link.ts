@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { EmailConfig } from "next-auth/providers/email";
 import { getDb } from "@/db/client";
-import { env } from "@/lib/env";
+import { configuredAppUrl } from "@/lib/app-url";
 import { kickOutbox } from "@/lib/email/kick";
 import { queueTemplateEmail } from "@/lib/email/queue-template-email";
 import { withSignInLimit } from "@/lib/rate-limit/sign-in";
@@ -24,17 +24,19 @@ function throttled(send: Parameters<typeof withSignInLimit>[0]): Send {
 export const MAGIC_LINK_PROVIDER_ID = "email";
 
 /**
- * Puts the link on the public address when APP_URL is set. Auth.js builds it from the request's
- * host, and a forged Host header must not be able to mail someone a link to another site that
- * would capture their token.
+ * Puts the link, and the page it returns to, on the public origin exactly. Auth.js builds both
+ * from the URL it sees (pinned to APP_URL in ./config.ts); this is the last word before the link
+ * leaves in an email, so a forged Host header can never mail someone a link to another site that
+ * would capture their token. (Setting only `host` on a URL keeps the old port: the whole origin
+ * is replaced here.)
  */
-export function publicLink(url: string, appUrl: string | undefined = env().APP_URL): string {
-  if (!appUrl) return url;
-  const link = new URL(url);
+export function publicLink(url: string, appUrl: string = configuredAppUrl()): string {
   const base = new URL(appUrl);
-  link.protocol = base.protocol;
-  link.host = base.host;
-  return link.toString();
+  const link = new URL(url);
+  const onBase = (target: URL) => new URL(target.pathname + target.search + target.hash, base.origin).toString();
+  const callback = link.searchParams.get("callbackUrl");
+  if (callback) link.searchParams.set("callbackUrl", onBase(new URL(callback, base.origin)));
+  return onBase(link);
 }
 
 /**

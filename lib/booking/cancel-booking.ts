@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { orderDetail } from "./order-detail";
+import { orderDetail } from "@/db/queries/orders";
 import { refundOrder } from "./refund-order";
 
 /** Latest moment a customer may cancel a booking themselves. */

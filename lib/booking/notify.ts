@@ -7,7 +7,7 @@ import { kickOutbox } from "@/lib/email/kick";
 import { queueTemplateEmail } from "@/lib/email/queue-template-email";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/time";
-import { orderDetail, type OrderDetail } from "./order-detail";
+import { orderDetail, type OrderDetail } from "@/db/queries/orders";
 import { seatLabel } from "./seat-label";
 import { orderIcs, orderPdf, ticketsWithCodes } from "./ticket-bundle";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { OrderDetail } from "./order-detail";
+import type { OrderDetail } from "@/db/queries/orders";
 
 type Viewer = { id: string; role: "customer" | "admin" } | null;
 

@@ -1,12 +1,11 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emailOutbox, orders } from "@/db/schema";
+import { paidOrdersWithoutConfirmation, refundsNotMade, stalePendingOrders } from "@/db/queries/orders";
 import { log } from "@/lib/log";
-import { afterOrderPaid } from "./notify";
-import { completeRefund } from "./refund-order";
 import { syncOrderWithSession } from "./lifecycle";
+import { afterOrderPaid } from "./notify";
 import { processUnfinishedEvents } from "./payment-events";
+import { completeRefund } from "./refund-order";
 
 /**
  * The safety net behind webhooks: an event that never came leaves an order behind (an event that
@@ -27,30 +26,8 @@ export async function reconcileOrders(db: Db, now = new Date(), limit = 50) {
       log.warn({ err, orderId }, `reconcile: ${what} failed`);
     }
   };
-  // Pending orders whose checkout window has passed: paid late, or expired.
-  const stale = await db
-    .select({ id: orders.id, sessionId: orders.stripeSessionId })
-    .from(orders)
-    .where(and(eq(orders.status, "pending"), isNotNull(orders.stripeSessionId), lt(orders.expiresAt, now)))
-    .orderBy(asc(orders.expiresAt))
-    .limit(limit);
-  for (const o of stale) await attempt("sync", o.id, () => syncOrderWithSession(db, o.sessionId!), "synced");
-  // Refunds recorded here but not yet made at the provider.
-  const unrefunded = await db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.status, "refunded"), isNull(orders.stripeRefundId), isNotNull(orders.stripePaymentIntentId)))
-    .orderBy(asc(orders.paidAt))
-    .limit(limit);
-  for (const o of unrefunded) await attempt("refund", o.id, () => completeRefund(db, o.id), "refundsCompleted");
-  // Paid orders whose ticket email was never queued (a crash between commit and queueing).
-  const unmailed = await db
-    .select({ id: orders.id })
-    .from(orders)
-    .leftJoin(emailOutbox, eq(emailOutbox.dedupeKey, sql`'booking-confirmed:' || ${orders.id}`))
-    .where(and(eq(orders.status, "paid"), isNull(emailOutbox.id)))
-    .orderBy(asc(orders.paidAt))
-    .limit(limit);
-  for (const o of unmailed) await attempt("email", o.id, () => afterOrderPaid(db, o.id), "emailsQueued");
+  for (const o of await stalePendingOrders(db, now, limit)) await attempt("sync", o.id, () => syncOrderWithSession(db, o.sessionId!), "synced");
+  for (const o of await refundsNotMade(db, limit)) await attempt("refund", o.id, () => completeRefund(db, o.id), "refundsCompleted");
+  for (const o of await paidOrdersWithoutConfirmation(db, limit)) await attempt("email", o.id, () => afterOrderPaid(db, o.id), "emailsQueued");
   return report;
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { seats, shows } from "@/db/schema";
+import { activeSeatIdsOfShow } from "@/db/queries/show-seats";
 
 // Layouts change rarely, but every viewer polls the seat state: keep each screen's seat ids
 // for a few seconds instead of asking Postgres on every poll.
@@ -11,11 +10,7 @@ const cache = new Map<string, { at: number; screenId: string; ids: string[] }>()
 export async function seatIdsOfShow(db: Db, showId: string): Promise<string[]> {
   const hit = cache.get(showId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.ids;
-  const rows = await db
-    .select({ id: seats.id, screenId: seats.screenId })
-    .from(seats)
-    .innerJoin(shows, eq(shows.screenId, seats.screenId))
-    .where(and(eq(shows.id, showId), eq(seats.active, true)));
+  const rows = await activeSeatIdsOfShow(db, showId);
   const ids = rows.map((r) => r.id);
   const now = Date.now();
   // Drop stale entries as new ones come in, so a long-running server does not keep every show ever viewed.

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { soldSeatIdsOfShow } from "@/db/queries/show-seats";
 import { unlessRedisIsDown } from "@/lib/redis/unavailable";
 import { getSeatLocks } from "@/lib/seat-locks";
 import type { SeatSnapshot, SeatState } from "@/lib/seat-map/types";
-import { soldOfShow } from "./show-guard";
 import { seatIdsOfShow } from "./seat-ids";
 
 /**
@@ -15,7 +15,7 @@ import { seatIdsOfShow } from "./seat-ids";
 export async function seatSnapshot(db: Db, showId: string, holder: string | null): Promise<SeatSnapshot> {
   const ids = await seatIdsOfShow(db, showId);
   const store = getSeatLocks();
-  const [sold, holders] = await Promise.all([soldOfShow(db, showId), unlessRedisIsDown(store.holders(showId, ids))]);
+  const [sold, holders] = await Promise.all([soldSeatIdsOfShow(db, showId), unlessRedisIsDown(store.holders(showId, ids))]);
   const states: Record<string, SeatState> = {};
   const mine: string[] = [];
   for (const [seatId, h] of holders ?? []) {

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { uniqueViolation } from "@/db/client";
-import { orderSeats, orders, seats, shows } from "@/db/schema";
+import { orderSeats, orders, shows } from "@/db/schema";
 import { pendingOrderOfHolder } from "@/db/queries/orders";
+import { activeSeatsOfScreen, soldSeatIdsOfShow } from "@/db/queries/show-seats";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -16,7 +17,7 @@ import { heldBy } from "./holds";
 import { abandonPendingOrder } from "./lifecycle";
 import { assertOnSale, priceOfTier } from "./on-sale";
 import { seatLabel } from "./seat-label";
-import { assertBookable, bookableShow, soldOfShow } from "./show-guard";
+import { assertBookable, bookableShow } from "./show-guard";
 import { seatIdsOfShow } from "./seat-ids";
 
 // Stripe's shortest Checkout Session life; the locks are stretched past it so the seats cannot
@@ -48,8 +49,8 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
   const [mine, holders, sold, screenSeats] = await Promise.all([
     heldBy(db, showId, customer.holder),
     seatIdsOfShow(db, showId).then((ids) => getSeatLocks().holders(showId, ids)),
-    soldOfShow(db, showId),
-    db.select().from(seats).where(and(eq(seats.screenId, show.screenId), eq(seats.active, true))),
+    soldSeatIdsOfShow(db, showId),
+    activeSeatsOfScreen(db, show.screenId),
   ]);
   if (!mine.length) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
   const mineSet = new Set(mine);

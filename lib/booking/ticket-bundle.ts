@@ -2,7 +2,7 @@ import "server-only";
 import { signTicketCode, ticketSecret } from "@/lib/tickets/code";
 import { renderTicketsPdf, type TicketPdfData } from "@/lib/tickets/ticket-pdf";
 import { ticketIcs } from "@/lib/tickets/calendar";
-import type { OrderDetail } from "./order-detail";
+import type { OrderDetail } from "@/db/queries/orders";
 import { compareRowLabels } from "./seat-label";
 
 /** The live tickets of an order with their signed codes, in seat order. */

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { currentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { canViewOrder } from "./order-access";
-import { orderDetail } from "./order-detail";
+import { orderDetail } from "@/db/queries/orders";
 
 /** The order if the signed-in caller owns it (or is an admin); otherwise "not found", always. */
 export async function viewableOrder(orderId: string) {

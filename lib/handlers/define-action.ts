@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { withSessionRefresh } from "@/lib/auth/current-user";
 import { ensureHolderId, readHolderId } from "@/lib/booking/holder";
 import { AppError, badInput, errorStatus, fieldErrorsOf, toFailure, type ActionResult } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -61,7 +62,7 @@ export function defineAction<S extends z.ZodType, T, A extends AuthLevel, H exte
     }
   }
   return (...args) =>
-    measure(`action:${options.name}`, "POST", () => run(args), (result) => {
+    measure(`action:${options.name}`, "POST", () => withSessionRefresh(() => run(args)), (result) => {
       options.onResult?.(result);
       return result.ok ? 200 : errorStatus[result.code];
     });
@@ -69,10 +70,12 @@ export function defineAction<S extends z.ZodType, T, A extends AuthLevel, H exte
 
 /**
  * For an action a plain <form action> posts, which React types as returning nothing. Such an
- * action answers by redirecting; a failure result (input no form of ours sends) is dropped.
+ * action answers by redirecting; a 4xx result (input no form of ours sends) has nowhere to be
+ * shown and is dropped, while a failure on our side still fails the request (already logged).
  */
-export function asFormAction(action: (...args: unknown[]) => Promise<unknown>): (formData: FormData) => Promise<void> {
+export function asFormAction<T>(action: (...args: unknown[]) => Promise<ActionResult<T>>): (formData: FormData) => Promise<void> {
   return async (formData) => {
-    await action(formData);
+    const result = await action(formData);
+    if (!result.ok && errorStatus[result.code] >= 500) throw new Error(`${result.code}: ${result.message}`);
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
+import { withSessionRefresh } from "@/lib/auth/current-user";
 import { AppError, errorResponse } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { measure } from "@/lib/metrics/measure";
@@ -29,7 +30,7 @@ export function defineRoute<A extends AuthLevel, P extends Params = Params>(
     measure(
       route,
       req.method,
-      async () => {
+      () => withSessionRefresh(async () => {
         try {
           const user = await callerFor(options.auth);
           return await handler(req, { params: ctx?.params ?? Promise.resolve({} as P), user });
@@ -38,7 +39,7 @@ export function defineRoute<A extends AuthLevel, P extends Params = Params>(
           if (!(err instanceof AppError)) log.error({ err, route }, "route handler failed");
           return answer(err);
         }
-      },
+      }),
       (res) => res.status,
     );
 }

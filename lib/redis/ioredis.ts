@@ -1,7 +1,7 @@
 import "server-only";
 import Redis from "ioredis";
 import { log } from "@/lib/log";
-import { REDIS_COMMAND_TIMEOUT_MS, REDIS_CONNECT_TIMEOUT_MS, REDIS_MAX_RECONNECT_DELAY_MS } from "./timeouts";
+import { REDIS_MAX_RECONNECT_DELAY_MS, REDIS_TIMEOUT_MS } from "./timeouts";
 import type { LuaScript, RedisConnection } from "./types";
 
 type ScriptCommand = (numberOfKeys: number, ...keysAndArgs: string[]) => Promise<unknown>;
@@ -16,8 +16,8 @@ export function connectRedis(url: string): RedisConnection {
   const redis = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
-    connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
-    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    connectTimeout: REDIS_TIMEOUT_MS,
+    commandTimeout: REDIS_TIMEOUT_MS,
     maxRetriesPerRequest: 0,
     retryStrategy: (attempt) => Math.min(100 * attempt, REDIS_MAX_RECONNECT_DELAY_MS),
   });
@@ -35,19 +35,9 @@ export function connectRedis(url: string): RedisConnection {
     log.info("redis connection is back");
   });
   const connected = readiness(redis);
-  // A Redis that accepts connections but does not answer (overloaded, frozen, a half-open
-  // network path) costs each call the whole timeout. After one timeout, calls fail at once for
-  // a moment instead, so a hold (its rate limit, then the locks) waits one timeout, not two.
-  let unansweredUntil = 0;
   async function send<T>(call: () => Promise<T>): Promise<T> {
-    if (Date.now() < unansweredUntil) throw new Error("Redis did not answer a moment ago");
-    try {
-      await connected();
-      return await call();
-    } catch (err) {
-      if (err instanceof Error && /timed out/i.test(err.message)) unansweredUntil = Date.now() + REDIS_MAX_RECONNECT_DELAY_MS;
-      throw err;
-    }
+    await connected();
+    return call();
   }
   const defined = new Set<string>();
 
@@ -93,7 +83,7 @@ function readiness(redis: Redis): () => Promise<void> {
       };
       const onReady = () => done();
       const onClose = () => done(new Error("Redis connection failed"));
-      const timer = setTimeout(() => done(new Error("Redis connection timed out")), REDIS_CONNECT_TIMEOUT_MS);
+      const timer = setTimeout(() => done(new Error("Redis connection timed out")), REDIS_TIMEOUT_MS);
       redis.once("ready", onReady);
       redis.once("close", onClose);
     });

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { REDIS_MAX_RECONNECT_DELAY_MS } from "./timeouts";
 import type { RedisConnection } from "./types";
 
 /** What a moviegoer reads when the seat lock store cannot be reached. */
@@ -15,16 +16,26 @@ export class RedisUnavailableError extends AppError {
 
 // A reply error is Redis answering (a script bug, a wrong type): it is up, so that is no outage.
 const isReplyError = (err: unknown) => err instanceof Error && err.name === "ReplyError";
+// ioredis: "Command timed out", our "Redis connection timed out"; fetch: a TimeoutError abort.
+const isTimeout = (err: unknown) => err instanceof Error && (err.name === "TimeoutError" || /timed out/i.test(err.message));
 
-/** The connection, with every failure to reach Redis turned into a RedisUnavailableError. */
+/**
+ * The connection, with every failure to reach Redis turned into a RedisUnavailableError. A Redis
+ * that accepts connections but does not answer (overloaded, frozen, a half-open network path)
+ * costs each call the whole timeout: after one timeout, calls fail at once for a moment instead.
+ */
 export function reportingOutages(connection: RedisConnection): RedisConnection {
+  let unansweredUntil = 0;
   const guard =
     <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
+      if (Date.now() < unansweredUntil) throw new RedisUnavailableError(new Error("Redis did not answer a moment ago"));
       try {
         return await call(...args);
       } catch (err) {
-        throw isReplyError(err) ? err : new RedisUnavailableError(err);
+        if (isReplyError(err)) throw err;
+        if (isTimeout(err)) unansweredUntil = Date.now() + REDIS_MAX_RECONNECT_DELAY_MS;
+        throw new RedisUnavailableError(err);
       }
     };
   return {

@@ -1,6 +1,6 @@
 import "server-only";
 import { Redis } from "@upstash/redis";
-import { UPSTASH_REQUEST_TIMEOUT_MS } from "./timeouts";
+import { REDIS_TIMEOUT_MS } from "./timeouts";
 import type { LuaScript, RedisConnection } from "./types";
 
 /** Upstash Redis over its REST API (UPSTASH_REDIS_REST_URL and _TOKEN). Plain HTTP: nothing stays open. */
@@ -15,7 +15,7 @@ export function connectUpstash(config: { url: string; token: string }): RedisCon
     // One quick retry for a dropped connection (every script is safe to run twice), and a
     // deadline per request, instead of the SDK's five retries over about ten seconds.
     retry: { retries: 1, backoff: () => 50 },
-    signal: () => AbortSignal.timeout(UPSTASH_REQUEST_TIMEOUT_MS),
+    signal: () => AbortSignal.timeout(REDIS_TIMEOUT_MS),
   });
   // createScript's exec: EVALSHA, then EVAL when Redis answers NOSCRIPT.
   const scripts = new Map<string, ReturnType<Redis["createScript"]>>();

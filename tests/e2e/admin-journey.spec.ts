@@ -1,11 +1,13 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { contextAs } from "./support/roles";
 import { signInViaOutbox } from "./support/sign-in";
 import { expectNoViolations } from "./support/axe";
 
 // The admin journey in the embedded default: an admin creates a screen, shapes its seats in the
 // layout editor and schedules a show on it; a customer buys a seat on that show; the layout
 // editor then refuses to drop the sold seat; the admin refunds the booking and the seat is on
-// sale again. Admin and customer each have their own browser context.
+// sale again. Admin and customer each have their own browser context: the admin's starts signed
+// in (the setup project); the customer signs in during checkout, as the journey goes.
 
 // Each step waits on a server action or a navigation of a production server that may share its
 // machine with other builds: a wider wait than the default, never a timing assertion.
@@ -22,12 +24,12 @@ function editorCell(page: Page, row: string, place: number) {
 // Two sign-ins, two contexts and a purchase: a longer budget than the default one-page test.
 test.setTimeout(180_000);
 
-test("an admin builds a screen, schedules a show, and refunds a customer's booking on it", async ({ page: admin, browser }) => {
+test("an admin builds a screen, schedules a show, and refunds a customer's booking on it", async ({ browser }) => {
   const stamp = Date.now();
   const screenName = `Studio ${stamp}`;
   const customerEmail = `studio-fan-${stamp}@example.com`;
 
-  await signInViaOutbox(admin, "admin@marquee.test");
+  const admin = await (await contextAs(browser, "admin")).newPage();
 
   // New screen: a bad row count is refused with the field's own error, then a 2 x 6 screen is made.
   await admin.goto("/admin/screens");
@@ -172,4 +174,5 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await customer.goto(`/shows/${showId}`);
   await expect(customer.getByText("This show has been cancelled.")).toBeVisible();
   await customerContext.close();
+  await admin.context().close();
 });

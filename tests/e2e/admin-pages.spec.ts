@@ -1,25 +1,22 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { solidPng } from "./support/png";
 import { openFreeShow, seat } from "./support/seat-map";
-import { signInViaOutbox } from "./support/sign-in";
+import { ADMIN_EMAIL as ADMIN, CUSTOMER_EMAIL, contextAs } from "./support/roles";
 import { expectNoViolations } from "./support/axe";
 
 // The admin pages in the browser: who may see them, the dashboard, a movie made with a poster
 // and field errors, the audit log, a booking found and refunded, and axe on the busy pages.
-
-const ADMIN = "admin@marquee.test";
+// Admin and customer start signed in (the setup project, auth.setup.ts).
 
 async function adminPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInViaOutbox(page, ADMIN);
-  return page;
+  return (await contextAs(browser, "admin")).newPage();
 }
 
-test("a signed-out visitor is sent to sign in; a customer gets 404 and no admin link", async ({ page }) => {
-  await page.goto("/admin/movies");
-  await expect(page).toHaveURL(/\/sign-in\?next=(\/|%2F)admin/);
+test("a signed-out visitor is sent to sign in; a customer gets 404 and no admin link", async ({ page: visitor, browser }) => {
+  await visitor.goto("/admin/movies");
+  await expect(visitor).toHaveURL(/\/sign-in\?next=(\/|%2F)admin/);
 
-  await signInViaOutbox(page, `customer-${Date.now()}@example.com`);
+  const page = await (await contextAs(browser, "customer")).newPage();
   for (const path of ["/admin", "/admin/bookings", "/admin/audit"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
@@ -27,6 +24,7 @@ test("a signed-out visitor is sent to sign in; a customer gets 404 and no admin 
   }
   await page.goto("/");
   await expect(page.getByRole("banner").getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await page.context().close();
 });
 
 test("the dashboard draws its charts with the numbers readable, and passes axe", async ({ browser }) => {
@@ -129,9 +127,10 @@ test("an admin creates a movie with a poster; field errors show; the list, archi
   await page.context().close();
 });
 
-test("the box office finds a paid booking, refunds it after confirming, and the page says so", async ({ page, browser }) => {
-  const email = `refund-me-${Date.now()}@example.com`;
-  await signInViaOutbox(page, email);
+test("the box office finds a paid booking, refunds it after confirming, and the page says so", async ({ browser }) => {
+  // The run's customer buys nothing else (the purchase suites sign in as customers of their own).
+  const email = CUSTOMER_EMAIL;
+  const page = await (await contextAs(browser, "customer")).newPage();
   const showId = await openFreeShow(page, "Screen 1");
   const seatId = (await seat(page, "C", 1).getAttribute("data-seat-id"))!;
   await seat(page, "C", 1).click();
@@ -175,4 +174,5 @@ test("the box office finds a paid booking, refunds it after confirming, and the 
   // The seat is on sale again.
   expect(await seatState()).toBeUndefined();
   await admin.context().close();
+  await page.context().close();
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { contextAs } from "./support/roles";
 import { signInViaOutbox } from "./support/sign-in";
 
 // The whole journey in the embedded default: pick seats signed out, sign in (the hold survives),
@@ -59,10 +60,9 @@ test("a customer buys two seats end to end and is admitted once at the door", as
   await expect(mail).toHaveCount(1);
   await expect(mail).toContainText(".pdf");
 
-  // Door check-in by an admin: admitted once, refused the second time.
-  const staff = await browser.newContext();
+  // Door check-in by an admin (signed in by the setup project): admitted once, refused the second time.
+  const staff = await contextAs(browser, "admin");
   const door = await staff.newPage();
-  await signInViaOutbox(door, "admin@marquee.test");
   await door.goto(`/admin/check-in/${showId}`);
   await door.getByLabel("Ticket code").fill(code);
   await door.getByRole("button", { name: "Admit" }).click();

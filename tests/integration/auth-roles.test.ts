@@ -1,18 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import { createTestDatabase } from "../support/test-db";
 import { refusal } from "../support/refusal";
 import type { Database } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { grantAdmin, promoteListedAdmin } from "@/lib/auth/admin-role";
 import { currentUser, requireAdmin, requireUser } from "@/lib/auth/current-user";
+import { defineAction } from "@/lib/handlers/define-action";
+import { resetEnvForTests } from "@/lib/env";
 
 // currentUser() reads the request's cookies through next/headers, which only exists inside a
 // Next request. The test stands in for the browser's cookie jar and nothing else: the session
 // lookup, the join to the users row and the role check all run against the real database.
 const jar = new Map<string, string>();
+// Cookies the server sets on its answer (only actions and route handlers may).
+const written: { name: string; value: string; options: Record<string, unknown> }[] = [];
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set: (name: string, value: string, options: Record<string, unknown>) => void written.push({ name, value, options }),
+  }),
   headers: async () => (await import("../support/browser-headers")).browserHeaders(jar),
 }));
 
@@ -25,7 +33,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.close();
 });
-beforeEach(() => jar.clear());
+beforeEach(() => {
+  jar.clear();
+  written.length = 0;
+});
 
 async function userWithSession(email: string, role: "customer" | "admin", expiresInMs = 60_000) {
   const { db } = database;
@@ -59,10 +70,37 @@ describe(`roles and sessions (${backend})`, () => {
     expect(await requireUser()).toEqual({ id: customer.user.id, email: "fan@example.com", name: "fan", role: "customer" });
     expect((await refusal(requireAdmin())).code).toBe("forbidden");
 
+    // Over https (APP_URL decides, not X-Forwarded-Proto) the session cookie is the __Secure- one.
     const admin = await userWithSession("boss@example.com", "admin");
     jar.clear();
     jar.set("__Secure-authjs.session-token", admin.sessionToken);
-    expect(await requireAdmin()).toMatchObject({ id: admin.user.id, role: "admin" });
+    try {
+      process.env.APP_URL = "https://tickets.example";
+      resetEnvForTests();
+      expect(await requireAdmin()).toMatchObject({ id: admin.user.id, role: "admin" });
+    } finally {
+      delete process.env.APP_URL;
+      resetEnvForTests();
+    }
+  });
+
+  it("picks the session cookie by APP_URL's scheme, whatever X-Forwarded-Proto says", async () => {
+    const admin = await userWithSession("proto@example.com", "admin");
+    // An http site: a __Secure- cookie is not its session, even with X-Forwarded-Proto: https.
+    jar.set("__Secure-authjs.session-token", admin.sessionToken);
+    expect(await currentUser()).toBeNull();
+    // An https site: the unprefixed cookie is not its session.
+    jar.clear();
+    jar.set("authjs.session-token", admin.sessionToken);
+    try {
+      process.env.APP_URL = "https://tickets.example";
+      resetEnvForTests();
+      expect(await currentUser()).toBeNull();
+    } finally {
+      delete process.env.APP_URL;
+      resetEnvForTests();
+    }
+    expect(await currentUser()).toMatchObject({ id: admin.user.id });
   });
 
   it("re-reads the role on every call, so a demoted admin loses access at once", async () => {
@@ -77,20 +115,33 @@ describe(`roles and sessions (${backend})`, () => {
 describe(`sessions slide through Auth.js (${backend})`, () => {
   const DAY = 86_400_000;
   const expiresOf = async (token: string) => (await database.db.select().from(sessions).where(eq(sessions.sessionToken, token)))[0].expires.getTime();
+  const whoAmI = defineAction(z.unknown(), { name: "who-am-i", auth: "customer" }, async (_input, { user }) => user.id);
 
-  it("extends a session last extended more than a day ago (updateAge), and leaves a fresh one alone", async () => {
+  it("an action reading a session last extended over a day ago (updateAge) extends it and sends the browser the cookie", async () => {
     // Sessions last 30 days from their last extension: 28 days left means extended 2 days ago.
     const stale = await userWithSession("regular@example.com", "customer", 28 * DAY);
     jar.set("authjs.session-token", stale.sessionToken);
-    expect(await requireUser()).toMatchObject({ id: stale.user.id });
+    expect(await whoAmI()).toEqual({ ok: true, data: stale.user.id });
     expect(await expiresOf(stale.sessionToken)).toBeGreaterThan(Date.now() + 29 * DAY);
+    const cookie = written.find((c) => c.name === "authjs.session-token");
+    expect(cookie?.value).toBe(stale.sessionToken);
+    expect((cookie?.options.expires as Date).getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
+  });
 
+  it("leaves a fresh session alone, and a page render (which cannot set the cookie) never extends one", async () => {
     const fresh = await userWithSession("newcomer@example.com", "customer", 30 * DAY - 60_000);
     const before = await expiresOf(fresh.sessionToken);
-    jar.clear();
     jar.set("authjs.session-token", fresh.sessionToken);
-    expect(await requireUser()).toMatchObject({ id: fresh.user.id });
+    expect(await whoAmI()).toEqual({ ok: true, data: fresh.user.id });
     expect(await expiresOf(fresh.sessionToken)).toBe(before);
+
+    const stale = await userWithSession("browser@example.com", "customer", 28 * DAY);
+    const staleBefore = await expiresOf(stale.sessionToken);
+    jar.clear();
+    jar.set("authjs.session-token", stale.sessionToken);
+    expect(await requireUser()).toMatchObject({ id: stale.user.id });
+    expect(await expiresOf(stale.sessionToken)).toBe(staleBefore);
+    expect(written).toEqual([]);
   });
 });
 

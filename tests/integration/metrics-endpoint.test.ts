@@ -107,3 +107,19 @@ describe("/api/metrics", () => {
     expect(right.text).toMatch(/http_request_duration_seconds_count\{route="\/api\/metrics",method="GET",status="401"\} 2/);
   });
 });
+
+describe("latency of every route handler and action", () => {
+  it("is recorded by the pipeline under the route's pattern or the action's name, with the status answered", async () => {
+    const posters = await import("@/app/api/posters/[file]/route");
+    const arena = await import("@/app/dev/seat-map-arena/actions");
+    delete process.env.METRICS_TOKEN;
+    resetEnvForTests();
+    expect((await posters.GET(new Request("http://localhost/api/posters/nope.png"), { params: Promise.resolve({ file: "nope.png" }) })).status).toBe(404);
+    expect(await arena.holdArenaSeatsAction({ showId: "arena", seatIds: ["A1"] })).toMatchObject({ ok: true });
+    expect(await arena.holdArenaSeatsAction("not an input")).toMatchObject({ ok: false, code: "bad_input" });
+    const { text } = await scrape();
+    expect(text).toMatch(/http_request_duration_seconds_count\{route="\/api\/posters\/\[file\]",method="GET",status="404"\} 1/);
+    expect(text).toMatch(/http_request_duration_seconds_count\{route="action:arena-hold",method="POST",status="200"\} 1/);
+    expect(text).toMatch(/http_request_duration_seconds_count\{route="action:arena-hold",method="POST",status="400"\} 1/);
+  });
+});

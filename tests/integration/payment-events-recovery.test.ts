@@ -26,7 +26,8 @@ afterAll(async () => {
 });
 
 const BASE = "http://localhost:3999";
-const PORT = 3251;
+// The restarted instance listens where the first one did, as a restarted server would.
+let port = 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function paidAtProvider(row: string, count: number, showOffset: number) {
@@ -52,16 +53,19 @@ function signedCompleted(sessionId: string) {
 async function startInstance(): Promise<ChildProcess> {
   // One process (tsx as a loader, not its CLI, which would leave the real server running as a grandchild).
   const proc = spawn(process.execPath, ["--import", "tsx", "--import", "./tests/support/server-only-off.mjs", "tests/support/webhook-instance.ts"], {
-    env: { ...process.env, DATABASE_URL: world.databaseUrl!, PORT: String(PORT), EVENT_WORKER_INTERVAL_MS: "2000", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: world.databaseUrl!, PORT: String(port), EVENT_WORKER_INTERVAL_MS: "2000", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
   proc.stdout!.on("data", (c: Buffer) => (out += c.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!out.includes("listening")) {
+  proc.stderr!.on("data", (c: Buffer) => (out += c.toString()));
+  const deadline = Date.now() + 60_000;
+  let listening: RegExpExecArray | null;
+  while (!(listening = /listening (\d+)/.exec(out))) {
     if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`instance did not start: ${out}`);
     await sleep(100);
   }
+  port = Number(listening[1]);
   return proc;
 }
 
@@ -91,7 +95,7 @@ describe("unfinished webhook events are processed again", () => {
       const answers = await Promise.all(
         bought.map(async ({ sessionId }) => {
           const { payload, signature } = signedCompleted(sessionId);
-          const res = await fetch(`http://127.0.0.1:${PORT}/api/webhooks/stripe`, { method: "POST", headers: { "stripe-signature": signature, "content-type": "application/json" }, body: payload });
+          const res = await fetch(`http://127.0.0.1:${port}/api/webhooks/stripe`, { method: "POST", headers: { "stripe-signature": signature, "content-type": "application/json" }, body: payload });
           return res.status;
         }),
       );

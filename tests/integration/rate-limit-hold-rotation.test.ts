@@ -14,7 +14,8 @@ let peer = "203.0.113.40";
 let forwardedFor = "";
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ host: "localhost:3999", [PEER_ADDRESS_HEADER]: peer, "x-forwarded-for": forwardedFor }),
+  headers: async () =>
+    (await import("../support/browser-headers")).browserHeaders(jar, { host: "localhost:3999", [PEER_ADDRESS_HEADER]: peer, "x-forwarded-for": forwardedFor }),
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
     set: (name: string, value: string) => void jar.set(name, value),

@@ -124,7 +124,7 @@ const seatsOf = async () => (await seatsRoute.GET(new Request(`http://localhost:
 describe("Redis stops under a running app", () => {
   it("holds normally while Redis is up, and health is 200", async () => {
     expect(await holdSeatsAction({ showId: show.show.id, seatIds: [show.seat("A", 1).id] })).toMatchObject({ ok: true });
-    expect((await healthRoute.GET()).status).toBe(200);
+    expect((await healthRoute.GET(new Request("http://localhost:3999/api/health"))).status).toBe(200);
   });
 
   it("with Redis stopped: a hold is refused in under a second with the moviegoer's message", async () => {
@@ -146,7 +146,7 @@ describe("Redis stops under a running app", () => {
     // Checkout refuses with the same message, and health tells the load balancer.
     const buyer = await world.customer("outage");
     await expect(startCheckout(world.db, show.show.id, buyer, "http://localhost:3999")).rejects.toMatchObject({ code: "unavailable", message: SEAT_SELECTION_PAUSED });
-    const health = await healthRoute.GET();
+    const health = await healthRoute.GET(new Request("http://localhost:3999/api/health"));
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: "unavailable", checks: { database: { ok: true }, seatLocks: { ok: false } } });
   });
@@ -155,7 +155,7 @@ describe("Redis stops under a running app", () => {
     await startRedis();
     const result = await holdWhenBack(show.seat("A", 3).id, "Redis returned");
     expect(result).toMatchObject({ ok: true, data: { mine: [show.seat("A", 3).id] } });
-    expect((await healthRoute.GET()).status).toBe(200);
+    expect((await healthRoute.GET(new Request("http://localhost:3999/api/health"))).status).toBe(200);
     expect((await (await seatsOf()).json()).paused).toBeUndefined();
   });
 

@@ -19,4 +19,12 @@ describe("start-up settings check", () => {
     const run = checkEnv({});
     expect(run.status).toBe(0);
   });
+
+  it("stops a production server without APP_URL or METRICS_TOKEN, naming each", () => {
+    const run = checkEnv({ NODE_ENV: "production" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("APP_URL is required in production");
+    expect(run.stderr).toContain("METRICS_TOKEN is required in production");
+    expect(checkEnv({ NODE_ENV: "production", APP_URL: "https://tickets.example", METRICS_TOKEN: "m" }).status).toBe(0);
+  });
 });

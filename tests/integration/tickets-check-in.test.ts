@@ -8,7 +8,7 @@ import { startCheckout } from "@/lib/booking/start-checkout";
 import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { refundOrder } from "@/lib/booking/refund-order";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
-import { orderDetail } from "@/lib/booking/order-detail";
+import { orderDetail } from "@/db/queries/orders";
 import { canViewOrder } from "@/lib/booking/order-access";
 import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
 import { doorCounts } from "@/db/queries/tickets";

@@ -1,18 +1,20 @@
 // One app instance as far as webhooks go, run as a child process so a test can kill it: the
 // app's own webhook handler (record, answer, then run the lifecycle) behind a plain HTTP server,
 // and the event worker that instrumentation.ts starts in every instance. It prints "listening"
-// once it serves. Environment as for the app (DATABASE_URL, REDIS_URL, STRIPE_*), plus
-// PORT and EVENT_WORKER_INTERVAL_MS.
+// and its port once it serves. Environment as for the app (DATABASE_URL, REDIS_URL, STRIPE_*),
+// plus PORT (0 or unset: any free port) and EVENT_WORKER_INTERVAL_MS.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { getDb } from "@/db/client";
 import { handleStripeWebhook, startPaymentEventWorker } from "@/lib/booking/payment-events";
 
-const port = Number(process.env.PORT);
+const server = http.createServer();
+let port = 0;
 const db = await getDb();
 startPaymentEventWorker(getDb, Number(process.env.EVENT_WORKER_INTERVAL_MS ?? 15_000));
 
-http
-  .createServer((req, res) => {
+server
+  .on("request", (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
@@ -26,4 +28,7 @@ http
       res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
     });
   })
-  .listen(port, "127.0.0.1", () => console.log("listening"));
+  .listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
+    port = (server.address() as AddressInfo).port;
+    console.log(`listening ${port}`);
+  });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backends, EnvError, parseEnv } from "@/lib/env";
+import { backends, EnvError, parseEnv, startupIssues } from "@/lib/env";
 
 function errorOf(source: Record<string, string>): EnvError {
   try {
@@ -61,5 +61,14 @@ describe("env", () => {
     });
     expect(backends(e)).toEqual({ database: "postgres", seatLocks: "redis", payments: "stripe", email: "resend" });
     expect(e.ADMIN_EMAILS).toEqual(["boss@example.com", "ops@example.com"]);
+  });
+
+  it("a production server needs APP_URL and METRICS_TOKEN, named; the build and the demo do not", () => {
+    expect(startupIssues(parseEnv({ NODE_ENV: "production" })).map((i) => i.variable)).toEqual(["APP_URL", "METRICS_TOKEN"]);
+    expect(startupIssues(parseEnv({ NODE_ENV: "production", APP_URL: "https://tickets.example", METRICS_TOKEN: "m" }))).toEqual([]);
+    expect(startupIssues(parseEnv({ NODE_ENV: "production", ALLOW_LOCAL_PAYMENTS: "1" })).map((i) => i.variable)).toEqual(["APP_URL"]);
+    expect(startupIssues(parseEnv({ NODE_ENV: "development" }))).toEqual([]);
+    expect(parseEnv({ NODE_ENV: "production" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ SEED_DEMO: "1" }).SEED_DEMO).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { reconcileOrders } from "@/lib/booking/reconcile";
 import { deliverDueEmails } from "@/lib/email/outbox";
+import { bearerMatches } from "@/lib/bearer-token";
 import { env } from "@/lib/env";
 import { defineRoute } from "@/lib/handlers/define-route";
 
@@ -10,8 +11,8 @@ import { defineRoute } from "@/lib/handlers/define-route";
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute("/api/cron", { auth: "public" }, async (req) => {
-  const secret = env().CRON_SECRET;
-  if (!secret || req.headers.get("authorization") !== `Bearer ${secret}`) {
+  // Constant-time: a `!==` would tell a caller how much of its guess was right.
+  if (!bearerMatches(req.headers.get("authorization"), env().CRON_SECRET)) {
     return Response.json({ error: { code: "unauthenticated", message: "Cron secret required." } }, { status: 401 });
   }
   const db = await getDb();

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { pingDatabase } from "@/db/queries/health";
 import { backends } from "@/lib/env";
+import { defineRoute } from "@/lib/handlers/define-route";
 import pkg from "@/package.json";
 
 // Load balancers poll this: 200 when the database and the lock store answer, 503 otherwise.
@@ -18,7 +19,7 @@ async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?:
   }
 }
 
-export async function GET() {
+export const GET = defineRoute("/api/health", { auth: "public" }, async () => {
   const [database, seatLocks] = await Promise.all([
     check(async () => pingDatabase(await getDb())),
     check(async () => (await import("@/lib/seat-locks")).getSeatLocks().ping()),
@@ -28,4 +29,4 @@ export async function GET() {
     { status: ok ? "ok" : "unavailable", version: pkg.version, backends: backends(), checks: { database, seatLocks } },
     { status: ok ? 200 : 503, headers: { "cache-control": "no-store" } },
   );
-}
+});

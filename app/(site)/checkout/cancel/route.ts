@@ -4,10 +4,12 @@ import { getDb } from "@/db/client";
 import { orderForHolder } from "@/db/queries/orders";
 import { readHolderId } from "@/lib/booking/holder";
 import { abandonPendingOrder } from "@/lib/booking/lifecycle";
+import { defineRoute } from "@/lib/handlers/define-route";
 
 // Stripe's Cancel link. Only the customer whose holder cookie started the order may cancel it:
 // the session is expired through the API (so it can no longer be paid) and the seats released.
-export async function GET(req: NextRequest) {
+export const GET = defineRoute("/checkout/cancel", { auth: "public" }, async (request) => {
+  const req = request as NextRequest;
   const orderId = req.nextUrl.searchParams.get("order") ?? "";
   const home = new URL("/", req.nextUrl);
   const holder = await readHolderId();
@@ -20,4 +22,4 @@ export async function GET(req: NextRequest) {
     return NextResponse.redirect(new URL(`/checkout/success?session_id=${order.stripeSessionId}`, req.nextUrl), 303);
   }
   return NextResponse.redirect(new URL(`/shows/${order.showId}?cancelled=1`, req.nextUrl), 303);
-}
+});

@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { orderBySession } from "@/db/queries/orders";
+import { orderBySession, orderDetail } from "@/db/queries/orders";
 import { currentUser } from "@/lib/auth/current-user";
 import { canViewOrder } from "@/lib/booking/order-access";
-import { orderDetail } from "@/lib/booking/order-detail";
 import { refundExplanation } from "@/lib/booking/refund-explanation";
 import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";

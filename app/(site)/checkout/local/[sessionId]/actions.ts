@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { appUrl } from "@/lib/app-url";
+import { ownUrl } from "@/lib/app-url";
 import { toFailure } from "@/lib/errors";
 import { asFormAction, defineAction } from "@/lib/handlers/define-action";
 import { assertLocalPaymentsAllowed, localSession, settleLocalSession } from "@/lib/payments/local-gateway";
@@ -25,7 +25,8 @@ export const settleLocalCheckout = asFormAction(defineAction(input, { name: "set
       // A second Pay (double click, another instance) finds the session paid: same success page,
       // no second payment and no second event.
       const { row, paidNow } = await settleLocalSession(sessionId, "paid");
-      if (paidNow) await deliverLocalEvent(await appUrl(), localSessionEvent("checkout.session.completed", row));
+      // To this server itself, never to a host the request named.
+      if (paidNow) await deliverLocalEvent(ownUrl(), localSessionEvent("checkout.session.completed", row));
       target = row.successUrl.replace("{CHECKOUT_SESSION_ID}", sessionId);
     }
   } catch (err) {

@@ -1,1 +1,0 @@
-ALTER TABLE "theaters" ADD COLUMN "currency" text DEFAULT 'usd' NOT NULL;
