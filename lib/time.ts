@@ -40,6 +40,11 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** The instants [start of `date`, start of `date` + `days`) in the theater's zone. */
+export function localDays(date: string, timeZone: string, days = 1): { from: Date; to: Date } {
+  return { from: zonedToUtc(date, "00:00", timeZone), to: zonedToUtc(addDays(date, days), "00:00", timeZone) };
+}
+
 export function isIsoDate(value: string | undefined): value is string {
   return !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value + "T00:00:00Z"));
 }

@@ -1,7 +1,9 @@
 import Image from "next/image";
 import Link from "next/link";
 import { connection } from "next/server";
-import { getTheater, nowShowing } from "@/db/queries/catalog";
+import { getDb } from "@/db/client";
+import { nowShowing } from "@/db/queries/catalog";
+import { getTheater } from "@/db/queries/venue";
 import { DateStrip } from "@/components/date-strip";
 import { ShowtimeLinks } from "@/components/showtime-links";
 import { addDays, formatDay, isIsoDate, localDate, zoneLabel } from "@/lib/time";
@@ -10,7 +12,8 @@ const DAYS_SHOWN = 7;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
   await connection();
-  const theater = await getTheater();
+  const db = await getDb();
+  const theater = await getTheater(db);
   if (!theater) {
     return (
       <p>
@@ -26,7 +29,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const dates = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i));
   const requested = (await searchParams).date;
   const date = isIsoDate(requested) && dates.includes(requested) ? requested : today;
-  const listings = await nowShowing(date, theater.timeZone);
+  const listings = await nowShowing(db, date, theater.timeZone);
 
   return (
     <div className="space-y-6">

@@ -2,17 +2,17 @@ import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { doorCountsBetween, paidOrdersSince } from "@/db/queries/admin-dashboard";
-import { seatStatesOfShow, showsWithOccupancy } from "@/db/queries/admin-shows";
+import { seatStatesOfShow, showsWithOccupancy } from "@/db/queries/shows";
 import { showWithVenue } from "@/db/queries/show-with-venue";
-import { getTheater } from "@/db/queries/catalog";
+import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { percent } from "@/lib/admin/chart-scale";
 import { doorByDay, lastDays, revenueByDay, revenueByMovie } from "@/lib/admin/dashboard-report";
-import { formatMoney } from "@/lib/money";
-import { addDays, formatDateTime, formatDay, formatTime, localDate, zonedToUtc } from "@/lib/time";
-import { BarList } from "@/components/admin/bar-list";
-import { ColumnChart } from "@/components/admin/column-chart";
-import { SeatHeatMap } from "@/components/admin/seat-heat-map";
+import { formatMoney, formatMoneyCompact } from "@/lib/money";
+import { addDays, formatDateTime, formatDay, formatTime, localDate, localDays } from "@/lib/time";
+import { BarList } from "@/components/admin/dashboard/bar-list";
+import { ColumnChart } from "@/components/admin/dashboard/column-chart";
+import { SeatHeatMap } from "@/components/admin/dashboard/seat-heat-map";
 
 export const metadata = { title: "Dashboard" };
 
@@ -26,20 +26,21 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   await requireAdminPage();
   const { days, show: chosenShowId } = querySchema.parse(await searchParams);
   const db = await getDb();
-  const tz = (await getTheater())?.timeZone ?? "UTC";
+  const theater = await getTheater(db);
+  const tz = theater?.timeZone ?? "UTC";
   const now = new Date();
   const today = localDate(now, tz);
   const dates = lastDays(today, days);
-  const from = zonedToUtc(dates[0], "00:00", tz);
-  const tomorrow = zonedToUtc(addDays(today, 1), "00:00", tz);
+  // From the first day shown to the end of today.
+  const { from, to: tomorrow } = localDays(dates[0], tz, dates.length);
 
   const [paid, door, shows] = await Promise.all([
     paidOrdersSince(db, from),
     doorCountsBetween(db, from, tomorrow),
     // Occupancy of what is on today and the next two days: the shows still worth watching.
-    showsWithOccupancy(db, { from: zonedToUtc(today, "00:00", tz), to: zonedToUtc(addDays(today, 3), "00:00", tz), limit: 60 }),
+    showsWithOccupancy(db, { ...localDays(today, tz, 3), limit: 60 }),
   ]);
-  const currency = paid[0]?.currency ?? "usd";
+  const currency = theater?.currency ?? "usd";
   const byDay = revenueByDay(paid, dates, tz);
   const byMovie = revenueByMovie(paid);
   const doorDays = doorByDay(door, dates, tz);
@@ -53,8 +54,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   const heatSeats = heatShow ? await seatStatesOfShow(db, heatShow.show.id, heatShow.screen.id) : [];
 
   const money = (minor: number) => formatMoney(minor, currency);
-  const shortMoney = (minor: number) =>
-    new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase(), notation: "compact", maximumFractionDigits: 1 }).format(minor / 100);
+  const shortMoney = (minor: number) => formatMoneyCompact(minor, currency);
   const dayLabels = dates.map((d) => formatDay(d).replace(/^\w+, /, ""));
   const csvFrom = addDays(today, -29);
 

@@ -25,10 +25,11 @@ export type HeldSeats = {
 export async function heldSeatsOf(showId: string): Promise<HeldSeats | null> {
   const holder = await readHolderId();
   if (!holder) return null;
-  const detail = await showWithSeats(showId);
+  const db = await getDb();
+  const detail = await showWithSeats(db, showId);
   if (!detail) return null;
   const layout = toMapLayout(detail);
-  const snapshot = await seatSnapshot(await getDb(), showId, holder);
+  const snapshot = await seatSnapshot(db, showId, holder);
   const seats = layout.seats.filter((s) => snapshot.states[s.id] === "mine");
   if (seats.length === 0 || snapshot.holdExpiresAt === null) return null;
   const prices = new Map(layout.tiers.map((t) => [t.name, t.price]));

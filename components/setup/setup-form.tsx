@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { inputClass, LabelledField } from "@/components/admin-forms/labelled-field";
+import { inputClass, LabelledField } from "@/components/admin/forms/labelled-field";
 
 type Result = ActionResult<{ adminEmail: string }>;
 type State = { result: Result | undefined; values: Record<string, string> } | null;

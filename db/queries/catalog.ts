@@ -1,28 +1,19 @@
 import "server-only";
 import { cache } from "react";
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
-import { getDb } from "../client";
+import { and, asc, eq, gte, lt, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
 import { showWithVenue } from "./show-with-venue";
-import { movies, screens, seats, shows, theaters } from "../schema";
-import { addDays, zonedToUtc } from "@/lib/time";
+import { activeSeatsOfScreen } from "./venue";
+import { movies, screens, shows } from "../schema";
+import { localDays } from "@/lib/time";
+
+// What customers browse: active movies and their scheduled shows, on the site and in /api/v1.
 
 export type ShowListing = { id: string; startsAt: Date; screenName: string; format: string; status: "scheduled" | "cancelled" };
 
-/** The theater customers browse. Marquee runs one theater per deployment for now. */
-export async function getTheater() {
-  const db = await getDb();
-  const [theater] = await db.select().from(theaters).orderBy(asc(theaters.createdAt)).limit(1);
-  return theater ?? null;
-}
-
-function dayBounds(date: string, timeZone: string) {
-  return { from: zonedToUtc(date, "00:00", timeZone), to: zonedToUtc(addDays(date, 1), "00:00", timeZone) };
-}
-
 /** Movies with their remaining shows on one local date, in start order. */
-export async function nowShowing(date: string, timeZone: string, now = new Date()) {
-  const db = await getDb();
-  const { from, to } = dayBounds(date, timeZone);
+export async function nowShowing(db: Db, date: string, timeZone: string, now = new Date()) {
+  const { from, to } = localDays(date, timeZone);
   const start = from > now ? from : now;
   const rows = await db
     .select({ show: shows, movie: movies, screen: { name: screens.name, format: screens.format } })
@@ -40,15 +31,13 @@ export async function nowShowing(date: string, timeZone: string, now = new Date(
   return [...byMovie.values()];
 }
 
-export const movieBySlug = cache(async (slug: string) => {
-  const db = await getDb();
+export const movieBySlug = cache(async (db: Db, slug: string) => {
   const [movie] = await db.select().from(movies).where(eq(movies.slug, slug)).limit(1);
   return movie ?? null;
 });
 
 /** A movie's shows from now on, for its page. */
-export async function upcomingShowsOfMovie(movieId: string, now = new Date()): Promise<ShowListing[]> {
-  const db = await getDb();
+export async function upcomingShowsOfMovie(db: Db, movieId: string, now = new Date()): Promise<ShowListing[]> {
   const rows = await db
     .select({ id: shows.id, startsAt: shows.startsAt, status: shows.status, screenName: screens.name, format: screens.format })
     .from(shows)
@@ -60,20 +49,28 @@ export async function upcomingShowsOfMovie(movieId: string, now = new Date()): P
 
 /** Everything a showtime page shows: the show, its movie, screen, theater and the screen's seats.
  * Cached per request (React cache), so the page and its metadata read it once; movieBySlug too. */
-export const showWithSeats = cache(async (showId: string) => {
-  const db = await getDb();
+export const showWithSeats = cache(async (db: Db, showId: string) => {
   const row = await showWithVenue(db, showId);
   if (!row) return null;
-  const seatRows = await db
-    .select()
-    .from(seats)
-    .where(and(eq(seats.screenId, row.screen.id), eq(seats.active, true)))
-    .orderBy(asc(seats.y), asc(seats.x));
-  return { ...row, seats: seatRows };
+  return { ...row, seats: await activeSeatsOfScreen(db, row.screen.id) };
 });
 
-export async function countShows() {
-  const db = await getDb();
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(shows);
-  return r.n;
+/** Active movies by title. */
+export function activeMovies(db: Db) {
+  return db.select().from(movies).where(eq(movies.status, "active")).orderBy(asc(movies.title));
+}
+
+/** Scheduled shows of active movies that have not started, optionally of one movie and within [from, to), in start order. */
+export function upcomingShows(db: Db, filter: { movieId?: string; from?: Date; to?: Date }, now = new Date()) {
+  const conditions: SQL[] = [eq(shows.status, "scheduled"), eq(movies.status, "active"), gte(shows.startsAt, now)];
+  if (filter.movieId) conditions.push(eq(shows.movieId, filter.movieId));
+  if (filter.from) conditions.push(gte(shows.startsAt, filter.from));
+  if (filter.to) conditions.push(lt(shows.startsAt, filter.to));
+  return db
+    .select({ show: shows, movieTitle: movies.title, screenName: screens.name, format: screens.format, tiers: screens.tiers })
+    .from(shows)
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(and(...conditions))
+    .orderBy(asc(shows.startsAt), asc(movies.title));
 }

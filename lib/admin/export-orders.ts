@@ -2,11 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { ordersForExport } from "@/db/queries/admin-orders-export";
-import { getTheater } from "@/db/queries/catalog";
-import { formatMoneyInput } from "./parse-money";
-import { addDays, isIsoDate, localDate, zonedToUtc } from "@/lib/time";
+import { getTheater } from "@/db/queries/venue";
+import { formatMoneyInput } from "@/lib/money";
+import { shortSeatLabel } from "@/lib/seat-map/format";
+import { addDays, isIsoDate, localDate, localDays } from "@/lib/time";
 import type { AdminActor } from "@/lib/auth/session-user";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { csvRow } from "./csv";
 
 /** Optional local dates; the default is the last 30 days including today. */
@@ -20,10 +21,11 @@ const HEADER = ["order_id", "status", "refund_reason", "email", "created_at", "p
 /** The orders CSV as a stream (so a big export starts at once and stays small in memory), after auditing who took it. */
 export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof exportOrdersSchema>, now = new Date()) {
   const db = await getDb();
-  const timeZone = (await getTheater())?.timeZone ?? "UTC";
+  const timeZone = (await getTheater(db))?.timeZone ?? "UTC";
   const to = input.to ?? localDate(now, timeZone);
   const from = input.from ?? addDays(to, -29);
-  const range = { from: zonedToUtc(from, "00:00", timeZone), to: zonedToUtc(addDays(to, 1), "00:00", timeZone) };
+  // The whole of both end days: from the start of `from` to the end of `to`.
+  const range = { from: localDays(from, timeZone).from, to: localDays(to, timeZone).to };
   await recordAudit(db, actor, "orders.export", { type: "orders", id: null }, { from, to });
 
   const encoder = new TextEncoder();
@@ -50,7 +52,7 @@ export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof e
             movie.title,
             local(show.startsAt),
             screen.name,
-            seats.map((s) => `${s.rowLabel}${s.seatNumber}`).join(" "),
+            seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(" "),
             seats.length,
             formatMoneyInput(order.totalAmount, order.currency),
             order.currency.toUpperCase(),

@@ -1,7 +1,7 @@
 // The seat layout editor's state and the edits it supports, as pure functions: the client
 // component only holds the state and calls these, and the unit tests call them directly.
-import type { DraftSeat, LayoutDraft, SeatKind, StoredSeat } from "./layout-types";
-import { LAYOUT_LIMITS } from "./layout-types";
+import type { DraftSeat, LayoutDraft, SeatKind, StoredSeat } from "@/lib/venue/layout-types";
+import { LAYOUT_LIMITS } from "@/lib/venue/layout-types";
 import { rowLabel } from "@/lib/seat-map/layout-plan";
 
 export type EditorSeat = { key: string; id?: string; number: number; kind: SeatKind; tier: string };

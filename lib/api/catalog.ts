@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, gte, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { movies, screens, shows, theaters } from "@/db/schema";
-import { addDays, zonedToUtc } from "@/lib/time";
+import { activeMovies, upcomingShows } from "@/db/queries/catalog";
+import { getTheater } from "@/db/queries/venue";
+import { localDays } from "@/lib/time";
 import type { z } from "zod";
 import type { Movie, ShowList, ShowsQuery } from "./schemas";
 
@@ -10,7 +10,7 @@ import type { Movie, ShowList, ShowsQuery } from "./schemas";
 // the site: active movies, scheduled shows that have not started.
 
 export async function listMovies(db: Db): Promise<z.input<typeof Movie>[]> {
-  const rows = await db.select().from(movies).where(eq(movies.status, "active")).orderBy(asc(movies.title));
+  const rows = await activeMovies(db);
   return rows.map((m) => ({
     id: m.id,
     slug: m.slug,
@@ -31,21 +31,10 @@ const wallClock = (instant: Date, timeZone: string) => {
 
 /** Upcoming shows, by movie and/or local date (in the theater's zone), in start order. */
 export async function listShows(db: Db, query: z.output<typeof ShowsQuery>, now = new Date()): Promise<z.input<typeof ShowList> | null> {
-  const [theater] = await db.select().from(theaters).orderBy(asc(theaters.createdAt)).limit(1);
+  const theater = await getTheater(db);
   if (!theater) return null;
   const tz = theater.timeZone;
-  const conditions = [eq(shows.status, "scheduled"), eq(movies.status, "active"), gte(shows.startsAt, now)];
-  if (query.movieId) conditions.push(eq(shows.movieId, query.movieId));
-  if (query.date) {
-    conditions.push(gte(shows.startsAt, zonedToUtc(query.date, "00:00", tz)), lt(shows.startsAt, zonedToUtc(addDays(query.date, 1), "00:00", tz)));
-  }
-  const rows = await db
-    .select({ show: shows, movieTitle: movies.title, screenName: screens.name, format: screens.format, tiers: screens.tiers })
-    .from(shows)
-    .innerJoin(movies, eq(movies.id, shows.movieId))
-    .innerJoin(screens, eq(screens.id, shows.screenId))
-    .where(and(...conditions))
-    .orderBy(asc(shows.startsAt), asc(movies.title));
+  const rows = await upcomingShows(db, { movieId: query.movieId, ...(query.date ? localDays(query.date, tz) : {}) }, now);
   return {
     theater: { name: theater.name, timeZone: tz },
     shows: rows.map((r) => {

@@ -1,8 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { shows } from "@/db/schema";
+import { showById } from "@/db/queries/shows";
 import { ensureHolderId, readHolderId } from "@/lib/booking/holder";
 import { heldBy, holdSeats, releaseSeats } from "@/lib/booking/holds";
 import { AppError, toFailure } from "@/lib/errors";
@@ -33,8 +32,7 @@ export async function apiHoldSeats(db: Db, input: { showId: string; seatIds: str
 
 /** Only the caller's own holds are let go; someone else's seat in the list is left as it is. */
 export async function apiReleaseSeats(db: Db, input: { showId: string; seatIds: string[] }): Promise<z.input<typeof ReleaseResult>> {
-  const [show] = await db.select({ id: shows.id }).from(shows).where(eq(shows.id, input.showId)).limit(1);
-  if (!show) throw new AppError("not_found", "That show does not exist.");
+  if (!(await showById(db, input.showId))) throw new AppError("not_found", "That show does not exist.");
   const holder = await readHolderId();
   if (!holder) return { showId: input.showId, released: [], mine: [], expiresAt: null };
   const before = new Set(await heldBy(db, input.showId, holder));

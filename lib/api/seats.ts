@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { seats, shows } from "@/db/schema";
+import { showById } from "@/db/queries/shows";
+import { activeSeatsOfScreen } from "@/db/queries/venue";
 import { priceOfTier } from "@/lib/booking/on-sale";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { AppError } from "@/lib/errors";
@@ -14,10 +14,10 @@ import type { SeatAvailability } from "./schemas";
  * with the seat list and prices so an API client can name and price what it picks.
  */
 export async function seatAvailability(db: Db, showId: string, holder: string | null): Promise<z.input<typeof SeatAvailability>> {
-  const [show] = await db.select().from(shows).where(eq(shows.id, showId)).limit(1);
+  const show = await showById(db, showId);
   if (!show) throw new AppError("not_found", "That show does not exist.");
   const [seatRows, snapshot] = await Promise.all([
-    db.select().from(seats).where(and(eq(seats.screenId, show.screenId), eq(seats.active, true))).orderBy(asc(seats.y), asc(seats.x)),
+    activeSeatsOfScreen(db, show.screenId),
     seatSnapshot(db, showId, holder),
   ]);
   const counts = { available: 0, held: 0, sold: 0, mine: 0 };

@@ -1,5 +1,5 @@
 import "server-only";
-import { secretOrDevSecret } from "@/lib/tickets/dev-secret";
+import { secretOrDevSecret } from "@/lib/secrets/dev-secrets";
 
 /**
  * The key Auth.js signs its cookies and hashes magic-link tokens with. The embedded default

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { shows } from "@/db/schema";
 import { ordersOfShow } from "@/db/queries/orders";
 import type { AdminActor } from "@/lib/auth/session-user";
-import { recordAudit } from "@/lib/admin/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { abandonPendingOrder } from "./lifecycle";

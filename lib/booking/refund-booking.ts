@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { orderById } from "@/db/queries/orders";
 import type { AdminActor } from "@/lib/auth/session-user";
-import { recordAudit } from "@/lib/admin/audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { abandonPendingOrder } from "./lifecycle";
 import { refundOrder } from "./refund-order";

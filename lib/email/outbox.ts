@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
-import { emailOutbox, type OutboxAttachment } from "@/db/schema";
+import type { OutboxAttachment } from "@/db/schema";
 import { getDb, type Db, type Tx } from "@/db/client";
+import { claimDueEmails, insertOutboxEmail, markEmailAttemptFailed, markEmailSent } from "@/db/queries/email-outbox";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
@@ -48,30 +48,25 @@ function toOutboxAttachment(a: EmailAttachment | OutboxAttachment): OutboxAttach
 
 /** Queues an email once per dedupe key. Pass the transaction that records what the email reports. */
 export async function enqueueEmail(db: Db | Tx, input: EnqueueEmailInput): Promise<{ queued: boolean; id: string | null }> {
-  const rows = await db
-    .insert(emailOutbox)
-    .values({
-      dedupeKey: input.dedupeKey,
-      template: input.template,
-      toAddress: input.to,
-      subject: input.subject,
-      html: input.html,
-      payload: { ...input.payload, ...(input.text !== undefined ? { text: input.text } : {}), requestId: currentRequestId() },
-      attachments: (input.attachments ?? []).map(toOutboxAttachment),
-      // The application clock, like the delivery run that compares against it.
-      nextAttemptAt: new Date(),
-    })
-    .onConflictDoNothing({ target: emailOutbox.dedupeKey })
-    .returning({ id: emailOutbox.id });
-  return rows.length > 0 ? { queued: true, id: rows[0].id } : { queued: false, id: null };
+  const id = await insertOutboxEmail(db, {
+    dedupeKey: input.dedupeKey,
+    template: input.template,
+    toAddress: input.to,
+    subject: input.subject,
+    html: input.html,
+    payload: { ...input.payload, ...(input.text !== undefined ? { text: input.text } : {}), requestId: currentRequestId() },
+    attachments: (input.attachments ?? []).map(toOutboxAttachment),
+    // The application clock, like the delivery run that compares against it.
+    nextAttemptAt: new Date(),
+  });
+  return { queued: id !== null, id };
 }
 
 export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number };
 
 /**
- * Sends the pending emails that are due. Rows are claimed with one UPDATE over a
- * FOR UPDATE SKIP LOCKED selection that moves them out of the due window, so concurrent runs
- * (other requests, other instances) never claim the same row.
+ * Sends the pending emails that are due. Rows are claimed (db/queries/email-outbox) so that
+ * concurrent runs (other requests, other instances) never claim the same row.
  */
 export async function deliverDueEmails(
   opts: { limit?: number; now?: Date; db?: Db; transport?: EmailTransport } = {},
@@ -79,20 +74,7 @@ export async function deliverDueEmails(
   const db = opts.db ?? (await getDb());
   const transport = opts.transport ?? getEmailTransport();
   const now = opts.now ?? new Date();
-  const isDue = and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, now));
-  const due = db
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(isDue)
-    .orderBy(emailOutbox.nextAttemptAt)
-    .limit(opts.limit ?? 20)
-    .for("update", { skipLocked: true });
-  const claimed = await db
-    .update(emailOutbox)
-    .set({ attempts: sql`${emailOutbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
-    // isDue again: a run that waited on a lock must not take a row another run just claimed.
-    .where(and(inArray(emailOutbox.id, due), isDue))
-    .returning();
+  const claimed = await claimDueEmails(db, now, opts.limit ?? 20, new Date(now.getTime() + CLAIM_LEASE_MS));
 
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
   const from = env().EMAIL_FROM;
@@ -110,23 +92,13 @@ export async function deliverDueEmails(
     }
     const finishedAt = opts.now ?? new Date();
     if (result.ok) {
-      await db
-        .update(emailOutbox)
-        .set({ status: "sent", providerId: result.providerId, sentAt: finishedAt, lastError: null })
-        .where(eq(emailOutbox.id, row.id));
+      await markEmailSent(db, row.id, result.providerId, finishedAt);
       report.sent++;
       metrics().emailsSent.inc();
       continue;
     }
     const giveUp = result.permanent || row.attempts >= MAX_ATTEMPTS;
-    await db
-      .update(emailOutbox)
-      .set(
-        giveUp
-          ? { status: "failed", lastError: result.error }
-          : { lastError: result.error, nextAttemptAt: new Date(finishedAt.getTime() + retryDelayMs(row.attempts)) },
-      )
-      .where(eq(emailOutbox.id, row.id));
+    await markEmailAttemptFailed(db, row.id, result.error, giveUp ? null : new Date(finishedAt.getTime() + retryDelayMs(row.attempts)));
     metrics().emailsFailed.inc();
     if (giveUp) report.failed++;
     else report.retrying++;
@@ -136,14 +108,4 @@ export async function deliverDueEmails(
     );
   }
   return report;
-}
-
-/** Puts a failed email back in the queue, due now (for an admin or the dev outbox page). */
-export async function requeueEmail(db: Db, id: string): Promise<boolean> {
-  const rows = await db
-    .update(emailOutbox)
-    .set({ status: "pending", nextAttemptAt: new Date(), lastError: null })
-    .where(and(eq(emailOutbox.id, id), eq(emailOutbox.status, "failed")))
-    .returning({ id: emailOutbox.id });
-  return rows.length > 0;
 }

@@ -6,7 +6,7 @@ import { localCheckoutSessions } from "@/db/schema";
 import { uniqueViolation } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { devSecret } from "@/lib/tickets/dev-secret";
+import { devSecret } from "@/lib/secrets/dev-secrets";
 import type { PaymentGateway, SessionView } from "./gateway";
 
 // The embedded default: a Checkout Session lives in our own table and is paid on a local page

@@ -1,7 +1,6 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderSeats, orders, tickets } from "@/db/schema";
+import { admitValidTicket, ticketById, ticketWithOrder } from "@/db/queries/tickets";
 import { ticketSecret, verifyTicketCode } from "./code";
 
 export type CheckInResult =
@@ -19,37 +18,15 @@ export type CheckInResult =
 export async function admitTicket(db: Db, code: string, showId: string, staffId: string | null): Promise<CheckInResult> {
   const verified = verifyTicketCode(code, ticketSecret());
   if (!verified.ok) return { result: "invalid", reason: verified.reason };
-  const [row] = await db
-    .select({ ticket: tickets, order: orders, seat: orderSeats })
-    .from(tickets)
-    .innerJoin(orders, eq(orders.id, tickets.orderId))
-    .innerJoin(orderSeats, and(eq(orderSeats.orderId, tickets.orderId), eq(orderSeats.seatId, tickets.seatId)))
-    .where(eq(tickets.id, verified.ticketId))
-    .limit(1);
+  const row = await ticketWithOrder(db, verified.ticketId);
   if (!row) return { result: "invalid", reason: "unknown_ticket" };
   const seat = { ticketId: row.ticket.id, row: row.seat.rowLabel, seatNumber: row.seat.seatNumber };
   if (row.ticket.showId !== showId) return { result: "wrong_show", ticketId: row.ticket.id, showId: row.ticket.showId };
   if (row.ticket.status === "voided" || row.order.status !== "paid") return { result: "refunded", ...seat };
 
-  const [admitted] = await db
-    .update(tickets)
-    .set({ status: "admitted", admittedAt: new Date(), admittedBy: staffId })
-    .where(and(eq(tickets.id, row.ticket.id), eq(tickets.status, "valid")))
-    .returning();
+  const admitted = await admitValidTicket(db, row.ticket.id, staffId, new Date());
   if (admitted) return { result: "admitted", ...seat, name: row.order.email };
-  const [now] = await db.select().from(tickets).where(eq(tickets.id, row.ticket.id));
+  const now = (await ticketById(db, row.ticket.id))!;
   if (now.status === "voided") return { result: "refunded", ...seat };
   return { result: "already_admitted", ...seat, admittedAt: now.admittedAt ?? new Date(0) };
-}
-
-/** Admitted and expected (live tickets) for a show's door page. */
-export async function doorCounts(db: Db, showId: string) {
-  const [counts] = await db
-    .select({
-      expected: sql<number>`count(*)::int`,
-      admitted: sql<number>`count(*) filter (where ${tickets.status} = 'admitted')::int`,
-    })
-    .from(tickets)
-    .where(and(eq(tickets.showId, showId), ne(tickets.status, "voided")));
-  return counts;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { secretOrDevSecret } from "@/lib/tickets/dev-secret";
+import { secretOrDevSecret } from "@/lib/secrets/dev-secrets";
 
 // A ticket code is what the QR carries and what staff may type at the door:
 //   "MQ1." + base64url( version(1) | ticket id as 16 raw bytes | HMAC-SHA256 truncated to 12 bytes )

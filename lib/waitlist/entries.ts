@@ -1,7 +1,6 @@
 import "server-only";
-import { and, count, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { waitlistEntries } from "@/db/schema";
+import { deleteWaitlistEntry, joinWaitlistEntry, waitingCount, waitlistEntryOf } from "@/db/queries/waitlist";
 import { bookableShow } from "@/lib/booking/show-guard";
 import { AppError } from "@/lib/errors";
 import { freeSeatCount } from "./free-seats";
@@ -15,18 +14,10 @@ export type WaitlistStatus =
   | { state: "notified"; notifiedAt: Date };
 
 export async function waitlistStatus(db: Db, showId: string, userId: string): Promise<WaitlistStatus> {
-  const [entry] = await db
-    .select()
-    .from(waitlistEntries)
-    .where(and(eq(waitlistEntries.showId, showId), eq(waitlistEntries.userId, userId)))
-    .limit(1);
+  const entry = await waitlistEntryOf(db, showId, userId);
   if (!entry) return { state: "none" };
   if (entry.notifiedAt) return { state: "notified", notifiedAt: entry.notifiedAt };
-  const [ahead] = await db
-    .select({ n: count() })
-    .from(waitlistEntries)
-    .where(and(eq(waitlistEntries.showId, showId), isNull(waitlistEntries.notifiedAt), lte(waitlistEntries.position, entry.position)));
-  return { state: "waiting", place: ahead.n, joinedAt: entry.joinedAt };
+  return { state: "waiting", place: await waitingCount(db, showId, entry.position), joinedAt: entry.joinedAt };
 }
 
 /**
@@ -40,15 +31,12 @@ export async function joinWaitlist(db: Db, showId: string, user: { id: string; e
   if ((await freeSeatCount(db, showId, holder)) > 0) {
     throw new AppError("conflict", "Seats are available right now: choose them on the seat map.");
   }
-  await db.transaction(async (tx) => {
-    await tx.delete(waitlistEntries).where(and(eq(waitlistEntries.showId, showId), eq(waitlistEntries.userId, user.id), isNotNull(waitlistEntries.notifiedAt)));
-    await tx.insert(waitlistEntries).values({ showId, userId: user.id }).onConflictDoNothing({ target: [waitlistEntries.showId, waitlistEntries.userId] });
-  });
+  await joinWaitlistEntry(db, showId, user.id);
   return waitlistStatus(db, showId, user.id);
 }
 
 /** Leaves the waitlist (or forgets a past email); only the caller's own entry is touched. */
 export async function leaveWaitlist(db: Db, showId: string, userId: string): Promise<WaitlistStatus> {
-  await db.delete(waitlistEntries).where(and(eq(waitlistEntries.showId, showId), eq(waitlistEntries.userId, userId)));
+  await deleteWaitlistEntry(db, showId, userId);
   return { state: "none" };
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNotNull, isNull, notExists } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { showWithVenue } from "@/db/queries/show-with-venue";
-import { orders, users, waitlistEntries, waitlistReleases } from "@/db/schema";
+import { markWaitlistNotified, nextWaitingEntries, recordWaitlistRelease, waitingCount } from "@/db/queries/waitlist";
 import { configuredAppUrl } from "@/lib/app-url";
 import { kickOutbox } from "@/lib/email/kick";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -30,13 +29,10 @@ export async function notifyWaitlist(db: Db, release: SeatRelease, now = new Dat
   // A cancelled or started show has no seats to offer, whatever was released.
   if (!detail || detail.show.status !== "scheduled" || detail.show.startsAt <= now) return { notified: 0 };
 
-  const [{ n: waiting }] = await db
-    .select({ n: count() })
-    .from(waitlistEntries)
-    .where(and(eq(waitlistEntries.showId, release.showId), isNull(waitlistEntries.notifiedAt)));
-  if (waiting === 0) {
+  const releaseRow = { key: release.key, showId: release.showId, seats: release.seats };
+  if ((await waitingCount(db, release.showId)) === 0) {
     // Recorded all the same, so the release is spent: someone who joins later is not emailed by a replay of it.
-    await db.insert(waitlistReleases).values({ key: release.key, showId: release.showId, seats: release.seats }).onConflictDoNothing();
+    await recordWaitlistRelease(db, releaseRow);
     return { notified: 0 };
   }
 
@@ -52,33 +48,8 @@ export async function notifyWaitlist(db: Db, release: SeatRelease, now = new Dat
   });
 
   const notified = await db.transaction(async (tx) => {
-    const [fresh] = await tx
-      .insert(waitlistReleases)
-      .values({ key: release.key, showId: release.showId, seats: release.seats })
-      .onConflictDoNothing()
-      .returning({ key: waitlistReleases.key });
-    if (!fresh) return 0;
-    const next = await tx
-      .select({ id: waitlistEntries.id, email: users.email })
-      .from(waitlistEntries)
-      .innerJoin(users, eq(users.id, waitlistEntries.userId))
-      .where(
-        and(
-          eq(waitlistEntries.showId, release.showId),
-          isNull(waitlistEntries.notifiedAt),
-          isNotNull(users.email),
-          // Someone who has since bought tickets for this show got what they waited for.
-          notExists(
-            tx
-              .select({ one: orders.id })
-              .from(orders)
-              .where(and(eq(orders.userId, waitlistEntries.userId), eq(orders.showId, release.showId), eq(orders.status, "paid"))),
-          ),
-        ),
-      )
-      .orderBy(asc(waitlistEntries.position))
-      .limit(release.seats)
-      .for("update", { of: waitlistEntries, skipLocked: true });
+    if (!(await recordWaitlistRelease(tx, releaseRow))) return 0;
+    const next = await nextWaitingEntries(tx, release.showId, release.seats);
     if (!next.length) return 0;
     for (const entry of next) {
       // Keyed by the entry: one email per time on the list, whatever happens to the release.
@@ -92,11 +63,7 @@ export async function notifyWaitlist(db: Db, release: SeatRelease, now = new Dat
         payload: { showId: release.showId, release: release.key },
       });
     }
-    await tx
-      .update(waitlistEntries)
-      .set({ notifiedAt: now, notifiedFor: release.key })
-      .where(inArray(waitlistEntries.id, next.map((e) => e.id)));
-    await tx.update(waitlistReleases).set({ notified: next.length }).where(eq(waitlistReleases.key, release.key));
+    await markWaitlistNotified(tx, release.key, next.map((e) => e.id), now);
     return next.length;
   });
   if (notified) {

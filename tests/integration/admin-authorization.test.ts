@@ -3,10 +3,10 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { movies, orders, screens, sessions, shows, theaters, users } from "@/db/schema";
-import { allSeatsOfScreen } from "@/db/queries/admin-screens";
+import { allSeatsOfScreen } from "@/db/queries/venue";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
-import { layoutVersion } from "@/lib/admin/layout-version";
+import { layoutVersion } from "@/lib/venue/layout-version";
 import { env } from "@/lib/env";
 import { bookingWorld } from "../support/booking-fixture";
 

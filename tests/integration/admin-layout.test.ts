@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, screens, seats } from "@/db/schema";
-import { allSeatsOfScreen } from "@/db/queries/admin-screens";
-import { createScreen } from "@/lib/admin/create-screen";
+import { allSeatsOfScreen } from "@/db/queries/venue";
+import { createScreen } from "@/lib/venue/create-screen";
 import type { AdminActor } from "@/lib/auth/session-user";
-import { layoutVersion } from "@/lib/admin/layout-version";
-import type { DraftSeat } from "@/lib/admin/layout-types";
-import { saveLayout } from "@/lib/admin/save-layout";
+import { layoutVersion } from "@/lib/venue/layout-version";
+import type { DraftSeat } from "@/lib/venue/layout-types";
+import { saveLayout } from "@/lib/venue/save-layout";
 import { bookingWorld } from "../support/booking-fixture";
 import { refusal } from "../support/refusal";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { movieForAdmin, moviesForAdmin } from "@/db/queries/admin-movies";
+import { movieForAdmin, moviesForAdmin } from "@/db/queries/movies";
 import { movies, shows } from "@/db/schema";
 import { createTestDatabase } from "../support/test-db";
 

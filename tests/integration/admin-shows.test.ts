@@ -6,8 +6,8 @@ import { startCheckout } from "@/lib/booking/start-checkout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { cancelShow } from "@/lib/booking/cancel-show";
-import { createScreen } from "@/lib/admin/create-screen";
-import { scheduleShows, type DateClash } from "@/lib/admin/schedule-shows";
+import { createScreen } from "@/lib/venue/create-screen";
+import { scheduleShows, type DateClash } from "@/lib/catalog/schedule-shows";
 import { addDays, localDate, zonedToUtc } from "@/lib/time";
 import { bookingWorld } from "../support/booking-fixture";
 import { refusal } from "../support/refusal";
@@ -115,6 +115,23 @@ describe("scheduling", () => {
     // Ten hours plus cleaning from 20:00 runs into the next day, but not into 20:00: no clash.
     const ok = await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "20:00", days: 2, prices: { standard: "10", premium: "12" } });
     expect(ok.showIds).toHaveLength(2);
+  });
+
+  it("prices and charges a show in its theater's currency", async () => {
+    const screenId = await emptyScreen("Sched Yen");
+    const movie = await aMovie();
+    const [theater] = await world.db.select().from(theaters);
+    await world.db.update(theaters).set({ currency: "jpy" }).where(eq(theaters.id, theater.id));
+    try {
+      // Yen have no minor unit: "12.50" is not an amount, "1500" is 1500.
+      const cents = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "10:00", days: 1, prices: { standard: "12.50", premium: "1600" } }));
+      expect(cents.details?.fieldErrors).toEqual({ "price.standard": ["Enter the standard price, like 12.50."] });
+      const { showIds } = await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "10:00", days: 1, prices: { standard: "1500", premium: "1600" } });
+      const [show] = await world.db.select().from(shows).where(eq(shows.id, showIds[0]));
+      expect(show).toMatchObject({ currency: "jpy", prices: { standard: 1500, premium: 1600 } });
+    } finally {
+      await world.db.update(theaters).set({ currency: theater.currency }).where(eq(theaters.id, theater.id));
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { diffLayout } from "@/lib/admin/diff-layout";
-import type { DraftSeat, LayoutDraft, StoredSeat } from "@/lib/admin/layout-types";
-import { validateLayout } from "@/lib/admin/validate-layout";
+import { diffLayout } from "@/lib/venue/diff-layout";
+import type { DraftSeat, LayoutDraft, StoredSeat } from "@/lib/venue/layout-types";
+import { validateLayout } from "@/lib/venue/validate-layout";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rowLabel } from "@/lib/seat-map/layout-plan";
 import { addRow, addTier, applyBrush, editorFromSeats, editorToDraft, removeRow, removeTier, renameRow, resizeWidth, setAutoNumber, toggleAisle } from "@/lib/admin/layout-editor";
-import { validateLayout } from "@/lib/admin/validate-layout";
+import { validateLayout } from "@/lib/venue/validate-layout";
 
 const grid = (rows: number, perRow: number) =>
   editorFromSeats(

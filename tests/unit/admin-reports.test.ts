@@ -3,8 +3,8 @@ import { axisTicks, niceCeiling, percent } from "@/lib/admin/chart-scale";
 import { csvCell, csvRow } from "@/lib/admin/csv";
 import { doorByDay, lastDays, revenueByDay, revenueByMovie } from "@/lib/admin/dashboard-report";
 import { orderTimeline } from "@/lib/admin/order-timeline";
-import { checkPoster, isPosterFileName, posterContentType, sniffPoster } from "@/lib/admin/poster-image";
-import { slugify } from "@/lib/admin/movie-input";
+import { checkPoster, isPosterFileName, posterContentType, sniffPoster } from "@/lib/catalog/poster-image";
+import { slugify } from "@/lib/catalog/movie-input";
 
 describe("dashboard figures", () => {
   const tz = "America/New_York";

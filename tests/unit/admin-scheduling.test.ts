@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { CLEANING_MINUTES, dailyShowtimes, findClashes, showSpan, spansOverlap } from "@/lib/admin/show-overlap";
-import { formatMoneyInput, parseMoney } from "@/lib/admin/parse-money";
-import { scheduleShowsSchema } from "@/lib/admin/show-input";
+import { CLEANING_MINUTES, dailyShowtimes, findClashes, showSpan, spansOverlap } from "@/lib/catalog/show-overlap";
+import { formatMoneyInput, parseMoney } from "@/lib/money";
+import { scheduleShowsSchema } from "@/lib/catalog/show-input";
 
 const at = (iso: string) => new Date(iso);
 const booked = (id: string, start: string, end: string) => ({ id, title: id, start: at(start), end: at(end) });

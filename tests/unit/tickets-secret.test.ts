@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { signTicketCode, ticketSecret, verifyTicketCode } from "@/lib/tickets/code";
-import { devSecret, resetDevSecretsForTests } from "@/lib/tickets/dev-secret";
+import { devSecret, resetDevSecretsForTests } from "@/lib/secrets/dev-secrets";
 
 const saved = { ...process.env };
 let dataDir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatTime, localDate, zonedToUtc, zoneLabel } from "@/lib/time";
-import { formatMoney } from "@/lib/money";
+import { addDays, formatTime, localDate, localDays, zonedToUtc, zoneLabel } from "@/lib/time";
+import { formatMoney, formatMoneyCompact } from "@/lib/money";
 
 describe("theater time zone", () => {
   it("turns a New York wall-clock time into the right instant, winter and summer", () => {
@@ -28,6 +28,19 @@ describe("theater time zone", () => {
   it("formats minor units as money", () => {
     expect(formatMoney(1250, "usd")).toBe("$12.50");
     expect(formatMoney(1000, "jpy")).toBe("¥1,000");
+  });
+
+  it("formats minor units as short money for chart axes, in the currency's own unit", () => {
+    expect(formatMoneyCompact(123_456, "usd")).toBe("$1.2K");
+    // Yen have no minor unit: 123,456 is ¥123K, not ¥1.2K.
+    expect(formatMoneyCompact(123_456, "jpy")).toBe("¥123.5K");
+  });
+
+  it("spans whole local days: 25 hours on the day New York falls back", () => {
+    const { from, to } = localDays("2026-11-01", "America/New_York");
+    expect(from.toISOString()).toBe("2026-11-01T04:00:00.000Z");
+    expect(to.getTime() - from.getTime()).toBe(25 * 3_600_000);
+    expect(localDays("2026-11-20", "America/New_York", 3).to.toISOString()).toBe("2026-11-23T05:00:00.000Z");
   });
 
   it("names a zone with every underscore as a space", () => {

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
 import { bookingsOfUser } from "@/db/queries/bookings";
 import { currentUser } from "@/lib/auth/current-user";
 import { formatMoney } from "@/lib/money";
+import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatDateTime } from "@/lib/time";
 
 export const metadata = { title: "My bookings" };
@@ -10,7 +12,7 @@ export const metadata = { title: "My bookings" };
 export default async function BookingsPage() {
   const user = await currentUser();
   if (!user) redirect("/sign-in?next=/bookings");
-  const bookings = await bookingsOfUser(user.id);
+  const bookings = await bookingsOfUser(await getDb(), user.id);
   const now = new Date();
   const upcoming = bookings.filter((b) => b.show.endsAt >= now).reverse();
   const past = bookings.filter((b) => b.show.endsAt < now);
@@ -25,7 +27,7 @@ export default async function BookingsPage() {
               {formatDateTime(b.show.startsAt, b.theater.timeZone)} · {b.screen.name}
             </span>
             <span className="block text-sm text-zinc-300">
-              {b.seats.map((s) => `${s.rowLabel}${s.seatNumber}`).join(", ")} · {formatMoney(b.order.totalAmount, b.order.currency)}
+              {b.seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ")} · {formatMoney(b.order.totalAmount, b.order.currency)}
               {b.order.status === "refunded" && " · refunded"}
             </span>
           </Link>

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { auditActions, auditPage } from "@/db/queries/admin-audit";
-import { getTheater } from "@/db/queries/catalog";
+import { auditActions, auditPage } from "@/db/queries/audit";
+import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { orderReference } from "@/lib/admin/order-reference";
 import { formatDay, formatTime, localDate } from "@/lib/time";
@@ -32,7 +32,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   await requireAdminPage();
   const { page, action } = querySchema.parse(await searchParams);
   const db = await getDb();
-  const [log, actions, theater] = await Promise.all([auditPage(db, page, action || undefined), auditActions(db), getTheater()]);
+  const [log, actions, theater] = await Promise.all([auditPage(db, page, action || undefined), auditActions(db), getTheater(db)]);
   const tz = theater?.timeZone ?? "UTC";
   const pageHref = (p: number) => `/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), page: String(p) })}`;
 

@@ -2,14 +2,14 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { searchBookings } from "@/db/queries/admin-bookings";
 import { showWithVenue } from "@/db/queries/show-with-venue";
-import { showsWithOccupancy } from "@/db/queries/admin-shows";
-import { getTheater } from "@/db/queries/catalog";
+import { showsWithOccupancy } from "@/db/queries/shows";
+import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { bookingSearchSchema, ORDER_STATUSES } from "@/lib/admin/booking-input";
 import { orderReference } from "@/lib/admin/order-reference";
 import { formatMoney } from "@/lib/money";
 import { formatDay, formatTime, localDate } from "@/lib/time";
-import { OrderStatusBadge } from "@/components/admin/order-status-badge";
+import { OrderStatusBadge } from "@/components/admin/bookings/order-status-badge";
 import { AdminTable } from "@/components/admin/admin-table";
 
 export const metadata = { title: "Bookings" };
@@ -25,7 +25,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
   // ?show= is the short form the dashboard links with; the schema calls it showId.
   const search = bookingSearchSchema.parse({ ...params, showId: params.showId ?? params.show });
   const db = await getDb();
-  const tz = (await getTheater())?.timeZone ?? "UTC";
+  const tz = (await getTheater(db))?.timeZone ?? "UTC";
   const now = new Date().getTime();
   const [{ rows, hasMore }, shows, chosen] = await Promise.all([
     searchBookings(db, search),

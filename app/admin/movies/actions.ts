@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { archiveMovieSchema, movieFieldsSchema, updateMovieSchema } from "@/lib/admin/movie-input";
-import { createMovie, setMovieArchived, updateMovie } from "@/lib/admin/save-movie";
+import { archiveMovieSchema, movieFieldsSchema, updateMovieSchema } from "@/lib/catalog/movie-input";
+import { createMovie, setMovieArchived, updateMovie } from "@/lib/catalog/save-movie";
 import { defineAction } from "@/lib/handlers/define-action";
 
 export const createMovieAction = defineAction(movieFieldsSchema, { name: "create-movie", auth: "admin" }, async (input, { user }) => {

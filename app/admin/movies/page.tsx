@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { moviesForAdmin } from "@/db/queries/admin-movies";
+import { moviesForAdmin } from "@/db/queries/movies";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { AdminTable } from "@/components/admin/admin-table";
 

@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { createScreen } from "@/lib/admin/create-screen";
-import { saveLayoutSchema } from "@/lib/admin/layout-types";
-import { saveLayout } from "@/lib/admin/save-layout";
-import { createScreenSchema } from "@/lib/admin/screen-input";
+import { createScreen } from "@/lib/venue/create-screen";
+import { saveLayoutSchema } from "@/lib/venue/layout-types";
+import { saveLayout } from "@/lib/venue/save-layout";
+import { createScreenSchema } from "@/lib/venue/screen-input";
 import { defineAction } from "@/lib/handlers/define-action";
 
 export const createScreenAction = defineAction(createScreenSchema, { name: "create-screen", auth: "admin" }, async (input, { user }) => {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { theatersWithScreens } from "@/db/queries/admin-screens";
+import { theatersWithScreens } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
-import { NewScreenForm } from "@/components/admin-layout-editor/new-screen-form";
+import { NewScreenForm } from "@/components/admin/layout-editor/new-screen-form";
 import { createScreenAction } from "./actions";
 import { AdminTable } from "@/components/admin/admin-table";
 

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { cancelShow } from "@/lib/booking/cancel-show";
-import { scheduleShows } from "@/lib/admin/schedule-shows";
-import { scheduleShowsSchema, showIdSchema } from "@/lib/admin/show-input";
+import { scheduleShows } from "@/lib/catalog/schedule-shows";
+import { scheduleShowsSchema, showIdSchema } from "@/lib/catalog/show-input";
 import { defineAction } from "@/lib/handlers/define-action";
 
 export const scheduleShowsAction = defineAction(scheduleShowsSchema, { name: "schedule-shows", auth: "admin" }, async (input, { user }) => {

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { getTheater } from "@/db/queries/catalog";
-import { schedulingChoices, showsWithOccupancy } from "@/db/queries/admin-shows";
+import { getTheater } from "@/db/queries/venue";
+import { schedulingChoices, showsWithOccupancy } from "@/db/queries/shows";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { formatMoney } from "@/lib/money";
-import { addDays, formatDay, formatTime, isIsoDate, localDate, zonedToUtc } from "@/lib/time";
+import { addDays, formatDay, formatTime, isIsoDate, localDate, localDays } from "@/lib/time";
 import { DateStrip } from "@/components/date-strip";
-import { CancelShowButton } from "@/components/admin-shows/cancel-show-button";
-import { ScheduleForm } from "@/components/admin-shows/schedule-form";
+import { CancelShowButton } from "@/components/admin/shows/cancel-show-button";
+import { ScheduleForm } from "@/components/admin/shows/schedule-form";
 import { cancelShowAction, scheduleShowsAction } from "./actions";
 import { AdminTable } from "@/components/admin/admin-table";
 
@@ -17,7 +17,8 @@ const DAYS_SHOWN = 14;
 
 export default async function ShowsPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
   await requireAdminPage();
-  const theater = await getTheater();
+  const db = await getDb();
+  const theater = await getTheater(db);
   if (!theater) return <p>No theater is set up yet.</p>;
   const tz = theater.timeZone;
   const today = localDate(new Date(), tz);
@@ -25,9 +26,8 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
   const date = isIsoDate(requested) ? requested : today;
   // The strip covers the coming two weeks; other days are reached with the date field below it.
   const dates = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i));
-  const db = await getDb();
   const [shows, choices] = await Promise.all([
-    showsWithOccupancy(db, { from: zonedToUtc(date, "00:00", tz), to: zonedToUtc(addDays(date, 1), "00:00", tz) }),
+    showsWithOccupancy(db, localDays(date, tz)),
     schedulingChoices(db),
   ]);
   const now = new Date();

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { pingDatabase } from "@/db/queries/health";
 import { backends } from "@/lib/env";
 import { defineRoute } from "@/lib/handlers/define-route";
 import pkg from "@/package.json";
@@ -21,7 +21,7 @@ async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?:
 
 export const GET = defineRoute("/api/health", { auth: "public" }, async () => {
   const [database, seatLocks] = await Promise.all([
-    check(async () => (await getDb()).execute(sql`select 1`)),
+    check(async () => pingDatabase(await getDb())),
     check(async () => (await import("@/lib/seat-locks")).getSeatLocks().ping()),
   ]);
   const ok = database.ok && seatLocks.ok;

@@ -1,7 +1,6 @@
 import Link from "next/link";
-import { desc } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { latestOutboxEmails } from "@/db/queries/email-outbox";
 import { requireDevOutbox } from "@/lib/email/dev-outbox";
 
 export const metadata = { title: "Dev outbox" };
@@ -9,8 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function DevOutboxPage() {
   requireDevOutbox();
-  const db = await getDb();
-  const rows = await db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(100);
+  const rows = await latestOutboxEmails(await getDb(), 100);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Dev outbox</h1>

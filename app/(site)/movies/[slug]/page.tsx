@@ -1,19 +1,22 @@
 import Image from "next/image";
 import { notFound } from "next/navigation";
-import { getTheater, movieBySlug, upcomingShowsOfMovie, type ShowListing } from "@/db/queries/catalog";
+import { getDb } from "@/db/client";
+import { movieBySlug, upcomingShowsOfMovie, type ShowListing } from "@/db/queries/catalog";
+import { getTheater } from "@/db/queries/venue";
 import { ShowtimeLinks } from "@/components/showtime-links";
 import { formatDay, localDate, zoneLabel } from "@/lib/time";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
-  const movie = await movieBySlug((await params).slug);
+  const movie = await movieBySlug(await getDb(), (await params).slug);
   return { title: movie?.title ?? "Movie not found" };
 }
 
 export default async function MoviePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [movie, theater] = await Promise.all([movieBySlug(slug), getTheater()]);
+  const db = await getDb();
+  const [movie, theater] = await Promise.all([movieBySlug(db, slug), getTheater(db)]);
   if (!movie || !theater) notFound();
-  const shows = await upcomingShowsOfMovie(movie.id);
+  const shows = await upcomingShowsOfMovie(db, movie.id);
   const byDay = new Map<string, ShowListing[]>();
   for (const s of shows) {
     const day = localDate(s.startsAt, theater.timeZone);

@@ -22,7 +22,7 @@ import { joinWaitlistAction, leaveWaitlistAction } from "./waitlist-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }) {
   const { showId } = await params;
-  const detail = z.uuid().safeParse(showId).success ? await showWithSeats(showId) : null;
+  const detail = z.uuid().safeParse(showId).success ? await showWithSeats(await getDb(), showId) : null;
   return { title: detail ? `${detail.movie.title} — choose seats` : "Show not found" };
 }
 
@@ -31,10 +31,10 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
   const { error, cancelled, resume } = await searchParams;
   if (!z.uuid().safeParse(showId).success) notFound();
   const errorMessage = checkoutErrorMessage(error);
-  const detail = await showWithSeats(showId);
+  const db = await getDb();
+  const detail = await showWithSeats(db, showId);
   if (!detail) notFound();
   const layout = toMapLayout(detail);
-  const db = await getDb();
   const snapshot = await seatSnapshot(db, showId, await readHolderId());
   const sold = new Set(Object.entries(snapshot.states).filter(([, s]) => s === "sold").map(([id]) => id));
   const tz = detail.theater.timeZone;

@@ -7,9 +7,10 @@ import { orderIdSchema } from "@/lib/admin/booking-input";
 import { orderReference } from "@/lib/admin/order-reference";
 import { orderTimeline } from "@/lib/admin/order-timeline";
 import { formatMoney } from "@/lib/money";
+import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatDateTime } from "@/lib/time";
-import { ConfirmOrderAction } from "@/components/admin/confirm-order-action";
-import { OrderStatusBadge } from "@/components/admin/order-status-badge";
+import { ConfirmOrderAction } from "@/components/admin/bookings/confirm-order-action";
+import { OrderStatusBadge } from "@/components/admin/bookings/order-status-badge";
 import { cancelPendingOrderAction, refundBookingAction } from "../actions";
 
 export const metadata = { title: "Booking" };
@@ -29,9 +30,9 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
   const timeline = orderTimeline(
     order,
     emails,
-    tickets.map((t) => ({ seat: `${t.rowLabel}${t.seatNumber}`, admittedAt: t.ticket.admittedAt })),
+    tickets.map((t) => ({ seat: shortSeatLabel({ row: t.rowLabel, number: t.seatNumber }), admittedAt: t.ticket.admittedAt })),
   );
-  const seatList = seats.map((s) => `${s.rowLabel}${s.seatNumber}`).join(", ");
+  const seatList = seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ");
 
   return (
     <article className="space-y-6">

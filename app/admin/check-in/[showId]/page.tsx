@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
-import { doorCounts } from "@/lib/tickets/check-in";
+import { doorCounts } from "@/db/queries/tickets";
 import { formatDateTime } from "@/lib/time";
 import { DoorScanner } from "@/components/check-in/door-scanner";
 import { admitAction } from "./actions";

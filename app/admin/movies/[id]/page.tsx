@@ -2,11 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { movieForAdmin } from "@/db/queries/admin-movies";
+import { movieForAdmin } from "@/db/queries/movies";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
-import { ArchiveMovieButton } from "@/components/admin/archive-movie-button";
-import { MovieForm } from "@/components/admin/movie-form";
-import { PosterUpload } from "@/components/admin/poster-upload";
+import { ArchiveMovieButton } from "@/components/admin/movies/archive-movie-button";
+import { MovieForm } from "@/components/admin/movies/movie-form";
+import { PosterUpload } from "@/components/admin/movies/poster-upload";
 import { setMovieArchivedAction, updateMovieAction } from "../actions";
 
 export const metadata = { title: "Edit movie" };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
-import { MovieForm } from "@/components/admin/movie-form";
+import { MovieForm } from "@/components/admin/movies/movie-form";
 import { createMovieAction } from "../actions";
 
 export const metadata = { title: "Add a movie" };

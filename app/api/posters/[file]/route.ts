@@ -1,5 +1,5 @@
-import { posterContentType } from "@/lib/admin/poster-image";
-import { readPoster } from "@/lib/admin/poster-storage";
+import { posterContentType } from "@/lib/catalog/poster-image";
+import { readPoster } from "@/lib/catalog/poster-storage";
 import { defineRoute } from "@/lib/handlers/define-route";
 
 // GET /api/posters/<file>: uploaded posters, public like the rest of the catalogue. Only names

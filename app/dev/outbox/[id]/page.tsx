@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { outboxEmailById } from "@/db/queries/email-outbox";
 import { requireDevOutbox } from "@/lib/email/dev-outbox";
 
 export const metadata = { title: "Email" };
@@ -12,7 +11,7 @@ export default async function DevOutboxEmailPage({ params }: { params: Promise<{
   requireDevOutbox();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const [row] = await (await getDb()).select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  const row = await outboxEmailById(await getDb(), id);
   if (!row) notFound();
   return (
     <div className="space-y-4">

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { MAX_POSTER_BYTES } from "@/lib/admin/poster-image";
+import { MAX_POSTER_BYTES } from "@/lib/catalog/poster-image";
 import { assertSameOrigin } from "@/lib/admin/same-origin";
-import { uploadPoster } from "@/lib/admin/upload-poster";
+import { uploadPoster } from "@/lib/catalog/upload-poster";
 import { AppError, errorStatus, fieldError, toFailure } from "@/lib/errors";
 import { defineRoute } from "@/lib/handlers/define-route";
 

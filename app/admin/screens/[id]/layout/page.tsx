@@ -2,10 +2,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { allSeatsOfScreen, screenWithTheater, seatsSoldForComingShows } from "@/db/queries/admin-screens";
+import { allSeatsOfScreen, screenWithTheater, seatsSoldForComingShows } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
-import { layoutVersion } from "@/lib/admin/layout-version";
-import { LayoutEditor } from "@/components/admin-layout-editor/layout-editor";
+import { layoutVersion } from "@/lib/venue/layout-version";
+import { LayoutEditor } from "@/components/admin/layout-editor/layout-editor";
 import { saveLayoutAction } from "../../actions";
 
 export const metadata = { title: "Seat layout" };

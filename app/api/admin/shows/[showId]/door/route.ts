@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { AppError } from "@/lib/errors";
 import { defineRoute } from "@/lib/handlers/define-route";
-import { doorCounts } from "@/lib/tickets/check-in";
+import { doorCounts } from "@/db/queries/tickets";
 
 // Admitted / expected for the door page, polled while it is open.
 export const GET = defineRoute<"admin", { showId: string }>("/api/admin/shows/[showId]/door", { auth: "admin" }, async (_req, { params }) => {

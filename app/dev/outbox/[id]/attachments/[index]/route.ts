@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { outboxEmailById } from "@/db/queries/email-outbox";
 import { devOutboxEnabled } from "@/lib/email/dev-outbox";
 import { defineRoute } from "@/lib/handlers/define-route";
 
@@ -10,7 +9,7 @@ import { defineRoute } from "@/lib/handlers/define-route";
 export const GET = defineRoute<"public", { id: string; index: string }>("/dev/outbox/[id]/attachments/[index]", { auth: "public" }, async (_req, { params }) => {
   const { id, index } = await params;
   if (!devOutboxEnabled() || !z.uuid().safeParse(id).success) return new Response("Not found", { status: 404 });
-  const [row] = await (await getDb()).select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  const row = await outboxEmailById(await getDb(), id);
   const attachment = row?.attachments?.[Number(index)];
   if (!attachment) return new Response("Not found", { status: 404 });
   return new Response(new Uint8Array(Buffer.from(attachment.contentBase64, "base64")), {

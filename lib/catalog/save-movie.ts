@@ -1,10 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getDb, uniqueViolation } from "@/db/client";
-import { movies } from "@/db/schema";
+import { insertMovie, lockMovie, setMovieStatus, updateMovieFields } from "@/db/queries/movies";
 import { AppError, fieldError } from "@/lib/errors";
 import type { AdminActor } from "@/lib/auth/session-user";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { slugify, type MovieFields } from "./movie-input";
 
 function values(input: MovieFields) {
@@ -22,7 +21,7 @@ export async function createMovie(actor: AdminActor, input: MovieFields): Promis
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
-      const [movie] = await tx.insert(movies).values(values(input)).returning({ id: movies.id, slug: movies.slug });
+      const movie = await insertMovie(tx, values(input));
       await recordAudit(tx, actor, "movie.create", { type: "movie", id: movie.id }, { title: input.title, slug: movie.slug });
       return movie;
     });
@@ -36,10 +35,10 @@ export async function updateMovie(actor: AdminActor, input: MovieFields & { id: 
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
-      const [before] = await tx.select().from(movies).where(eq(movies.id, input.id)).for("update");
+      const before = await lockMovie(tx, input.id);
       if (!before) throw new AppError("not_found", "That movie does not exist.");
       const next = values(input);
-      await tx.update(movies).set(next).where(eq(movies.id, input.id));
+      await updateMovieFields(tx, input.id, next);
       const changed = Object.fromEntries(
         Object.entries(next).filter(([key, value]) => JSON.stringify(before[key as keyof typeof before]) !== JSON.stringify(value)),
       );
@@ -57,7 +56,7 @@ export async function setMovieArchived(actor: AdminActor, input: { id: string; a
   const db = await getDb();
   return db.transaction(async (tx) => {
     const status = input.archived ? ("archived" as const) : ("active" as const);
-    const [movie] = await tx.update(movies).set({ status }).where(eq(movies.id, input.id)).returning({ title: movies.title });
+    const movie = await setMovieStatus(tx, input.id, status);
     if (!movie) throw new AppError("not_found", "That movie does not exist.");
     await recordAudit(tx, actor, input.archived ? "movie.archive" : "movie.restore", { type: "movie", id: input.id }, { title: movie.title });
     return { status };

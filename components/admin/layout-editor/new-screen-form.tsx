@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { inputClass, LabelledField } from "@/components/admin-forms/labelled-field";
+import { inputClass, LabelledField } from "@/components/admin/forms/labelled-field";
 
 type State = { result: ActionResult<unknown> | undefined; values: Record<string, string> } | null;
 

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/db/client";
-import { auditLog } from "@/db/schema";
-import type { AdminActor } from "@/lib/auth/session-user";
+import { insertAuditRow } from "@/db/queries/audit";
 
 export type AuditTarget = { type: string; id: string | null };
 
@@ -11,10 +10,10 @@ export type AuditTarget = { type: string; id: string | null };
  */
 export async function recordAudit(
   db: Db | Tx,
-  actor: Pick<AdminActor, "id" | "email">,
+  actor: { id: string; email: string },
   action: string,
   target: AuditTarget,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await db.insert(auditLog).values({ actorId: actor.id, actorEmail: actor.email, action, targetType: target.type, targetId: target.id, details });
+  await insertAuditRow(db, { actorId: actor.id, actorEmail: actor.email, action, targetType: target.type, targetId: target.id, details });
 }

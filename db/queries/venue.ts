@@ -1,8 +1,20 @@
 import "server-only";
-import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { movies, screens, seats, shows, theaters, tickets } from "../schema";
 import { formatDateTime } from "@/lib/time";
+import type { LayoutPlan } from "@/lib/venue/diff-layout";
+
+/** The theater customers browse. Marquee runs one theater per deployment for now. */
+export async function getTheater(db: Db) {
+  const [theater] = await db.select().from(theaters).orderBy(asc(theaters.createdAt)).limit(1);
+  return theater ?? null;
+}
+
+export async function theaterById(db: Db, theaterId: string) {
+  const [theater] = await db.select().from(theaters).where(eq(theaters.id, theaterId));
+  return theater ?? null;
+}
 
 /** Every theater with its screens and how many seats each has in use. */
 export async function theatersWithScreens(db: Db) {
@@ -65,4 +77,45 @@ export function comingShowsOfScreen(db: Db | Tx, screenId: string, now = new Dat
     .innerJoin(movies, eq(movies.id, shows.movieId))
     .where(and(eq(shows.screenId, screenId), eq(shows.status, "scheduled"), gt(shows.endsAt, now)))
     .orderBy(asc(shows.startsAt));
+}
+
+/**
+ * The screen row, locked until the transaction ends: two saves of one layout, or two schedulers
+ * of one screen, take turns instead of both passing their checks.
+ */
+export async function lockScreen(tx: Tx, screenId: string) {
+  const [screen] = await tx.select().from(screens).where(eq(screens.id, screenId)).for("update");
+  return screen ?? null;
+}
+
+type NewScreen = Omit<typeof screens.$inferInsert, "id" | "createdAt">;
+type NewSeat = Omit<typeof seats.$inferInsert, "id" | "screenId" | "active">;
+
+/** A new screen with its seats. */
+export async function insertScreenWithSeats(tx: Tx, screen: NewScreen, seatRows: NewSeat[]): Promise<{ id: string }> {
+  const [created] = await tx.insert(screens).values(screen).returning({ id: screens.id });
+  await tx.insert(seats).values(seatRows.map((seat) => ({ ...seat, screenId: created.id })));
+  return created;
+}
+
+/**
+ * Writes a layout plan (lib/venue/diff-layout) and the screen's new grid: temporary numbers
+ * first so relabelled seats never collide under the unique (screen, row, number) index.
+ */
+export async function applyLayoutPlan(tx: Tx, screenId: string, plan: LayoutPlan, grid: Pick<NewScreen, "gridWidth" | "gridHeight" | "tiers">) {
+  for (const t of plan.temporaryNumbers) await tx.update(seats).set({ number: t.number }).where(eq(seats.id, t.id));
+  for (const u of plan.updates) await tx.update(seats).set({ ...u.values, active: true }).where(eq(seats.id, u.id));
+  if (plan.retires.length) await tx.update(seats).set({ active: false }).where(inArray(seats.id, plan.retires));
+  if (plan.inserts.length) await tx.insert(seats).values(plan.inserts.map((v) => ({ ...v, screenId })));
+  const [updated] = await tx.update(screens).set(grid).where(eq(screens.id, screenId)).returning();
+  return updated;
+}
+
+/** The seats in use on a screen, in reading order (row by row, left to right). */
+export function activeSeatsOfScreen(db: Db, screenId: string) {
+  return db
+    .select()
+    .from(seats)
+    .where(and(eq(seats.screenId, screenId), eq(seats.active, true)))
+    .orderBy(asc(seats.y), asc(seats.x));
 }

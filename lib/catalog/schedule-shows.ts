@@ -1,14 +1,13 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { movies, screens, shows } from "@/db/schema";
-import { scheduledSpansOnScreen } from "@/db/queries/admin-shows";
-import { screenWithTheater } from "@/db/queries/admin-screens";
+import { movieForAdmin } from "@/db/queries/movies";
+import { insertShows, scheduledSpansOnScreen } from "@/db/queries/shows";
+import { lockScreen, screenWithTheater } from "@/db/queries/venue";
 import { AppError, fieldError } from "@/lib/errors";
 import { formatDay, formatTime } from "@/lib/time";
 import type { AdminActor } from "@/lib/auth/session-user";
-import { recordAudit } from "./audit";
-import { parseMoney } from "./parse-money";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { parseMoney } from "@/lib/money";
 import { dailyShowtimes, findClashes, showSpan } from "./show-overlap";
 import type { ScheduleShowsInput } from "./show-input";
 
@@ -25,15 +24,17 @@ export type ScheduleResult = { showIds: string[]; dates: string[] };
  */
 export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput, now = new Date()): Promise<ScheduleResult> {
   const db = await getDb();
-  const [movie] = await db.select().from(movies).where(eq(movies.id, input.movieId));
+  const movie = await movieForAdmin(db, input.movieId);
   if (!movie || movie.status !== "active") throw fieldError("movieId", "Choose a movie that is not archived.");
   const found = await screenWithTheater(db, input.screenId);
   if (!found) throw fieldError("screenId", "Choose a screen.");
   const { screen, theater } = found;
+  // Shows are priced and charged in the theater's currency.
+  const { currency } = theater;
 
   const prices: Record<string, number> = {};
   for (const tier of screen.tiers) {
-    const minor = parseMoney(input.prices[tier] ?? "", theater.currency);
+    const minor = parseMoney(input.prices[tier] ?? "", currency);
     if (minor === null) throw fieldError(`price.${tier}`, `Enter the ${tier} price, like 12.50.`);
     if (minor < MIN_PRICE) throw fieldError(`price.${tier}`, "Prices start at 0.50.");
     prices[tier] = minor;
@@ -46,7 +47,7 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
   return db.transaction(async (tx) => {
     // Locking the screen row makes two schedulers of one screen take turns, so both cannot
     // pass the overlap check and then insert overlapping shows.
-    await tx.select({ id: screens.id }).from(screens).where(eq(screens.id, screen.id)).for("update");
+    await lockScreen(tx, screen.id);
     const booked = await scheduledSpansOnScreen(tx, screen.id, spans[0].start, spans[spans.length - 1].end);
     const clashes = findClashes(spans, booked);
     if (clashes.length) {
@@ -61,10 +62,10 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
       const days = details.map((d) => d.day).join("; ");
       throw new AppError("conflict", `Nothing was scheduled: ${screen.name} is busy on ${days}.`, { clashes: details });
     }
-    const created = await tx
-      .insert(shows)
-      .values(spans.map((span) => ({ screenId: screen.id, movieId: movie.id, startsAt: span.start, endsAt: span.end, prices, currency: theater.currency })))
-      .returning({ id: shows.id });
+    const created = await insertShows(
+      tx,
+      spans.map((span) => ({ screenId: screen.id, movieId: movie.id, startsAt: span.start, endsAt: span.end, prices, currency })),
+    );
     const showIds = created.map((c) => c.id);
     await recordAudit(tx, actor, "show.schedule", { type: "screen", id: screen.id }, {
       movie: movie.title,

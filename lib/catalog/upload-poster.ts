@@ -1,10 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { movies } from "@/db/schema";
+import { movieForAdmin, setMoviePoster } from "@/db/queries/movies";
 import { AppError, fieldError } from "@/lib/errors";
 import type { AdminActor } from "@/lib/auth/session-user";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { checkPoster, MAX_POSTER_BYTES, POSTER_URL_PREFIX } from "./poster-image";
 import { deleteUploadedPoster, writePoster } from "./poster-storage";
 
@@ -17,14 +16,14 @@ export async function uploadPoster(actor: AdminActor, input: { movieId: string; 
   if (!verdict.ok) throw fieldError("poster", verdict.message);
 
   const db = await getDb();
-  const [movie] = await db.select({ id: movies.id, posterUrl: movies.posterUrl }).from(movies).where(eq(movies.id, input.movieId));
+  const movie = await movieForAdmin(db, input.movieId);
   if (!movie) throw new AppError("not_found", "That movie does not exist.");
 
   const name = await writePoster(movie.id, bytes, verdict.format);
   const posterUrl = POSTER_URL_PREFIX + name;
   try {
     await db.transaction(async (tx) => {
-      await tx.update(movies).set({ posterUrl }).where(eq(movies.id, movie.id));
+      await setMoviePoster(tx, movie.id, posterUrl);
       await recordAudit(tx, actor, "movie.poster", { type: "movie", id: movie.id }, { posterUrl, bytes: bytes.length, type: verdict.format.contentType });
     });
   } catch (err) {

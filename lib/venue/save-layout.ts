@@ -1,13 +1,11 @@
 import "server-only";
-import { eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { screens, seats } from "@/db/schema";
-import { allSeatsOfScreen, comingShowsOfScreen, seatsSoldForComingShows, screenWithTheater } from "@/db/queries/admin-screens";
+import { allSeatsOfScreen, applyLayoutPlan, comingShowsOfScreen, lockScreen, seatsSoldForComingShows, screenWithTheater } from "@/db/queries/venue";
 import { forgetSeatIds } from "@/lib/booking/seat-ids";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
 import type { AdminActor } from "@/lib/auth/session-user";
-import { recordAudit } from "./audit";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { diffLayout, type LayoutPlan } from "./diff-layout";
 import type { SaveLayoutInput } from "./layout-types";
 import { layoutVersion } from "./layout-version";
@@ -34,7 +32,7 @@ export async function saveLayout(actor: AdminActor, input: SaveLayoutInput, now 
   const saved = await db.transaction(async (tx) => {
     const found = await screenWithTheater(tx, input.screenId);
     if (!found) throw new AppError("not_found", "That screen does not exist.");
-    const [screen] = await tx.select().from(screens).where(eq(screens.id, input.screenId)).for("update");
+    const screen = (await lockScreen(tx, input.screenId))!;
     const stored = await allSeatsOfScreen(tx, screen.id);
     if (layoutVersion(screen, stored) !== input.version) {
       throw new AppError("conflict", "Someone changed this layout after you opened it. Reload the editor to see their changes, then make yours again.");
@@ -59,15 +57,7 @@ export async function saveLayout(actor: AdminActor, input: SaveLayoutInput, now 
     }
 
     const { plan } = diff;
-    for (const t of plan.temporaryNumbers) await tx.update(seats).set({ number: t.number }).where(eq(seats.id, t.id));
-    for (const u of plan.updates) await tx.update(seats).set({ ...u.values, active: true }).where(eq(seats.id, u.id));
-    if (plan.retires.length) await tx.update(seats).set({ active: false }).where(inArray(seats.id, plan.retires));
-    if (plan.inserts.length) await tx.insert(seats).values(plan.inserts.map((v) => ({ ...v, screenId: screen.id })));
-    const [updated] = await tx
-      .update(screens)
-      .set({ gridWidth: draft.gridWidth, gridHeight: draft.gridHeight, tiers: draft.tiers })
-      .where(eq(screens.id, screen.id))
-      .returning();
+    const updated = await applyLayoutPlan(tx, screen.id, plan, { gridWidth: draft.gridWidth, gridHeight: draft.gridHeight, tiers: draft.tiers });
 
     await recordAudit(tx, actor, "screen.layout.save", { type: "screen", id: screen.id }, { name: screen.name, ...plan.summary, tiers: draft.tiers });
     return { version: layoutVersion(updated, await allSeatsOfScreen(tx, screen.id)), summary: plan.summary };

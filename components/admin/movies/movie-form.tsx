@@ -1,8 +1,8 @@
 "use client";
 import { useActionState } from "react";
-import { RATINGS } from "@/lib/admin/movie-input";
+import { RATINGS } from "@/lib/catalog/movie-input";
 import type { ActionResult } from "@/lib/errors";
-import { FieldError } from "./field-error";
+import { FieldError } from "@/components/admin/forms/field-error";
 
 export type MovieFormValues = { id?: string; title: string; slug: string; synopsis: string; runtimeMinutes: number | ""; rating: string; genres: string[] };
 type Result = ActionResult<{ id: string; slug: string }> | null | undefined;

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { LAYOUT_LIMITS } from "@/lib/admin/layout-types";
+import { LAYOUT_LIMITS } from "@/lib/venue/layout-types";
 
 /** The tiers this screen sells; a tier in use cannot be removed until its seats are repainted. */
 export function TierList({ tiers, inUse, onAdd, onRemove }: { tiers: string[]; inUse: (tier: string) => boolean; onAdd: (name: string) => void; onRemove: (name: string) => void }) {

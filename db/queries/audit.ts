@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { auditLog } from "../schema";
 
 export const AUDIT_PER_PAGE = 50;
@@ -25,4 +25,8 @@ export async function auditPage(db: Db, page: number, action?: string) {
 export async function auditActions(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
   return rows.map((r) => r.action);
+}
+
+export async function insertAuditRow(db: Db | Tx, row: Omit<typeof auditLog.$inferInsert, "id" | "createdAt">) {
+  await db.insert(auditLog).values(row);
 }

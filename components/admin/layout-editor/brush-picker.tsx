@@ -1,5 +1,5 @@
 "use client";
-import { SEAT_KINDS, type SeatKind } from "@/lib/admin/layout-types";
+import { SEAT_KINDS, type SeatKind } from "@/lib/venue/layout-types";
 import type { Brush } from "@/lib/admin/layout-editor";
 import { kindWord } from "@/lib/seat-map/format";
 

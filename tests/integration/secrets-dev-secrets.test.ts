@@ -19,7 +19,7 @@ const child = `
 import { register } from "node:module";
 register("data:text/javascript," + encodeURIComponent(
   "export async function resolve(s, c, n) { return s === 'server-only' ? { url: 'data:text/javascript,', shortCircuit: true } : n(s, c); }"));
-const { devSecret } = await import(${JSON.stringify(path.join(root, "lib/tickets/dev-secret.ts"))});
+const { devSecret } = await import(${JSON.stringify(path.join(root, "lib/secrets/dev-secrets.ts"))});
 while (Date.now() < Number(process.env.START_AT)) {}
 process.stdout.write(devSecret(process.env.SECRET_NAME));
 `;

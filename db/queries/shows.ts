@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, lt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { movies, orders, screens, seats, shows, theaters, tickets } from "../schema";
+import { movies, screens, seats, shows, theaters, tickets } from "../schema";
 
 const soldCount = sql<number>`(select count(*)::int from ${tickets} where ${tickets.showId} = ${shows.id} and ${tickets.status} <> 'voided')`;
 const admittedCount = sql<number>`(select count(*)::int from ${tickets} where ${tickets.showId} = ${shows.id} and ${tickets.status} = 'admitted')`;
@@ -47,16 +47,6 @@ export async function seatStatesOfShow(db: Db, showId: string, screenId: string)
   return rows.map((r) => ({ ...r.seat, state: r.ticketStatus === "admitted" ? ("admitted" as const) : r.ticketStatus === "valid" ? ("sold" as const) : ("free" as const) }));
 }
 
-/** Orders of a show by status, for the cancel confirmation. */
-export async function orderCountsOfShow(db: Db, showId: string) {
-  const rows = await db
-    .select({ status: orders.status, n: sql<number>`count(*)::int` })
-    .from(orders)
-    .where(eq(orders.showId, showId))
-    .groupBy(orders.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<(typeof orders.$inferSelect)["status"], number>>;
-}
-
 /** Scheduled shows on a screen whose span meets [from, to). */
 export function scheduledSpansOnScreen(db: Db | Tx, screenId: string, from: Date, to: Date) {
   return db
@@ -77,4 +67,13 @@ export async function schedulingChoices(db: Db) {
     db.select({ id: movies.id, title: movies.title, runtimeMinutes: movies.runtimeMinutes }).from(movies).where(eq(movies.status, "active")).orderBy(asc(movies.title)),
   ]);
   return { screens: screenRows, movies: movieRows };
+}
+
+export async function showById(db: Db, showId: string) {
+  const [show] = await db.select().from(shows).where(eq(shows.id, showId)).limit(1);
+  return show ?? null;
+}
+
+export async function insertShows(tx: Tx, rows: Omit<typeof shows.$inferInsert, "id" | "status" | "createdAt">[]): Promise<{ id: string }[]> {
+  return tx.insert(shows).values(rows).returning({ id: shows.id });
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { formatDay } from "@/lib/time";
-import { inputClass, LabelledField } from "@/components/admin-forms/labelled-field";
+import { inputClass, LabelledField } from "@/components/admin/forms/labelled-field";
 
 type ScreenChoice = { id: string; name: string; tiers: string[]; theaterName: string };
 type MovieChoice = { id: string; title: string; runtimeMinutes: number };

@@ -1,6 +1,7 @@
 // The seat layout editor's data: what the client sends when it saves a screen's layout.
 // Pure types and the zod schema (no I/O), shared by the editor, the diff and the action.
 import { z } from "zod";
+import { shortSeatLabel } from "@/lib/seat-map/format";
 
 export const SEAT_KINDS = ["standard", "premium", "wheelchair", "companion"] as const;
 export type SeatKind = (typeof SEAT_KINDS)[number];
@@ -46,5 +47,5 @@ export type SaveLayoutInput = z.infer<typeof saveLayoutSchema>;
 
 /** "E5": how issues name a seat. */
 export function seatKey(seat: Pick<DraftSeat, "rowLabel" | "number">): string {
-  return `${seat.rowLabel}${seat.number}`;
+  return shortSeatLabel({ row: seat.rowLabel, number: seat.number });
 }

@@ -1,0 +1,46 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { orderSeats, orders, tickets } from "../schema";
+
+/** A ticket with its order and the booked seat it is for, or null. */
+export async function ticketWithOrder(db: Db, ticketId: string) {
+  const [row] = await db
+    .select({ ticket: tickets, order: orders, seat: orderSeats })
+    .from(tickets)
+    .innerJoin(orders, eq(orders.id, tickets.orderId))
+    .innerJoin(orderSeats, and(eq(orderSeats.orderId, tickets.orderId), eq(orderSeats.seatId, tickets.seatId)))
+    .where(eq(tickets.id, ticketId))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * valid → admitted in one conditional UPDATE, so two doors scanning one code at the same moment
+ * cannot both let it in. Null when the ticket was not valid (already admitted, or voided).
+ */
+export async function admitValidTicket(db: Db, ticketId: string, staffId: string | null, at: Date) {
+  const [admitted] = await db
+    .update(tickets)
+    .set({ status: "admitted", admittedAt: at, admittedBy: staffId })
+    .where(and(eq(tickets.id, ticketId), eq(tickets.status, "valid")))
+    .returning();
+  return admitted ?? null;
+}
+
+export async function ticketById(db: Db, ticketId: string) {
+  const [ticket] = await db.select().from(tickets).where(eq(tickets.id, ticketId));
+  return ticket ?? null;
+}
+
+/** Admitted and expected (live tickets) for a show's door page. */
+export async function doorCounts(db: Db, showId: string) {
+  const [counts] = await db
+    .select({
+      expected: sql<number>`count(*)::int`,
+      admitted: sql<number>`count(*) filter (where ${tickets.status} = 'admitted')::int`,
+    })
+    .from(tickets)
+    .where(and(eq(tickets.showId, showId), ne(tickets.status, "voided")));
+  return counts;
+}
