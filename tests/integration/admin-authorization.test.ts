@@ -1,3 +1,4 @@
+import { kickOutbox } from "@/lib/email/kick";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -153,6 +154,9 @@ beforeAll(async () => {
   const paidOrder = (await world.buy(show.id, [seat("J", 1).id, seat("J", 2).id])).orderId;
   const pendingOrder = await startUnpaid(show.id, [seat("J", 12).id]);
   ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder };
+  // The purchase's confirmation is delivered in the background (kickOutbox after commit); let it
+  // finish, or its delivery would change email_outbox between a test's two fingerprints.
+  await kickOutbox();
 });
 afterAll(async () => {
   jar.clear();
