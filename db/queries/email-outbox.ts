@@ -7,7 +7,9 @@ type NewEmail = Omit<typeof emailOutbox.$inferInsert, "id" | "status" | "attempt
 
 /** Inserts an email once per dedupe key; null when the key was already queued. */
 export async function insertOutboxEmail(db: Db | Tx, email: NewEmail): Promise<string | null> {
-  const rows = await db.insert(emailOutbox).values(email).onConflictDoNothing({ target: emailOutbox.dedupeKey }).returning({ id: emailOutbox.id });
+  // The moment of the insert, not the transaction's start (now()): emails queued one after another
+  // in one transaction (a waitlist release, in join order) keep that order.
+  const rows = await db.insert(emailOutbox).values({ ...email, createdAt: sql`clock_timestamp()` }).onConflictDoNothing({ target: emailOutbox.dedupeKey }).returning({ id: emailOutbox.id });
   return rows[0]?.id ?? null;
 }
 

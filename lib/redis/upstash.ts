@@ -4,7 +4,8 @@ import { REDIS_TIMEOUT_MS } from "./timeouts";
 import type { LuaScript, RedisConnection } from "./types";
 
 /** Upstash Redis over its REST API (UPSTASH_REDIS_REST_URL and _TOKEN). Plain HTTP: nothing stays open. */
-export function connectUpstash(config: { url: string; token: string }): RedisConnection {
+export function connectUpstash(config: { url: string; token: string; timeoutMs?: number }): RedisConnection {
+  const timeoutMs = config.timeoutMs ?? REDIS_TIMEOUT_MS;
   const redis = new Redis({
     url: config.url,
     token: config.token,
@@ -15,7 +16,7 @@ export function connectUpstash(config: { url: string; token: string }): RedisCon
     // One quick retry for a dropped connection (every script is safe to run twice), and a
     // deadline per request, instead of the SDK's five retries over about ten seconds.
     retry: { retries: 1, backoff: () => 50 },
-    signal: () => AbortSignal.timeout(REDIS_TIMEOUT_MS),
+    signal: () => AbortSignal.timeout(timeoutMs),
   });
   // createScript's exec: EVALSHA, then EVAL when Redis answers NOSCRIPT.
   const scripts = new Map<string, ReturnType<Redis["createScript"]>>();

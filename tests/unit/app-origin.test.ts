@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { assertSameOrigin } from "@/lib/admin/same-origin";
 import { configuredAppUrl, ownUrl, servedOverHttps } from "@/lib/app-url";
 import { publicLink } from "@/lib/auth/magic-link";
 import { bearerMatches, sameSecret } from "@/lib/bearer-token";
@@ -61,5 +62,18 @@ describe("secret comparison", () => {
     expect(bearerMatches("Basic s3cret", "s3cret")).toBe(false);
     expect(bearerMatches(null, "s3cret")).toBe(false);
     expect(bearerMatches("Bearer x", undefined)).toBe(false);
+  });
+});
+
+describe("the admin routes' same-origin check", () => {
+  const post = (headers: Record<string, string>) => new Request("http://127.0.0.1:3441/admin/movies/x/poster", { method: "POST", headers });
+
+  it("accepts the configured origin and refuses another, whatever Host and X-Forwarded-Host say", () => {
+    process.env.APP_URL = "https://tickets.example";
+    resetEnvForTests();
+    expect(() => assertSameOrigin(post({ origin: "https://tickets.example", host: "127.0.0.1:3441" }))).not.toThrow();
+    expect(() => assertSameOrigin(post({ origin: "https://evil.example", host: "evil.example", "x-forwarded-host": "evil.example" }))).toThrow(/Cross-site/);
+    expect(() => assertSameOrigin(post({ origin: "http://tickets.example", host: "tickets.example" }))).toThrow(/Cross-site/);
+    expect(() => assertSameOrigin(post({ origin: "null" }))).toThrow(/Cross-site/);
   });
 });

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { configuredAppUrl } from "@/lib/app-url";
 import { orderForHolder } from "@/db/queries/orders";
 import { readHolderId } from "@/lib/booking/holder";
 import { abandonPendingOrder } from "@/lib/booking/lifecycle";
@@ -11,7 +12,9 @@ import { defineRoute } from "@/lib/handlers/define-route";
 export const GET = defineRoute("/checkout/cancel", { auth: "public" }, async (request) => {
   const req = request as NextRequest;
   const orderId = req.nextUrl.searchParams.get("order") ?? "";
-  const home = new URL("/", req.nextUrl);
+  // Redirects on the configured origin: req.nextUrl's host is whatever the request's Host said.
+  const site = configuredAppUrl();
+  const home = new URL("/", site);
   const holder = await readHolderId();
   if (!z.uuid().safeParse(orderId).success || !holder) return NextResponse.redirect(home, 303);
   const db = await getDb();
@@ -19,7 +22,7 @@ export const GET = defineRoute("/checkout/cancel", { auth: "public" }, async (re
   if (!order) return NextResponse.redirect(home, 303);
   // Paid in the meantime: never cancel a payment; the success page shows how it was settled.
   if ((await abandonPendingOrder(db, order)) === "paid") {
-    return NextResponse.redirect(new URL(`/checkout/success?session_id=${order.stripeSessionId}`, req.nextUrl), 303);
+    return NextResponse.redirect(new URL(`/checkout/success?session_id=${order.stripeSessionId}`, site), 303);
   }
-  return NextResponse.redirect(new URL(`/shows/${order.showId}?cancelled=1`, req.nextUrl), 303);
+  return NextResponse.redirect(new URL(`/shows/${order.showId}?cancelled=1`, site), 303);
 });
