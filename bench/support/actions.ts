@@ -23,6 +23,7 @@ export const ACTIONS = {
   releaseSeats: () => actionId("releaseSeatsAction", "app/(site)/shows/[showId]/actions.ts"),
   checkout: () => actionId("checkoutAction", "app/(site)/shows/[showId]/checkout-action.ts"),
   settleLocalCheckout: () => actionId("settleLocalCheckout", "app/(site)/checkout/local/[sessionId]/actions.ts"),
+  cancelCheckout: () => actionId("cancelCheckoutForm", "app/(site)/checkout/cancel/actions.ts"),
 };
 
 /** What one simulated customer sends with every request: their cookies and their address. */

@@ -39,10 +39,10 @@ export type Customer = {
   detail?: string;
 };
 
-export type Ids = { hold: string; release: string; checkout: string; settle: string };
+export type Ids = { hold: string; release: string; checkout: string; settle: string; cancel: string };
 
 export function actionIds(): Ids {
-  return { hold: ACTIONS.holdSeats(), release: ACTIONS.releaseSeats(), checkout: ACTIONS.checkout(), settle: ACTIONS.settleLocalCheckout() };
+  return { hold: ACTIONS.holdSeats(), release: ACTIONS.releaseSeats(), checkout: ACTIONS.checkout(), settle: ACTIONS.settleLocalCheckout(), cancel: ACTIONS.cancelCheckout() };
 }
 
 export class JourneyError extends Error {}
@@ -143,9 +143,12 @@ export async function pay(ctx: Ctx, c: Customer, sessionId: string): Promise<Out
 async function cancel(ctx: Ctx, c: Customer, sessionId: string): Promise<Outcome> {
   const target = await settle(ctx, c, sessionId, "cancel");
   if (!target.startsWith("/checkout/cancel?order=")) throw new JourneyError(`cancel redirected to ${target}`);
-  const res = await get(ctx, c, target);
-  const location = String(res.headers.location ?? "");
-  if (res.status !== 303 || !location.includes("cancelled=1")) throw new JourneyError(`cancel page answered ${res.status} → ${location}`);
+  // The cancel URL is a page that changes nothing; its button posts the cancellation.
+  const page = await get(ctx, c, target);
+  if (page.status !== 200 || !page.body.includes("Cancel checkout and release my seats")) throw new JourneyError(`cancel page answered ${page.status}`);
+  const orderId = new URLSearchParams(target.split("?")[1]).get("order") ?? "";
+  const res = await callFormAction(ctx.client, { port: nextInstance(ctx, c).port, page: target, id: ctx.ids.cancel, fields: { orderId }, visitor: visitor(c) });
+  if (!res.redirect || !pathOf(res.redirect).includes("cancelled=1")) throw new JourneyError(`cancel answered ${res.status} → ${res.redirect}`);
   return "cancelled";
 }
 
