@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
-import type { WaitlistStatus } from "@/lib/waitlist/entries";
+import type { WaitlistStatus } from "@/lib/booking/waitlist/entries";
 
 type Result = ActionResult<WaitlistStatus> | null;
 type Action = (input: unknown) => Promise<ActionResult<WaitlistStatus>>;

@@ -1,5 +1,21 @@
 import type { z } from "zod";
-import type { ApiErrorCode } from "@/lib/api/schemas";
+
+/** The error codes the v1 API documents (lib/api/schemas.ts publishes them in its OpenAPI document). */
+export const API_ERROR_CODES = [
+  "invalid_request",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "seat_unavailable",
+  "show_closed",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "unavailable",
+  "internal",
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 // Typed error codes, in one table: the HTTP status every action result, route handler and the
 // v1 API answer with, and the code the v1 API documents for it. Pure: client components import

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { emailOutbox } from "../schema";
 
@@ -61,4 +61,10 @@ export function latestOutboxEmails(db: Db, limit: number) {
 export async function outboxEmailById(db: Db, emailId: string) {
   const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, emailId));
   return row ?? null;
+}
+
+/** How many emails are in this status. */
+export async function outboxCount(db: Db, status: (typeof emailOutbox.$inferSelect)["status"]): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(emailOutbox).where(eq(emailOutbox.status, status));
+  return Number(row?.n ?? 0);
 }

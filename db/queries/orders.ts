@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { emailOutbox, orderSeats, orders, tickets } from "../schema";
 import { selectOrdersWithShow } from "./orders-with-show";
@@ -9,6 +9,12 @@ import { inSeatOrder } from "./seat-order";
 // live in lib/booking (they own their transactions).
 
 export type OrderRow = typeof orders.$inferSelect;
+
+/** How many orders are in each status; a status no order is in is missing. */
+export async function orderCountsByStatus(db: Db): Promise<Map<OrderRow["status"], number>> {
+  const rows = await db.select({ status: orders.status, n: count() }).from(orders).groupBy(orders.status);
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
 
 export async function orderById(db: Db, orderId: string): Promise<OrderRow | null> {
   const [row] = await db.select().from(orders).where(eq(orders.id, orderId)).limit(1);

@@ -15,13 +15,14 @@ export function activeSeatsOfScreen(db: Db, screenId: string) {
   return db.select().from(seats).where(and(eq(seats.screenId, screenId), eq(seats.active, true)));
 }
 
-/** The ids (and screen) of a show's seats in use. */
-export function activeSeatIdsOfShow(db: Db, showId: string) {
-  return db
-    .select({ id: seats.id, screenId: seats.screenId })
+/** The ids of a show's seats in use. */
+export async function activeSeatIdsOfShow(db: Db, showId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: seats.id })
     .from(seats)
     .innerJoin(shows, eq(shows.screenId, seats.screenId))
     .where(and(eq(shows.id, showId), eq(seats.active, true)));
+  return rows.map((r) => r.id);
 }
 
 /** Every seat of the show with a live ticket: one indexed read, what each seat-map poll needs. */

@@ -15,11 +15,11 @@ import type { HoldState, ReleaseResult } from "./schemas";
 
 const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
 
-export async function apiHoldSeats(db: Db, input: { showId: string; seatIds: string[] }): Promise<z.input<typeof HoldState>> {
+export async function apiHoldSeats(db: Db, input: { showId: string; seatIds: string[] }, userId: string): Promise<z.input<typeof HoldState>> {
   const holder = await ensureHolderId();
   let result;
   try {
-    await limitHold(input, holder);
+    await limitHold(input, { holder, userId });
     result = await holdSeats(db, input, holder);
   } catch (err) {
     // Counted like the seat map's hold action, so holds_taken/refused cover both ways in.

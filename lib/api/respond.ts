@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, badInput, errorStatus, errorTable, fieldErrorsOf, retryAfterHeader, toFailure } from "@/lib/errors";
-import type { ApiErrorBody, ApiErrorCode } from "./schemas";
+import { AppError, badInput, errorStatus, errorTable, fieldErrorsOf, retryAfterHeader, toFailure, type ApiErrorCode } from "@/lib/errors";
+import type { ApiErrorBody } from "./schemas";
 
 // The v1 API's one error shape ({"error":{"code","message","fields?","details?"}}). Handlers
 // throw AppErrors like everything else; the status and the documented code come from the one

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_ERROR_CODES } from "@/lib/errors";
 
 // The request and response bodies of /api/v1, defined once. Route handlers parse and build
 // with these, and the OpenAPI document is generated from them (lib/api/openapi.ts), so the
@@ -12,19 +13,7 @@ export const apiRegistry = z.registry<{ id?: string; description?: string }>();
 const uuid = (what: string) => z.uuid({ message: `That is not a ${what} id.` });
 
 export const ApiErrorCode = z
-  .enum([
-    "invalid_request",
-    "unauthenticated",
-    "forbidden",
-    "not_found",
-    "seat_unavailable",
-    "show_closed",
-    "payload_too_large",
-    "unsupported_media_type",
-    "rate_limited",
-    "unavailable",
-    "internal",
-  ])
+  .enum(API_ERROR_CODES)
   .register(apiRegistry, { id: "ErrorCode", description: "What went wrong, for programs; `message` says it for people." });
 
 export const ApiError = z
@@ -145,5 +134,4 @@ export const ReleaseResult = z
   })
   .register(apiRegistry, { id: "ReleaseResult" });
 
-export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 export type ApiErrorBody = z.infer<typeof ApiError>;

@@ -6,7 +6,7 @@ import { seatIdsOfOrder } from "@/db/queries/orders";
 import { log } from "@/lib/log";
 import { countOrderStatus } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
-import { notifyWaitlistSafely } from "@/lib/waitlist/notify-waitlist";
+import { notifyWaitlistSafely } from "@/lib/booking/waitlist/notify-waitlist";
 
 /**
  * Ends a pending order that will not be paid: `expired` (Stripe's session timed out) or

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { countOrderStatus } from "@/lib/metrics";
 import { getPayments } from "@/lib/payments";
-import { notifyWaitlistSafely } from "@/lib/waitlist/notify-waitlist";
+import { notifyWaitlistSafely } from "@/lib/booking/waitlist/notify-waitlist";
 import { afterOrderRefunded } from "./notify";
 
 import type { RefundReason } from "@/emails/booking-refunded";

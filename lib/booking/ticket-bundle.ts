@@ -3,6 +3,7 @@ import { signTicketCode, ticketSecret } from "@/lib/tickets/code";
 import { renderTicketsPdf, type TicketPdfData } from "@/lib/tickets/ticket-pdf";
 import { ticketIcs } from "@/lib/tickets/calendar";
 import type { OrderDetail } from "@/db/queries/orders";
+import { shortSeatLabel } from "@/lib/seat-map/format";
 import { compareRowLabels } from "./seat-label";
 
 /** The live tickets of an order with their signed codes, in seat order. */
@@ -52,7 +53,7 @@ export function orderIcs(detail: OrderDetail, baseUrl: string): string {
     startsAt: detail.show.startsAt,
     endsAt: detail.show.endsAt,
     location: `${detail.theater.name}, ${detail.theater.address}`,
-    description: `Seats: ${detail.seats.map((s) => `${s.rowLabel}${s.seatNumber}`).join(", ")}. Order ${detail.order.id}.`,
+    description: `Seats: ${detail.seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ")}. Order ${detail.order.id}.`,
     url: `${baseUrl}/bookings/${detail.order.id}`,
     uid: `${detail.order.id}@marquee`,
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { controlFlowStatus } from "@/lib/handlers/control-flow";
+import { controlFlowStatus } from "./control-flow-status";
 import { metrics } from "./registry";
 
 // Latency by route, method and status for route handlers and server actions (defineRoute and

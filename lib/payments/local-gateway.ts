@@ -1,9 +1,15 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { localCheckoutSessions } from "@/db/schema";
-import { uniqueViolation } from "@/db/client";
+import {
+  expireOpenLocalSession,
+  insertLocalSessionOnce,
+  localSessionById,
+  localSessionByPaymentIntent,
+  payLocalSessionOnce,
+  setLocalSessionRefunded,
+  type LocalCheckoutSession,
+} from "@/db/queries/local-payments";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { devSecret } from "@/lib/secrets/dev-secrets";
@@ -24,7 +30,7 @@ export function assertLocalPaymentsAllowed() {
 
 const newId = (prefix: string) => `${prefix}_local_${randomBytes(12).toString("hex")}`;
 
-type Row = typeof localCheckoutSessions.$inferSelect;
+type Row = LocalCheckoutSession;
 function view(row: Row): SessionView {
   return {
     id: row.id,
@@ -42,36 +48,26 @@ function localCheckoutUrl(row: Pick<Row, "id" | "successUrl">): string {
 }
 
 export async function localSession(id: string): Promise<Row | null> {
-  const db = await getDb();
-  const [row] = await db.select().from(localCheckoutSessions).where(eq(localCheckoutSessions.id, id)).limit(1);
-  return row ?? null;
+  return localSessionById(await getDb(), id);
 }
 
 export const localGateway: PaymentGateway = {
   kind: "local",
   async createCheckoutSession(input) {
     assertLocalPaymentsAllowed();
-    const db = await getDb();
-    const id = newId("cs");
-    try {
-      await db.insert(localCheckoutSessions).values({
-        id,
-        orderId: input.orderId,
-        amountTotal: input.lineItems.reduce((sum, li) => sum + li.amount, 0),
-        currency: input.currency,
-        customerEmail: input.customerEmail,
-        lineItems: input.lineItems,
-        successUrl: input.successUrl,
-        cancelUrl: input.cancelUrl,
-        idempotencyKey: input.idempotencyKey,
-        expiresAt: input.expiresAt,
-      });
-      return { id, url: localCheckoutUrl({ id, successUrl: input.successUrl }) };
-    } catch (err) {
-      if (!uniqueViolation(err)) throw err;
-      const [existing] = await db.select().from(localCheckoutSessions).where(eq(localCheckoutSessions.idempotencyKey, input.idempotencyKey));
-      return { id: existing.id, url: localCheckoutUrl(existing) };
-    }
+    const row = await insertLocalSessionOnce(await getDb(), {
+      id: newId("cs"),
+      orderId: input.orderId,
+      amountTotal: input.lineItems.reduce((sum, li) => sum + li.amount, 0),
+      currency: input.currency,
+      customerEmail: input.customerEmail,
+      lineItems: input.lineItems,
+      successUrl: input.successUrl,
+      cancelUrl: input.cancelUrl,
+      idempotencyKey: input.idempotencyKey,
+      expiresAt: input.expiresAt,
+    });
+    return { id: row.id, url: localCheckoutUrl(row) };
   },
   async retrieveSession(id) {
     const row = await localSession(id);
@@ -80,13 +76,8 @@ export const localGateway: PaymentGateway = {
     return view(row);
   },
   async expireSession(id) {
-    const db = await getDb();
-    const [row] = await db
-      .update(localCheckoutSessions)
-      .set({ status: "expired" })
-      // Like Stripe, only an open session expires: a paid (or already expired) one is left as it is.
-      .where(and(eq(localCheckoutSessions.id, id), eq(localCheckoutSessions.status, "open")))
-      .returning();
+    // Like Stripe, only an open session expires: a paid (or already expired) one is left as it is.
+    const row = await expireOpenLocalSession(await getDb(), id);
     if (row) return view(row);
     const current = await localSession(id);
     if (!current) throw new AppError("not_found", "No such checkout session.");
@@ -94,11 +85,11 @@ export const localGateway: PaymentGateway = {
   },
   async refund({ paymentIntentId, idempotencyKey }) {
     const db = await getDb();
-    const [row] = await db.select().from(localCheckoutSessions).where(eq(localCheckoutSessions.paymentIntentId, paymentIntentId)).limit(1);
+    const row = await localSessionByPaymentIntent(db, paymentIntentId);
     if (!row || row.paymentStatus !== "paid") throw new AppError("not_found", "No such payment.");
     // The refund refers to the one payment the session took (a session is paid at most once);
     // the whole amount, once: the same idempotency key answers with the same refund, as at Stripe.
-    await db.update(localCheckoutSessions).set({ amountRefunded: row.amountTotal }).where(eq(localCheckoutSessions.id, row.id));
+    await setLocalSessionRefunded(db, row.id, row.amountTotal);
     return { id: `re_local_${idempotencyKey.replace(/[^A-Za-z0-9]/g, "").slice(-24)}` };
   },
   webhookSecret() {
@@ -118,11 +109,7 @@ export async function settleLocalSession(id: string, outcome: "paid" | "declined
   if (row.status === "complete" && row.paymentStatus === "paid") return { row, paidNow: false };
   if (row.status !== "open" || row.expiresAt <= new Date()) throw new AppError("gone", "This checkout session has ended.");
   if (outcome === "declined") return { row, paidNow: false };
-  const [paid] = await db
-    .update(localCheckoutSessions)
-    .set({ status: "complete", paymentStatus: "paid", paymentIntentId: newId("pi") })
-    .where(and(eq(localCheckoutSessions.id, id), eq(localCheckoutSessions.status, "open"), gt(localCheckoutSessions.expiresAt, new Date())))
-    .returning();
+  const paid = await payLocalSessionOnce(db, id, newId("pi"), new Date());
   if (paid) return { row: paid, paidNow: true };
   const now = await localSession(id);
   if (now?.status === "complete" && now.paymentStatus === "paid") return { row: now, paidNow: false };

@@ -1,12 +1,12 @@
 import "server-only";
 import { headers } from "next/headers";
-import { currentUser } from "@/lib/auth/current-user";
 import { clientIp, clientKey, exemptFromLimits } from "./client";
 import { enforce, type Check } from "./enforce";
 import { policies } from "./policies";
 
 // The limits server actions apply, one call each. They throw a rate_limited AppError, which
 // defineAction answers as { ok: false, code: "rate_limited", message: "… try again in 40 seconds." }.
+// Who is signed in is the caller's to say (defineAction's ctx.user): limits never read the session.
 
 /**
  * Per client, per address, and per show: seats asked for from one address, and by one signed-in
@@ -14,19 +14,19 @@ import { policies } from "./policies";
  * or X-Forwarded-For makes a new client, never a new address or account: with the per-show seat
  * budgets neither can keep more than a slice of a house on hold.
  */
-export async function limitHold(input: { showId: string; seatIds: string[] }, holder: string): Promise<void> {
+export async function limitHold(input: { showId: string; seatIds: string[] }, caller: { holder: string; userId: string | null }): Promise<void> {
   const ip = clientIp(await headers());
   if (exemptFromLimits(ip)) return;
-  const user = await currentUser();
+  const { holder, userId } = caller;
   const address = ip ?? "unknown";
   const seats = new Set(input.seatIds).size;
   const checks: Check[] = [
-    { policy: "hold", key: clientKey({ userId: user?.id, holder, ip }) },
+    { policy: "hold", key: clientKey({ userId, holder, ip }) },
     { policy: "holdPerIp", key: address },
     { policy: "holdSeatsPerIpPerShow", key: `${input.showId}:${address}`, cost: Math.min(seats, policies.holdSeatsPerIpPerShow.limit) },
   ];
-  if (user) {
-    checks.push({ policy: "holdSeatsPerAccountPerShow", key: `${input.showId}:${user.id}`, cost: Math.min(seats, policies.holdSeatsPerAccountPerShow.limit) });
+  if (userId) {
+    checks.push({ policy: "holdSeatsPerAccountPerShow", key: `${input.showId}:${userId}`, cost: Math.min(seats, policies.holdSeatsPerAccountPerShow.limit) });
   }
   await enforce("seat requests", checks);
 }

@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { prerender } from "react-dom/static";
 import { sessions, users } from "@/db/schema";
 import { errorStatus, type ActionResult } from "@/lib/errors";
-import { controlFlowStatus } from "@/lib/handlers/control-flow";
+import { controlFlowStatus } from "@/lib/metrics/control-flow-status";
 import { MAX_JSON_BODY_BYTES } from "@/lib/api/respond";
 import { bookingWorld } from "../support/booking-fixture";
 

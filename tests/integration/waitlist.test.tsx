@@ -10,8 +10,8 @@ import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { stopOutboxWorker } from "@/lib/email/kick";
 import { processPaymentEvent, receiveStripeEvent } from "@/lib/booking/payment-events";
 import { getSeatLocks } from "@/lib/seat-locks";
-import { notifyWaitlist } from "@/lib/waitlist/notify-waitlist";
-import { waitlistStatus } from "@/lib/waitlist/entries";
+import { notifyWaitlist } from "@/lib/booking/waitlist/notify-waitlist";
+import { waitlistStatus } from "@/lib/booking/waitlist/entries";
 import { bookingWorld, WEBHOOK_SECRET } from "../support/booking-fixture";
 import { signStripeEvent, stripeEvent } from "../support/stripe-fake";
 

@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { currentUser } from "@/lib/auth/current-user";
 import { holdSeats, releaseSeats } from "@/lib/booking/holds";
 import { defineAction } from "@/lib/handlers/define-action";
 import { countHoldOutcome } from "@/lib/metrics";
@@ -14,7 +15,9 @@ const seatsInput = z.object({
 });
 
 export const holdSeatsAction = defineAction(seatsInput, { name: "hold", auth: "public", holder: "ensure", onResult: countHoldOutcome }, async (input, { holder }) => {
-  await limitHold(input, holder);
+  // Public, so ctx.user is not read; a signed-in customer's account has its own seat budget.
+  const user = await currentUser();
+  await limitHold(input, { holder, userId: user?.id ?? null });
   return holdSeats(await getDb(), input, holder);
 });
 

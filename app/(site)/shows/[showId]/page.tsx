@@ -9,7 +9,7 @@ import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { SEAT_SELECTION_PAUSED } from "@/lib/redis/unavailable";
-import { waitlistStatus, type WaitlistStatus } from "@/lib/waitlist/entries";
+import { waitlistStatus, type WaitlistStatus } from "@/lib/booking/waitlist/entries";
 import { formatDateTime } from "@/lib/time";
 import { SeatLegend, SeatMap } from "@/components/seat-map";
 import { seatIdsFrom } from "@/lib/seat-map/continue-path";

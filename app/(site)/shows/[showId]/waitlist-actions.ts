@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { defineAction } from "@/lib/handlers/define-action";
-import { joinWaitlist, leaveWaitlist } from "@/lib/waitlist/entries";
+import { joinWaitlist, leaveWaitlist } from "@/lib/booking/waitlist/entries";
 
 // Signed-in customers only: the page hides the buttons from visitors, but that protects
 // nothing. The user always comes from the session, never from the form.

@@ -7,8 +7,8 @@ import { defineRoute } from "@/lib/handlers/define-route";
 // Signed-in customers only: the session is checked before anything is read or held.
 export const dynamic = "force-dynamic";
 
-export const POST = defineRoute("/api/v1/shows/[showId]/hold", { auth: "customer", errors: apiErrorResponse }, async (req, { params }) => {
+export const POST = defineRoute("/api/v1/shows/[showId]/hold", { auth: "customer", errors: apiErrorResponse }, async (req, { params, user }) => {
   const { showId } = parseWith(ShowParams, await params);
   const { seatIds } = parseWith(SeatsRequest, await jsonBody(req));
-  return apiJson(HoldState, await apiHoldSeats(await getDb(), { showId, seatIds }));
+  return apiJson(HoldState, await apiHoldSeats(await getDb(), { showId, seatIds }, user.id));
 });

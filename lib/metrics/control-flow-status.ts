@@ -4,7 +4,7 @@ import { getAccessFallbackHTTPStatus, isHTTPAccessFallbackError } from "next/dis
 /**
  * The status Next answers a thrown redirect()/notFound()/forbidden() with, or null when `err` is
  * a real failure. Next's own predicates, so no digest string is parsed here; the pipeline
- * rethrows them with unstable_rethrow and only metrics need the number.
+ * rethrows them with unstable_rethrow and only metrics (measure.ts) need the number.
  */
 export function controlFlowStatus(err: unknown): number | null {
   if (isRedirectError(err)) return 303;
