@@ -13,6 +13,7 @@ import { addDays, formatDateTime, formatDay, formatTime, localDate, localDays } 
 import { BarList } from "@/components/admin/dashboard/bar-list";
 import { ColumnChart } from "@/components/admin/dashboard/column-chart";
 import { SeatHeatMap } from "@/components/admin/dashboard/seat-heat-map";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata = { title: "Dashboard" };
 
@@ -96,8 +97,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         ))}
       </dl>
 
-      <section aria-labelledby="revenue-by-day" className="space-y-3 rounded-xl border border-line bg-panel p-4">
-        <h2 id="revenue-by-day" className="text-lg font-semibold">Revenue by day</h2>
+      <TitledSection id="revenue-by-day" title="Revenue by day" panel>
         <ColumnChart
           caption={`Revenue by day, last ${days} days`}
           labels={dayLabels}
@@ -106,10 +106,9 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           formatValue={money}
           minTop={10_000}
         />
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="revenue-by-movie" className="space-y-3 rounded-xl border border-line bg-panel p-4">
-        <h2 id="revenue-by-movie" className="text-lg font-semibold">Revenue by movie</h2>
+      <TitledSection id="revenue-by-movie" title="Revenue by movie" panel>
         {byMovie.length ? (
           <BarList
             label="Revenue by movie"
@@ -119,10 +118,9 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         ) : (
           <p className="text-zinc-300">No paid orders in this period yet.</p>
         )}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="door" className="space-y-3 rounded-xl border border-line bg-panel p-4">
-        <h2 id="door" className="text-lg font-semibold">Tickets sold and checked in</h2>
+      <TitledSection id="door" title="Tickets sold and checked in" panel>
         <p className="text-sm text-zinc-300">Tickets of the shows in this period up to today, by the day of the show.</p>
         <ColumnChart
           caption={`Tickets sold and checked in by show day, last ${days} days`}
@@ -135,10 +133,9 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           formatValue={(n) => `${n} ticket${n === 1 ? "" : "s"}`}
           minTop={5}
         />
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="occupancy" className="space-y-3 rounded-xl border border-line bg-panel p-4">
-        <h2 id="occupancy" className="text-lg font-semibold">Occupancy, today and the next two days</h2>
+      <TitledSection id="occupancy" title="Occupancy, today and the next two days" panel>
         <p className="text-sm text-zinc-300">Choose a show to see where its seats were sold.</p>
         {shows.length ? (
           <BarList
@@ -158,7 +155,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         ) : (
           <p className="text-zinc-300">No shows in these three days.</p>
         )}
-      </section>
+      </TitledSection>
 
       {heatShow && (
         <section id="seat-map" aria-labelledby="seat-map-title" className="space-y-3 rounded-xl border border-line bg-panel p-4">
@@ -181,8 +178,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         </section>
       )}
 
-      <section aria-labelledby="export" className="space-y-3 rounded-xl border border-line bg-panel p-4">
-        <h2 id="export" className="text-lg font-semibold">Export orders</h2>
+      <TitledSection id="export" title="Export orders" panel>
         <form method="get" action="/admin/orders.csv" className="flex flex-wrap items-end gap-3">
           <label className="grid gap-1 text-sm">
             From
@@ -197,7 +193,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         <p className="text-sm text-zinc-300">
           Or <a href="/admin/orders.csv" className="text-gold underline">download the last 30 days</a> as a spreadsheet (CSV).
         </p>
-      </section>
+      </TitledSection>
     </div>
   );
 }

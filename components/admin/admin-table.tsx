@@ -6,7 +6,7 @@ export type AdminColumn = { label: string; align?: "right"; /** Read to screen r
  * The admin pages' tables: scrolls sideways on a tablet rather than squeezing, a caption for
  * screen readers, column headers scoped to their columns. Rows are the caller's (`<tr>`s).
  */
-export function AdminTable({ caption, columns, children }: { caption?: ReactNode; columns: AdminColumn[]; children: ReactNode }) {
+export function AdminTable({ caption, columns, footer, children }: { caption?: ReactNode; columns: AdminColumn[]; footer?: ReactNode; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-line">
       <table className="w-full text-left text-sm">
@@ -21,6 +21,7 @@ export function AdminTable({ caption, columns, children }: { caption?: ReactNode
           </tr>
         </thead>
         <tbody>{children}</tbody>
+        {footer ? <tfoot>{footer}</tfoot> : null}
       </table>
     </div>
   );

@@ -12,56 +12,23 @@ function build() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) => new Counter<L>({ name, help, labelNames, registers });
+  // Read from the database on each scrape, so every instance reports the same deployment total.
+  const dbGauge = <L extends string>(name: string, help: string, collect: (g: Gauge<L>) => Promise<void>, labelNames: readonly L[] = []) =>
+    new Gauge<L>({ name, help, labelNames, registers, collect() { return collect(this); } });
   return {
     registry,
-    holdsTaken: new Counter({ name: "holds_taken_total", help: "Seat holds granted (one per successful hold request).", registers }),
-    holdsRefused: new Counter({
-      name: "holds_refused_total",
-      help: "Seat hold requests refused, by reason (conflict, seat_limit, rate_limited, bad_input, ...).",
-      labelNames: ["reason"] as const,
-      registers,
-    }),
-    checkoutsStarted: new Counter({ name: "checkouts_started_total", help: "Checkout sessions opened.", registers }),
-    orders: new Counter({
-      name: "orders_total",
-      help: "Orders reaching a final state in this process, by status (paid, expired, cancelled, refunded).",
-      labelNames: ["status"] as const,
-      registers,
-    }),
-    seatConflicts: new Counter({ name: "seat_conflicts_total", help: "Paid orders refunded because a seat was sold to someone else.", registers }),
-    webhookEvents: new Counter({
-      name: "webhook_events_total",
-      help: "Stripe webhook deliveries, by event type and outcome.",
-      labelNames: ["type", "outcome"] as const,
-      registers,
-    }),
-    emailsSent: new Counter({ name: "emails_sent_total", help: "Emails the provider accepted.", registers }),
-    emailsFailed: new Counter({ name: "emails_failed_total", help: "Email delivery attempts that failed (retried or given up).", registers }),
-    ordersByStatus: new Gauge({
-      name: "orders_by_status",
-      help: "Orders in the database, by status (read on scrape: the same for every instance).",
-      labelNames: ["status"] as const,
-      registers,
-      collect() {
-        return collectOrdersByStatus(this);
-      },
-    }),
-    outboxDepth: new Gauge({
-      name: "email_outbox_depth",
-      help: "Emails waiting in the outbox (pending rows, read on scrape).",
-      registers,
-      collect() {
-        return collectEmailOutbox(this, "pending");
-      },
-    }),
-    outboxFailed: new Gauge({
-      name: "email_outbox_failed",
-      help: "Emails the outbox gave up on (failed rows, read on scrape).",
-      registers,
-      collect() {
-        return collectEmailOutbox(this, "failed");
-      },
-    }),
+    holdsTaken: counter("holds_taken_total", "Seat holds granted (one per successful hold request)."),
+    holdsRefused: counter("holds_refused_total", "Seat hold requests refused, by reason (conflict, seat_limit, rate_limited, bad_input, ...).", ["reason"] as const),
+    checkoutsStarted: counter("checkouts_started_total", "Checkout sessions opened."),
+    orders: counter("orders_total", "Orders reaching a final state in this process, by status (paid, expired, cancelled, refunded).", ["status"] as const),
+    seatConflicts: counter("seat_conflicts_total", "Paid orders refunded because a seat was sold to someone else."),
+    webhookEvents: counter("webhook_events_total", "Stripe webhook deliveries, by event type and outcome.", ["type", "outcome"] as const),
+    emailsSent: counter("emails_sent_total", "Emails the provider accepted."),
+    emailsFailed: counter("emails_failed_total", "Email delivery attempts that failed (retried or given up)."),
+    ordersByStatus: dbGauge("orders_by_status", "Orders in the database, by status (read on scrape: the same for every instance).", collectOrdersByStatus, ["status"] as const),
+    outboxDepth: dbGauge("email_outbox_depth", "Emails waiting in the outbox (pending rows, read on scrape).", (g) => collectEmailOutbox(g, "pending")),
+    outboxFailed: dbGauge("email_outbox_failed", "Emails the outbox gave up on (failed rows, read on scrape).", (g) => collectEmailOutbox(g, "failed")),
     requestDuration: new Histogram({
       name: "http_request_duration_seconds",
       help: "Time to answer route handlers and server actions, by route, method and status.",

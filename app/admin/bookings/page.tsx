@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { searchBookings } from "@/db/queries/admin-bookings";
@@ -59,10 +60,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
             Customer email (or part of it), order reference or full order id.
           </p>
         </div>
-        <div className="grid gap-1 self-start">
-          <label htmlFor="booking-show" className="text-sm font-medium">
-            Show
-          </label>
+        <FilterField id="booking-show" label="Show">
           <select id="booking-show" name="show" defaultValue={search.showId ?? ""} className={`${field} max-w-80`}>
             <option value="">Any show</option>
             {chosenShow && !shows.some((s) => s.id === search.showId) && <option value={search.showId}>{showOption(chosenShow)}</option>}
@@ -72,11 +70,8 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
               </option>
             ))}
           </select>
-        </div>
-        <div className="grid gap-1 self-start">
-          <label htmlFor="booking-status" className="text-sm font-medium">
-            Status
-          </label>
+        </FilterField>
+        <FilterField id="booking-status" label="Status">
           <select id="booking-status" name="status" defaultValue={search.status ?? ""} className={field}>
             <option value="">Any status</option>
             {ORDER_STATUSES.map((s) => (
@@ -85,7 +80,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
               </option>
             ))}
           </select>
-        </div>
+        </FilterField>
         <button className="self-start rounded-lg bg-gold px-4 py-2 font-semibold text-ink sm:mt-6">Search</button>
       </form>
 
@@ -143,6 +138,18 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
           </nav>
         )}
       </section>
+    </div>
+  );
+}
+
+/** One labelled filter of the search form. */
+function FilterField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 self-start">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
     </div>
   );
 }

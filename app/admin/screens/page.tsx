@@ -5,6 +5,7 @@ import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { NewScreenForm } from "@/components/admin/layout-editor/new-screen-form";
 import { createScreenAction } from "./actions";
 import { AdminTable } from "@/components/admin/admin-table";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata = { title: "Screens" };
 
@@ -18,10 +19,7 @@ export default async function ScreensPage() {
         <p className="text-sm text-zinc-300">Each screen&apos;s seats and the tiers they sell. Open a layout to add rows, aisles and accessible spaces.</p>
       </div>
       {theaters.map(({ theater, screens }) => (
-        <section key={theater.id} aria-labelledby={`theater-${theater.id}`} className="space-y-3">
-          <h2 id={`theater-${theater.id}`} className="text-lg font-semibold">
-            {theater.name}
-          </h2>
+        <TitledSection key={theater.id} id={`theater-${theater.id}`} title={theater.name}>
           {screens.length === 0 ? (
             <p className="rounded-lg border border-line bg-panel p-4 text-zinc-200">No screens yet.</p>
           ) : (
@@ -41,13 +39,12 @@ export default async function ScreensPage() {
               ))}
             </AdminTable>
           )}
-        </section>
+        </TitledSection>
       ))}
-      <section aria-labelledby="new-screen" className="max-w-xl space-y-3 rounded-xl border border-line bg-panel p-4">
-        <h2 id="new-screen" className="text-lg font-semibold">New screen</h2>
+      <TitledSection id="new-screen" title="New screen" panel className="max-w-xl space-y-3">
         <p className="text-sm text-zinc-300">Starts as a rectangle of standard seats; shape it in the layout editor next.</p>
         <NewScreenForm create={createScreenAction} theaters={theaters.map(({ theater }) => ({ id: theater.id, name: theater.name }))} />
-      </section>
+      </TitledSection>
     </div>
   );
 }

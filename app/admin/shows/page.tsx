@@ -10,6 +10,7 @@ import { CancelShowButton } from "@/components/admin/shows/cancel-show-button";
 import { ScheduleForm } from "@/components/admin/shows/schedule-form";
 import { cancelShowAction, scheduleShowsAction } from "./actions";
 import { AdminTable } from "@/components/admin/admin-table";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata = { title: "Shows" };
 
@@ -99,13 +100,10 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
         )}
       </section>
 
-      <section aria-labelledby="schedule-heading" className="max-w-xl space-y-3 rounded-xl border border-line bg-panel p-4">
-        <h2 id="schedule-heading" className="text-lg font-semibold">
-          Schedule a show
-        </h2>
+      <TitledSection id="schedule-heading" title="Schedule a show" panel className="max-w-xl space-y-3">
         <p className="text-sm text-zinc-300">A screen is busy for the movie&apos;s runtime plus 15 minutes of cleaning; a show that would overlap another is refused.</p>
         <ScheduleForm key={date < today ? today : date} movies={choices.movies} screens={choices.screens} firstDate={date < today ? today : date} schedule={scheduleShowsAction} />
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { SeatMapPreview } from "@/components/seat-map/seat-map-preview";
 import { BrushPicker, toolLabel, type Tool } from "./brush-picker";
 import { EditorGrid } from "./editor-grid";
 import { TierList } from "./tier-list";
+import { TitledSection } from "@/components/titled-section";
 
 type Saved = { version: string; summary: { added: number; changed: number; removed: number } };
 
@@ -157,10 +158,7 @@ export function LayoutEditor(props: LayoutEditorProps) {
         </div>
       </div>
 
-      <section aria-labelledby="layout-save" className="space-y-3 rounded-xl border border-line bg-panel p-4">
-        <h2 id="layout-save" className="text-lg font-semibold">
-          Save
-        </h2>
+      <TitledSection id="layout-save" title="Save" panel>
         <p className="text-sm text-zinc-200" data-testid="layout-summary">
           {plural(seatCount, "seat")} in {plural(state.rows.filter((r) => r.cells.some(Boolean)).length, "row")} · {dirty ? "unsaved changes" : "no unsaved changes"}
         </p>
@@ -203,15 +201,12 @@ export function LayoutEditor(props: LayoutEditorProps) {
             </div>
           )}
         </div>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="layout-preview" className="space-y-2">
-        <h2 id="layout-preview" className="text-lg font-semibold">
-          Preview
-        </h2>
+      <TitledSection id="layout-preview" title="Preview" className="space-y-2">
         <p className="text-sm text-zinc-300">How customers will see {props.screenName} on the seat map.</p>
         {seatCount > 0 ? <SeatMapPreview layout={preview} marked={marked} /> : <p className="text-sm text-zinc-300">No seats yet.</p>}
-      </section>
+      </TitledSection>
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { cancellationDeadline } from "@/lib/booking/cancel-booking";
@@ -11,6 +10,7 @@ import { formatDateTime } from "@/lib/time";
 import { TicketList } from "@/components/ticket-list";
 import { CancelBookingForm } from "@/components/cancel-booking-form";
 import { cancelBookingAction } from "../actions";
+import { BackLink } from "@/components/back-link";
 
 export const metadata = { title: "Booking" };
 
@@ -31,9 +31,7 @@ export default async function BookingPage({ params }: { params: Promise<{ orderI
 
   return (
     <article className="space-y-5">
-      <Link href="/bookings" className="text-sm text-zinc-300 hover:text-white">
-        ← My bookings
-      </Link>
+      <BackLink href="/bookings">My bookings</BackLink>
       <h1 className="text-2xl font-bold">{detail.movie.title}</h1>
       <p className="text-zinc-200">
         {formatDateTime(detail.show.startsAt, tz)} · {detail.screen.name} · {detail.theater.name}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { JsonBlock } from "@/components/api-docs/json-block";
 import { OperationSection, type DocOperation } from "@/components/api-docs/operation-section";
+import { TitledSection } from "@/components/titled-section";
 
 export const metadata = { title: "API" };
 
@@ -32,10 +33,7 @@ export default function ApiDocsPage() {
           </a>
         </p>
       </div>
-      <section aria-labelledby="basics" className="space-y-2 rounded-xl border border-line bg-panel p-4 text-sm text-zinc-200">
-        <h2 id="basics" className="text-lg font-semibold text-white">
-          Basics
-        </h2>
+      <TitledSection id="basics" title="Basics" panel className="space-y-2 text-sm text-zinc-200" headingClassName="text-lg font-semibold text-white">
         <p>
           Reading the catalog and seat availability needs no account. Holding and releasing seats needs the session cookie you get by{" "}
           <Link href="/sign-in" className="text-gold underline hover:text-white">
@@ -44,7 +42,7 @@ export default function ApiDocsPage() {
           ; your first hold also sets a holder cookie, which names your holds (as on the seat map). Send both cookies with later calls.
         </p>
         <p>Every error answers with one shape and a code for programs; 429 answers carry a Retry-After header.</p>
-      </section>
+      </TitledSection>
       <nav aria-label="Endpoints" className="text-sm">
         <h2 className="mb-2 text-lg font-semibold">Endpoints</h2>
         <ul className="grid gap-1 sm:grid-cols-2">
@@ -62,10 +60,7 @@ export default function ApiDocsPage() {
           <OperationSection key={op.operationId} op={op} base={base} />
         ))}
       </div>
-      <section aria-labelledby="schemas" className="space-y-3">
-        <h2 id="schemas" className="text-lg font-semibold">
-          Schemas
-        </h2>
+      <TitledSection id="schemas" title="Schemas">
         {Object.entries(doc.components.schemas).map(([name, schema]) => (
           <div key={name} className="space-y-1">
             <h3 id={`schema-${name}`} className="font-mono text-sm font-semibold">
@@ -74,7 +69,7 @@ export default function ApiDocsPage() {
             <JsonBlock value={schema} label={`Schema ${name}`} />
           </div>
         ))}
-      </section>
+      </TitledSection>
     </div>
   );
 }

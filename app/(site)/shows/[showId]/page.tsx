@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -19,6 +18,7 @@ import { holdSeatsAction, releaseSeatsAction } from "./actions";
 import { checkoutAction } from "./checkout-action";
 import { checkoutErrorMessage } from "./checkout-errors";
 import { joinWaitlistAction, leaveWaitlistAction } from "./waitlist-actions";
+import { BackLink } from "@/components/back-link";
 
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }) {
   const { showId } = await params;
@@ -47,9 +47,7 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
   return (
     <div className="space-y-4">
       <div>
-        <Link href={`/movies/${detail.movie.slug}`} className="text-sm text-zinc-300 hover:text-white">
-          ← {detail.movie.title}
-        </Link>
+        <BackLink href={`/movies/${detail.movie.slug}`}>{detail.movie.title}</BackLink>
         <h1 className="text-2xl font-bold">{detail.movie.title}</h1>
         <p className="text-zinc-200">
           <time dateTime={detail.show.startsAt.toISOString()}>{formatDateTime(detail.show.startsAt, tz)}</time> · {detail.screen.name} · {detail.theater.name}

@@ -12,6 +12,9 @@ import { formatDateTime } from "@/lib/time";
 import { ConfirmOrderAction } from "@/components/admin/bookings/confirm-order-action";
 import { OrderStatusBadge } from "@/components/admin/bookings/order-status-badge";
 import { cancelPendingOrderAction, refundBookingAction } from "../actions";
+import { TitledSection } from "@/components/titled-section";
+import { AdminTable } from "@/components/admin/admin-table";
+import { BackLink } from "@/components/back-link";
 
 export const metadata = { title: "Booking" };
 
@@ -36,9 +39,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
 
   return (
     <article className="space-y-6">
-      <Link href="/admin/bookings" className="text-sm text-zinc-300 hover:text-white">
-        ← Bookings
-      </Link>
+      <BackLink href="/admin/bookings">Bookings</BackLink>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">
           Order <span className="font-mono">{orderReference(order.id)}</span>
@@ -47,8 +48,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
       </div>
 
       <div className="grid gap-4 md:grid-cols-2">
-        <section aria-labelledby="show" className="space-y-1 rounded-xl border border-line bg-panel p-4">
-          <h2 id="show" className="font-semibold">Show</h2>
+        <TitledSection id="show" title="Show" panel className="space-y-1" headingClassName="font-semibold">
           <p>{movie.title}</p>
           <p className="text-sm text-zinc-200">
             {formatDateTime(show.startsAt, tz)} · {screen.name}
@@ -63,9 +63,8 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
               Other bookings of this show
             </Link>
           </p>
-        </section>
-        <section aria-labelledby="customer" className="space-y-1 rounded-xl border border-line bg-panel p-4">
-          <h2 id="customer" className="font-semibold">Customer</h2>
+        </TitledSection>
+        <TitledSection id="customer" title="Customer" panel className="space-y-1" headingClassName="font-semibold">
           {customer?.name && <p>{customer.name}</p>}
           <p className="break-all">
             <a href={`mailto:${order.email}`} className="text-gold underline">
@@ -79,23 +78,20 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
               All their bookings
             </Link>
           </p>
-        </section>
+        </TitledSection>
       </div>
 
-      <section aria-labelledby="seats" className="space-y-2">
-        <h2 id="seats" className="text-lg font-semibold">Seats and tickets</h2>
-        <div className="overflow-x-auto rounded-xl border border-line">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Seats of this order: {seatList}</caption>
-            <thead className="bg-panel text-zinc-300">
-              <tr>
-                <th scope="col" className="px-3 py-2">Seat</th>
-                <th scope="col" className="px-3 py-2">Tier</th>
-                <th scope="col" className="px-3 py-2">Price</th>
-                <th scope="col" className="px-3 py-2">Ticket</th>
+      <TitledSection id="seats" title="Seats and tickets" className="space-y-2">
+        <AdminTable caption={`Seats of this order: ${seatList}`} columns={[{ label: "Seat" }, { label: "Tier" }, { label: "Price" }, { label: "Ticket" }]} footer={
+              <tr className="border-t border-line font-semibold">
+                <th scope="row" colSpan={2} className="px-3 py-2">
+                  Total
+                </th>
+                <td colSpan={2} className="px-3 py-2 tabular-nums">
+                  {money(order.totalAmount)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
+            }>
               {seats.map((s) => {
                 const ticket = ticketOf.get(s.seatId);
                 return (
@@ -118,23 +114,10 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
                   </tr>
                 );
               })}
-            </tbody>
-            <tfoot>
-              <tr className="border-t border-line font-semibold">
-                <th scope="row" colSpan={2} className="px-3 py-2">
-                  Total
-                </th>
-                <td colSpan={2} className="px-3 py-2 tabular-nums">
-                  {money(order.totalAmount)}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      </section>
+        </AdminTable>
+      </TitledSection>
 
-      <section aria-labelledby="timeline" className="space-y-2">
-        <h2 id="timeline" className="text-lg font-semibold">Timeline</h2>
+      <TitledSection id="timeline" title="Timeline" className="space-y-2">
         <ol className="space-y-3 border-l border-line pl-4">
           {timeline.map((event, i) => (
             <li key={`${event.kind}-${i}`} className="relative">
@@ -147,10 +130,9 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
             </li>
           ))}
         </ol>
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="box-office" className="space-y-3 rounded-xl border border-line bg-panel p-4">
-        <h2 id="box-office" className="text-lg font-semibold">Box office</h2>
+      <TitledSection id="box-office" title="Box office" panel>
         {order.status === "paid" && <p className="text-sm text-zinc-300">A refund returns {money(order.totalAmount)} in full, voids the tickets, puts the seats back on sale and emails the customer.</p>}
         {order.status === "pending" && <p className="text-sm text-zinc-300">This checkout has not been paid. Cancelling it ends the payment session and frees the seats.</p>}
         {order.status !== "paid" && order.status !== "pending" && <p className="text-sm text-zinc-300">Nothing to do: this order is {order.status}.</p>}
@@ -182,7 +164,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
             </>
           )}
         </p>
-      </section>
+      </TitledSection>
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { ArchiveMovieButton } from "@/components/admin/movies/archive-movie-butt
 import { MovieForm } from "@/components/admin/movies/movie-form";
 import { PosterUpload } from "@/components/admin/movies/poster-upload";
 import { setMovieArchivedAction, updateMovieAction } from "../actions";
+import { BackLink } from "@/components/back-link";
 
 export const metadata = { title: "Edit movie" };
 
@@ -20,9 +21,7 @@ export default async function EditMoviePage({ params, searchParams }: { params: 
   const { created } = await searchParams;
   return (
     <div className="space-y-6">
-      <Link href="/admin/movies" className="text-sm text-zinc-300 hover:text-white">
-        ← Movies
-      </Link>
+      <BackLink href="/admin/movies">Movies</BackLink>
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-bold">{movie.title}</h1>
         {movie.status === "archived" && <span className="rounded-full border border-line px-2 py-0.5 text-sm text-zinc-300">Archived</span>}

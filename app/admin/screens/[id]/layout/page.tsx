@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -7,6 +6,7 @@ import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { layoutVersion } from "@/lib/venue/layout-version";
 import { LayoutEditor } from "@/components/admin/layout-editor/layout-editor";
 import { saveLayoutAction } from "../../actions";
+import { BackLink } from "@/components/back-link";
 
 export const metadata = { title: "Seat layout" };
 
@@ -23,9 +23,7 @@ export default async function ScreenLayoutPage({ params }: { params: Promise<{ i
   return (
     <div className="space-y-4">
       <div>
-        <Link href="/admin/screens" className="text-sm text-zinc-300 hover:text-white">
-          ← Screens
-        </Link>
+        <BackLink href="/admin/screens">Screens</BackLink>
         <h1 className="text-2xl font-bold">Seat layout: {screen.name}</h1>
         <p className="text-sm text-zinc-300">
           {theater.name} · {screen.format} · {sold.size > 0 ? `${sold.size} seats have tickets for coming shows (marked with a red dot); they cannot be removed or moved.` : "no tickets sold for coming shows."}
