@@ -5,7 +5,7 @@ import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
 import { bestTier, targetFor } from "@/lib/seat-map/seat-scoring";
 import type { HoldInput, HoldOutput, MapLayout, SeatSnapshot } from "@/lib/seat-map/types";
-import { BestAvailableControl } from "./best-available-control";
+import { BestAvailableControl, WHEELCHAIR } from "./best-available-control";
 import { idsInState, isMine, isTaken } from "./booking-store";
 import { frameOf, mapBoxStyle, tierColours } from "./drawing";
 import { SeatCanvas } from "./seat-canvas";
@@ -150,11 +150,23 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
 
   const hasWheelchairSpaces = useMemo(() => layout.seats.some((s) => s.kind === "wheelchair"), [layout.seats]);
   const bestTierName = useMemo(() => bestTier(layout.seats, layout.tiers), [layout.seats, layout.tiers]);
-  // A phone opens the map zoomed in on the best seats (the centre of the target seat's square).
+  // A phone opens the map zoomed in on the best seats (the centre of the target seat's square),
+  // and goes to the area the customer chooses in best available: the seat of that tier (or the
+  // wheelchair space) nearest the area's target (a tier may sit in front of and behind another).
+  const [area, setArea] = useState("");
   const focus = useMemo(() => {
-    const t = targetFor(layout.seats, layout.tiers);
-    return { x: t.x + 0.5, y: t.y + 0.5 };
-  }, [layout.seats, layout.tiers]);
+    const t = targetFor(layout.seats, layout.tiers, area && area !== WHEELCHAIR ? area : undefined);
+    let at: { x: number; y: number } = t;
+    if (area) {
+      let nearest = Infinity;
+      for (const s of layout.seats) {
+        const inArea = area === WHEELCHAIR ? s.kind === "wheelchair" : s.tier === area;
+        const d = inArea ? Math.hypot(s.x - t.x, s.y - t.y) : Infinity;
+        if (d < nearest) [nearest, at] = [d, s];
+      }
+    }
+    return { x: at.x + 0.5, y: at.y + 0.5 };
+  }, [area, layout.seats, layout.tiers]);
 
   const viewToggle = (
     <button
@@ -186,6 +198,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
         bestTierName={bestTierName}
         hasWheelchairSpaces={hasWheelchairSpaces}
         onFind={(count, tier, wheelchair) => void booking.takeBest(count, tier, wheelchair)}
+        onAreaChange={setArea}
       />
       {resume.length > 0 && mine.length === 0 && (
         <Suspense fallback={null}>

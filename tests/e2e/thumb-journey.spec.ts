@@ -120,6 +120,35 @@ test.describe("on a 390 x 844 phone", { tag: "@touch" }, () => {
     await thumbJourney(page);
   });
 
+  test("choosing an area in best available brings it into a phone's view", async ({ page }) => {
+    await openFreeShow(page, "Grand (Large Format)");
+    const area = page.getByTestId("best-area");
+    // The wheelchair space nearest the map's middle: how far off the middle (x), and whether in view.
+    const wheelchairSpace = async () => {
+      const box = await mapBox(page);
+      const spaces = await page.locator("[data-seat-id]").evaluateAll((els) =>
+        els
+          .filter((el) => /^Row \w+, seat \d+, wheelchair/.test(el.getAttribute("aria-label") ?? ""))
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          }),
+      );
+      const off = (r: Rect) => Math.abs(r.x + r.width / 2 - (box.x + box.width / 2));
+      const nearest = spaces.sort((p, q) => off(p) - off(q))[0];
+      return { offPitches: Math.round(off(nearest) / nearest.width), inView: nearest.x >= box.x && nearest.x + nearest.width <= box.x + box.width };
+    };
+    // The Grand's wheelchair spaces are at the ends of a row, out of the view a phone opens with;
+    // chosen, the nearest comes into view, as near the middle as the house's edge allows.
+    const opened = await wheelchairSpace();
+    expect(opened.inView).toBe(false);
+    await area.selectOption("wheelchair");
+    await expect.poll(async () => (await wheelchairSpace()).inView).toBe(true);
+    expect((await wheelchairSpace()).offPitches).toBeLessThan(opened.offPitches);
+    await area.selectOption("");
+    await expect.poll(wheelchairSpace).toEqual(opened);
+  });
+
   test("a tap in an aisle selects nothing; the seat beside it still takes a tap", async ({ page }) => {
     await openFreeShow(page, "Grand (Large Format)");
     const box = await mapBox(page);
