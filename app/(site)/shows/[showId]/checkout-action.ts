@@ -8,14 +8,18 @@ import { startCheckout } from "@/lib/booking/start-checkout";
 import { AppError, toFailure } from "@/lib/errors";
 import { asFormAction, defineAction } from "@/lib/handlers/define-action";
 import { limitCheckout } from "@/lib/rate-limit/actions";
-import { continuePath } from "@/lib/seat-map/continue-path";
+import { continuePath, seatIdsFrom } from "@/lib/seat-map/continue-path";
+
+// `seats` comes from the page a sign-in returns to (continue/): the seats held when the customer
+// left for sign-in, offered again if the hold ran out meanwhile.
+const checkoutInput = z.object({ showId: z.uuid(), seats: z.string().max(4000).optional() });
 
 /**
  * The seat map's Continue button. Declared public because a signed-out customer is not refused
  * but sent to sign in and back to the same show: their holder cookie survives sign-in, so the
  * seats are still theirs. Checkout itself needs the signed-in user, checked here.
  */
-export const checkoutAction = asFormAction(defineAction(z.object({ showId: z.uuid() }), { name: "checkout", auth: "public", holder: "read" }, async ({ showId }, { holder }) => {
+export const checkoutAction = asFormAction(defineAction(checkoutInput, { name: "checkout", auth: "public", holder: "read" }, async ({ showId, seats }, { holder }) => {
   const user = await currentUser();
   // Back from signing in, straight on to checkout (the sign-in page adds the held seats).
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(continuePath(showId, []))}`);
@@ -26,7 +30,10 @@ export const checkoutAction = asFormAction(defineAction(z.object({ showId: z.uui
     ({ url } = await startCheckout(await getDb(), showId, { holder, userId: user.id, email: user.email }, await appUrl()));
   } catch (err) {
     // The page shows its own words for the code (checkout-errors.ts), never text from the URL.
-    redirect(`/shows/${showId}?error=${toFailure(err).code}`);
+    const code = toFailure(err).code;
+    const held = seatIdsFrom(seats);
+    if (code === "gone" && held.length > 0) redirect(`/shows/${showId}?${new URLSearchParams({ resume: held.join(",") })}`);
+    redirect(`/shows/${showId}?error=${code}`);
   }
   redirect(url);
 }));
