@@ -8,18 +8,20 @@ type Props = {
   bestTierName: string | null;
   hasWheelchairSpaces: boolean;
   onFind: (count: number, preferredTier: string | undefined, wheelchair: boolean) => void;
+  /** The area chosen: a tier's name, "wheelchair", or "" for the best seats. */
+  onAreaChange?: (area: string) => void;
 };
 
 // Wheelchair spaces are an "area" choice rather than a separate checkbox: it keeps the control
 // on one line on a phone, and the spaces sit where they sit whatever the tier.
-const WHEELCHAIR = "wheelchair";
+export const WHEELCHAIR = "wheelchair";
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 const fieldClass = "h-10 rounded-lg border border-zinc-500 bg-zinc-900 px-2 text-zinc-100";
 
 /** "Best available for N": the pick replaces the current selection. */
-export function BestAvailableControl({ maxSeats, tiers, bestTierName, hasWheelchairSpaces, onFind }: Props) {
+export function BestAvailableControl({ maxSeats, tiers, bestTierName, hasWheelchairSpaces, onFind, onAreaChange }: Props) {
   const id = useId();
   const [count, setCount] = useState(Math.min(2, maxSeats));
   const [area, setArea] = useState("");
@@ -50,7 +52,11 @@ export function BestAvailableControl({ maxSeats, tiers, bestTierName, hasWheelch
           <label htmlFor={`${id}-area`} className="text-xs text-zinc-300">
             Area
           </label>
-          <select id={`${id}-area`} data-testid="best-area" className={fieldClass} value={area} onChange={(e) => setArea(e.target.value)}>
+          <select id={`${id}-area`} data-testid="best-area" className={fieldClass} value={area} onChange={(e) => {
+              setArea(e.target.value);
+              onAreaChange?.(e.target.value);
+            }}
+          >
             <option value="">Best{bestTierName && tiers.length > 1 ? ` (${capitalise(bestTierName)})` : ""}</option>
             {tiers.length > 1 &&
               tiers.map((t) => (

@@ -1,5 +1,5 @@
 "use client";
-import { lazy, Suspense, useCallback, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import { priceTextOf } from "@/lib/seat-map/format";
 import type { SeatGeometry } from "@/lib/seat-map/geometry";
 import type { GridKey } from "@/lib/seat-map/grid-navigation";
@@ -108,6 +108,19 @@ export function SeatCanvas({ geometry, frame, states, screenName, prefix, priceT
       return { centre, pxPerUnit: OPEN_SEAT_PX / CELL };
     },
   });
+
+  // A new focus (the customer chose an area in best available): a phone's map goes there at the
+  // seat size it opens with (or larger, if already zoomed further). A house whose fitted seats a
+  // finger can take stays as it is while fitted, as it opened.
+  const shownFocus = useRef(focus);
+  useEffect(() => {
+    if (shownFocus.current === focus) return;
+    shownFocus.current = focus;
+    if (!focus || readOnly || !window.matchMedia("(pointer: coarse)").matches) return;
+    const fitted = zoom.scale <= 1.001;
+    if (fitted && (zoom.pxPerUnit / zoom.scale) * CELL >= MIN_TAP_SEAT_PX) return;
+    zoom.zoomTo(seatOrigin(focus, frame), Math.max(zoom.pxPerUnit, OPEN_SEAT_PX / CELL));
+  }, [focus, frame, readOnly, zoom]);
 
   // Once loaded, the aids stay (zooming out again should not unmount and reload them).
   const [aids, setAids] = useState(false);

@@ -3,17 +3,17 @@ import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import type { ActionResult } from "@/lib/errors";
 import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
-import { validateSelection } from "@/lib/seat-map/rules";
 import { bestTier, targetFor } from "@/lib/seat-map/seat-scoring";
 import type { HoldInput, HoldOutput, MapLayout, SeatSnapshot } from "@/lib/seat-map/types";
-import { BestAvailableControl } from "./best-available-control";
+import { BestAvailableControl, WHEELCHAIR } from "./best-available-control";
 import { idsInState, isMine, isTaken } from "./booking-store";
 import { frameOf, mapBoxStyle, tierColours } from "./drawing";
 import { SeatCanvas } from "./seat-canvas";
 import { showPatternPrefix } from "./seat-look";
+import { loadRules, preloadRules, rulesIfLoaded } from "./selection-rules";
 import { SummaryBar } from "./summary-bar";
 import { useCountdown } from "./use-countdown";
-import { useSeatBooking } from "./use-seat-booking";
+import { OFFLINE_TEXT, useSeatBooking } from "./use-seat-booking";
 
 export type SeatMapProps = {
   layout: MapLayout;
@@ -106,11 +106,18 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
     const order = (id: string) => geometry.byId.get(id);
     return ids.sort((a, b) => (order(a)?.rowIndex ?? 0) - (order(b)?.rowIndex ?? 0) || (order(a)?.indexInRow ?? 0) - (order(b)?.indexInRow ?? 0));
   }, [geometry, states]);
+  // The rules load with the first touch or focus (selection-rules.ts), or here when seats are
+  // already mine (a reload, best available); until then Continue waits.
+  const [rules, setRules] = useState(rulesIfLoaded);
+  const checking = mine.length > 0 && !rules;
+  useEffect(() => {
+    if (checking) loadRules().then(setRules, () => notify("error", OFFLINE_TEXT));
+  }, [checking, notify]);
   const rule = useMemo(() => {
-    if (mine.length === 0) return null;
-    const verdict = validateSelection({ seats: layout.seats, taken: idsInState(states, isTaken), selected: mine, maxSeats });
+    if (mine.length === 0 || !rules) return null;
+    const verdict = rules.validateSelection({ seats: layout.seats, taken: idsInState(states, isTaken), selected: mine, maxSeats });
     return verdict.ok ? null : verdict;
-  }, [layout.seats, maxSeats, mine, states]);
+  }, [layout.seats, maxSeats, mine, rules, states]);
 
   const remainingMs = useCountdown(mine.length > 0 ? store.expiresAt : null, WARN_BEFORE_EXPIRY_MS, () =>
     notify("warning", "About one minute left to continue with these seats before they are released."),
@@ -122,6 +129,8 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
       ? "Choose at least one seat to continue."
       : busy
         ? "Saving your seats…"
+        : checking
+          ? "Checking your seats…"
         : rule
           ? "Change your seats as explained above to continue."
           : remainingMs === 0
@@ -141,11 +150,23 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
 
   const hasWheelchairSpaces = useMemo(() => layout.seats.some((s) => s.kind === "wheelchair"), [layout.seats]);
   const bestTierName = useMemo(() => bestTier(layout.seats, layout.tiers), [layout.seats, layout.tiers]);
-  // A phone opens the map zoomed in on the best seats (the centre of the target seat's square).
+  // A phone opens the map zoomed in on the best seats (the centre of the target seat's square),
+  // and goes to the area the customer chooses in best available: the seat of that tier (or the
+  // wheelchair space) nearest the area's target (a tier may sit in front of and behind another).
+  const [area, setArea] = useState("");
   const focus = useMemo(() => {
-    const t = targetFor(layout.seats, layout.tiers);
-    return { x: t.x + 0.5, y: t.y + 0.5 };
-  }, [layout.seats, layout.tiers]);
+    const t = targetFor(layout.seats, layout.tiers, area && area !== WHEELCHAIR ? area : undefined);
+    let at: { x: number; y: number } = t;
+    if (area) {
+      let nearest = Infinity;
+      for (const s of layout.seats) {
+        const inArea = area === WHEELCHAIR ? s.kind === "wheelchair" : s.tier === area;
+        const d = inArea ? Math.hypot(s.x - t.x, s.y - t.y) : Infinity;
+        if (d < nearest) [nearest, at] = [d, s];
+      }
+    }
+    return { x: at.x + 0.5, y: at.y + 0.5 };
+  }, [area, layout.seats, layout.tiers]);
 
   const viewToggle = (
     <button
@@ -163,7 +184,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
   );
 
   return (
-    <section aria-label="Choose your seats" className="space-y-4">
+    <section aria-label="Choose your seats" className="space-y-4" onPointerDown={preloadRules} onFocus={preloadRules}>
       <p data-testid="seat-announcement" role="status" aria-live="polite" className="sr-only">
         {announcing && (
           <Suspense fallback={null}>
@@ -177,6 +198,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
         bestTierName={bestTierName}
         hasWheelchairSpaces={hasWheelchairSpaces}
         onFind={(count, tier, wheelchair) => void booking.takeBest(count, tier, wheelchair)}
+        onAreaChange={setArea}
       />
       {resume.length > 0 && mine.length === 0 && (
         <Suspense fallback={null}>

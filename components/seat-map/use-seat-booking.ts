@@ -3,7 +3,6 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { describeSeats } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
-import { checkToggle } from "@/lib/seat-map/rules";
 import type { HoldInput, HoldOutput, MapLayout, MapSeat, SeatSnapshot } from "@/lib/seat-map/types";
 import {
   applyHoldOutput,
@@ -19,6 +18,7 @@ import {
   takenFromFailure,
   type BookingStore,
 } from "./booking-store";
+import { loadRules, rulesIfLoaded, type Rules } from "./selection-rules";
 import { useVisiblePoll } from "./use-visible-poll";
 
 export type HoldAction = (input: HoldInput) => Promise<ActionResult<HoldOutput>>;
@@ -29,7 +29,7 @@ const POLL_MS = 1500;
 // After this many failed polls in a row the customer is told the map may be out of date.
 const STALE_AFTER_FAILURES = 3;
 
-const OFFLINE_TEXT = "We couldn't reach the box office. Check your connection and try again.";
+export const OFFLINE_TEXT = "We couldn't reach the box office. Check your connection and try again.";
 const OFFLINE: ActionResult<never> = { ok: false, code: "unavailable", message: OFFLINE_TEXT };
 
 type Options = {
@@ -103,10 +103,10 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
     }
   }, [layout.showId]);
 
-  const toggle = useCallback(
-    (seatId: string) => {
+  const toggleWith = useCallback(
+    (rules: Rules, seatId: string) => {
       const current = effectiveStates(latest.current);
-      const verdict = checkToggle({
+      const verdict = rules.checkToggle({
         seats: layout.seats,
         taken: idsInState(current, isTaken),
         selected: idsInState(current, isMine),
@@ -132,6 +132,17 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
       });
     },
     [call, clearNotice, enqueue, failureText, hold, layout.seats, maxSeats, notify, release],
+  );
+
+  const toggle = useCallback(
+    (seatId: string) => {
+      const rules = rulesIfLoaded();
+      // A tap before the rules arrived (they start loading with the first touch or focus) is
+      // checked once they do.
+      if (rules) toggleWith(rules, seatId);
+      else loadRules().then((loaded) => toggleWith(loaded, seatId), () => notify("error", OFFLINE_TEXT));
+    },
+    [notify, toggleWith],
   );
 
   /**

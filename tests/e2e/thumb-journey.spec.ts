@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
+import { expectNoViolations } from "./support/axe";
 import { openFreeShow } from "./support/seat-map";
 import { signInViaOutbox } from "./support/sign-in";
 
@@ -120,6 +120,35 @@ test.describe("on a 390 x 844 phone", { tag: "@touch" }, () => {
     await thumbJourney(page);
   });
 
+  test("choosing an area in best available brings it into a phone's view", async ({ page }) => {
+    await openFreeShow(page, "Grand (Large Format)");
+    const area = page.getByTestId("best-area");
+    // The wheelchair space nearest the map's middle: how far off the middle (x), and whether in view.
+    const wheelchairSpace = async () => {
+      const box = await mapBox(page);
+      const spaces = await page.locator("[data-seat-id]").evaluateAll((els) =>
+        els
+          .filter((el) => /^Row \w+, seat \d+, wheelchair/.test(el.getAttribute("aria-label") ?? ""))
+          .map((el) => {
+            const r = el.getBoundingClientRect();
+            return { x: r.x, y: r.y, width: r.width, height: r.height };
+          }),
+      );
+      const off = (r: Rect) => Math.abs(r.x + r.width / 2 - (box.x + box.width / 2));
+      const nearest = spaces.sort((p, q) => off(p) - off(q))[0];
+      return { offPitches: Math.round(off(nearest) / nearest.width), inView: nearest.x >= box.x && nearest.x + nearest.width <= box.x + box.width };
+    };
+    // The Grand's wheelchair spaces are at the ends of a row, out of the view a phone opens with;
+    // chosen, the nearest comes into view, as near the middle as the house's edge allows.
+    const opened = await wheelchairSpace();
+    expect(opened.inView).toBe(false);
+    await area.selectOption("wheelchair");
+    await expect.poll(async () => (await wheelchairSpace()).inView).toBe(true);
+    expect((await wheelchairSpace()).offPitches).toBeLessThan(opened.offPitches);
+    await area.selectOption("");
+    await expect.poll(wheelchairSpace).toEqual(opened);
+  });
+
   test("a tap in an aisle selects nothing; the seat beside it still takes a tap", async ({ page }) => {
     await openFreeShow(page, "Grand (Large Format)");
     const box = await mapBox(page);
@@ -191,9 +220,11 @@ test.describe("on a 390 x 844 phone", { tag: "@touch" }, () => {
     await expectNothingCovered(page);
   });
 
+  // support/axe.ts always enables target size (2.5.8); issue 20 also asks for the visible label
+  // in the accessible name (2.5.3), another rule axe leaves off by default.
   test("axe finds nothing on the showtime page, the target-size rule enabled", async ({ page }) => {
     await openFreeShow(page, "Grand (Large Format)");
-    await expectNoViolationsWithTargetSize(page, "the Grand showtime page");
+    await expectNoViolations(page, "the Grand showtime page", { enable: ["label-content-name-mismatch"] });
   });
 
   test("axe finds nothing on the 5,000-seat arena, the target-size rule enabled", async ({ page }) => {
@@ -201,7 +232,7 @@ test.describe("on a 390 x 844 phone", { tag: "@touch" }, () => {
     test.setTimeout(300_000);
     await page.goto("/dev/seat-map-arena");
     await expect(page.locator("[data-seat-id]")).toHaveCount(5_000);
-    await expectNoViolationsWithTargetSize(page, "the arena");
+    await expectNoViolations(page, "the arena", { enable: ["label-content-name-mismatch"] });
   });
 });
 
@@ -278,15 +309,4 @@ async function expectNothingCovered(page: Page) {
   const legend = (await page.getByRole("list", { name: "Prices" }).boundingBox())!;
   expect(overlap(legend, summary)).toBe(false);
   expect(overlap(box, summary)).toBe(false);
-}
-
-// WCAG 2.0-2.2 A and AA as in support/axe.ts, plus the rules axe leaves off by default that
-// issue 20 asks for: target size (2.5.8) and visible label in the accessible name (2.5.3).
-async function expectNoViolationsWithTargetSize(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .options({ rules: { "target-size": { enabled: true }, "label-content-name-mismatch": { enabled: true } } })
-    .analyze();
-  const report = violations.map((v) => `${v.id}: ${v.help}\n` + v.nodes.slice(0, 5).map((n) => `    ${n.target.join(" ")}`).join("\n"));
-  expect(report, `axe violations on ${what}`).toEqual([]);
 }
