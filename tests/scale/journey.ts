@@ -209,6 +209,12 @@ export async function buy(ctx: Ctx, c: Customer, show: Show): Promise<void> {
     await openCheckoutPage(ctx, c, sessionId);
     if (c.plan === "decline-then-pay" || c.plan === "decline-then-cancel") {
       const target = await settle(ctx, c, sessionId, "decline");
+      // The session ended under the customer (the show was cancelled meanwhile): the page says so.
+      if (target.startsWith(`/checkout/local/${sessionId}?error=`)) {
+        c.detail = decodeURIComponent(target.split("?error=")[1] ?? "");
+        c.outcome = "session-ended";
+        return;
+      }
       if (target !== `/checkout/local/${sessionId}?declined=1`) throw new JourneyError(`decline redirected to ${target}`);
       await openCheckoutPage(ctx, c, sessionId, "?declined=1");
     }
