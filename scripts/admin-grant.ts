@@ -1,10 +1,8 @@
 // `npm run admin:grant -- <email>`: makes <email> a theater admin, creating the account if that
 // address has never signed in. With the embedded database (PGlite), stop the app first: only one
 // process can open the data directory at a time.
-import { openDatabase } from "@/db/client";
+import { withDatabase } from "./support/with-database";
 import { grantAdmin, type GrantAdminResult } from "@/lib/auth/admin-role";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 
 const SAID: Record<GrantAdminResult["outcome"], (email: string) => string> = {
   created: (email) => `Created an admin account for ${email}. Sign in with that address (magic link) to use it.`,
@@ -18,15 +16,7 @@ if (!email) {
   process.exit(2);
 }
 
-const e = env();
-const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: false });
-try {
+await withDatabase(async (database) => {
   const result = await grantAdmin(database.db, email);
   console.log(SAID[result.outcome](result.email) + ` (user id ${result.userId}, ${database.kind})`);
-} catch (err) {
-  if (!(err instanceof AppError)) throw err;
-  console.error(err.message);
-  process.exitCode = 1;
-} finally {
-  await database.close();
-}
+});

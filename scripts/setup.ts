@@ -3,9 +3,7 @@
 // settings anyway). Creates the theater and its first admin, who then signs in with a magic link.
 // With the embedded database (PGlite), stop the app first: one process opens the directory at a time.
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/db/client";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { withDatabase } from "./support/with-database";
 import { setUpTheater, setUpTheaterSchema } from "@/lib/setup/set-up-theater";
 
 const { values } = parseArgs({
@@ -20,15 +18,7 @@ if (!parsed.success) {
   process.exit(2);
 }
 
-const e = env();
-const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: false });
-try {
+await withDatabase(async (database) => {
   const { adminEmail } = await setUpTheater(database.db, parsed.data, null);
   console.log(`Set up ${parsed.data.name}. Sign in as ${adminEmail} (magic link) to add screens, movies and shows.`);
-} catch (err) {
-  if (!(err instanceof AppError)) throw err;
-  console.error(err.message);
-  process.exitCode = 1;
-} finally {
-  await database.close();
-}
+});
