@@ -32,10 +32,7 @@ let forwardedFor: string | undefined;
 vi.mock("next/headers", () => ({
   headers: async () =>
     (await import("../support/browser-headers")).browserHeaders(jar, { host: "localhost:3999", [PEER_ADDRESS_HEADER]: address, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-  }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
 }));
 
 const movieRoute = await import("@/app/api/v1/movies/route");

@@ -19,10 +19,7 @@ const forged = { host: "localhost:3102", "x-forwarded-host": "evil.example:8443"
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ ...forged, ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") } : {}) }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-  }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
 }));
 
 const saved = { ...process.env };

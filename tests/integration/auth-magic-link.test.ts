@@ -15,10 +15,7 @@ import { setEmailTransportForTests, type OutgoingEmail } from "@/lib/email/trans
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
   headers: async () => (await import("../support/browser-headers")).browserHeaders(jar),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-  }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
 }));
 
 const SECRET = "test-auth-secret-0123456789abcdef0123456789";

@@ -16,10 +16,7 @@ import { bookingWorld } from "../support/booking-fixture";
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
   headers: async () => (await import("../support/browser-headers")).browserHeaders(jar, { host: "localhost:3999", "x-forwarded-for": "198.51.100.77" }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-  }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
 }));
 
 type Module = Record<string, unknown>;

@@ -13,10 +13,7 @@ import { bookingWorld } from "../support/booking-fixture";
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
   headers: async () => (await import("../support/browser-headers")).browserHeaders(jar),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-  }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
 }));
 
 const { default: ContinuePage } = await import("@/app/(site)/shows/[showId]/continue/page");

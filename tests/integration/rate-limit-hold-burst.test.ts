@@ -16,10 +16,7 @@ const jar = new Map<string, string>();
 let address = "203.0.113.10";
 vi.mock("next/headers", () => ({
   headers: async () => (await import("../support/browser-headers")).browserHeaders(jar, { [PEER_ADDRESS_HEADER]: address }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-  }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
 }));
 
 let database: Database;

@@ -16,10 +16,7 @@ const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
   headers: async () =>
     (await import("../support/browser-headers")).browserHeaders(jar, { host: "localhost:3999", [PEER_ADDRESS_HEADER]: peer, "x-forwarded-for": forwardedFor }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-  }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
 }));
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;

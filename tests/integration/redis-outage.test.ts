@@ -20,10 +20,7 @@ import { sessions, users } from "@/db/schema";
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
   headers: async () => (await import("../support/browser-headers")).browserHeaders(jar, { host: "localhost:3999", [PEER_ADDRESS_HEADER]: "203.0.113.90" }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-  }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
 }));
 
 async function freePort(): Promise<number> {

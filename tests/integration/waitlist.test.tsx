@@ -22,10 +22,7 @@ import { signStripeEvent, stripeEvent } from "../support/stripe-fake";
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
   headers: async () => (await import("../support/browser-headers")).browserHeaders(jar, { host: "localhost:3999" }),
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
-  }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
 }));
 
 const { joinWaitlistAction, leaveWaitlistAction } = await import("@/app/(site)/shows/[showId]/waitlist-actions");

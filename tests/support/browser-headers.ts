@@ -9,3 +9,11 @@ export function browserHeaders(jar: ReadonlyMap<string, string>, extra: Record<s
   if (jar.size) headers.set("cookie", [...jar].map(([name, value]) => `${name}=${value}`).join("; "));
   return headers;
 }
+
+/** next/headers' cookies() over the same jar: what a Next request would read and set. */
+export function jarCookies(jar: Map<string, string>) {
+  return {
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void jar.set(name, value),
+  };
+}
