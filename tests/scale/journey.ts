@@ -145,7 +145,10 @@ async function cancel(ctx: Ctx, c: Customer, sessionId: string): Promise<Outcome
   if (!target.startsWith("/checkout/cancel?order=")) throw new JourneyError(`cancel redirected to ${target}`);
   // The cancel URL is a page that changes nothing; its button posts the cancellation.
   const page = await get(ctx, c, target);
-  if (page.status !== 200 || !page.body.includes("Cancel checkout and release my seats")) throw new JourneyError(`cancel page answered ${page.status}`);
+  if (page.status !== 200) throw new JourneyError(`cancel page answered ${page.status}`);
+  // No button: the order ended under the customer (its show was cancelled meanwhile); the checks
+  // then find it cancelled or refunded, as for a payment page that refused to pay.
+  if (!page.body.includes("Cancel checkout and release my seats")) return "session-ended";
   const orderId = new URLSearchParams(target.split("?")[1]).get("order") ?? "";
   const res = await callFormAction(ctx.client, { port: nextInstance(ctx, c).port, page: target, id: ctx.ids.cancel, fields: { orderId }, visitor: visitor(c) });
   if (!res.redirect || !pathOf(res.redirect).includes("cancelled=1")) throw new JourneyError(`cancel answered ${res.status} → ${res.redirect}`);
