@@ -9,6 +9,7 @@ const SECRET = "bench-secret-bench-secret-bench-secret";
 export function benchOrder(seats: number): TicketPdfData {
   return {
     orderId: randomUUID(),
+    reference: "K7QF-2M9P",
     movieTitle: "Dune: Part Two",
     rating: "PG-13",
     runtimeMinutes: 166,

@@ -16,6 +16,8 @@ export type BookingCancelledProps = {
   /** Money already formatted, e.g. "$33.00". */
   refundAmount: string;
   orderId: string;
+  // The booking reference as the customer reads it ("K7QF-2M9P").
+  reference: string;
   bookingsUrl: string;
 };
 
@@ -34,7 +36,7 @@ export default function BookingCancelled(p: BookingCancelledProps) {
         no longer admit anyone, and the seats are back on sale.
       </Text>
       <ActionButton href={p.bookingsUrl}>View my bookings</ActionButton>
-      <Text style={styles.muted}>Order {p.orderId}.</Text>
+      <Text style={styles.muted}>Booking reference {p.reference}.</Text>
     </EmailLayout>
   );
 }
@@ -48,5 +50,6 @@ BookingCancelled.PreviewProps = {
   seats: ["Row F, Seat 7", "Row F, Seat 8"],
   refundAmount: "$33.00",
   orderId: "5f0c2a9e-7d1b-4c55-9a8e-1f2b3c4d5e6f",
+  reference: "K7QF-2M9P",
   bookingsUrl: "http://localhost:3000/bookings",
 } satisfies BookingCancelledProps;

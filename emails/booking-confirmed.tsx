@@ -17,6 +17,8 @@ export type BookingConfirmedProps = {
   /** Money already formatted, e.g. "$33.00". */
   total: string;
   orderId: string;
+  // The booking reference as the customer reads it ("K7QF-2M9P").
+  reference: string;
   bookingsUrl: string;
   pdfFilename?: string;
   icsFilename?: string;
@@ -80,7 +82,7 @@ export default function BookingConfirmed(p: BookingConfirmedProps) {
 
       <ActionButton href={p.bookingsUrl}>View my bookings</ActionButton>
       <Text style={styles.muted}>
-        Order {p.orderId}. Your tickets, QR codes and PDF are also in My bookings: {p.bookingsUrl}
+        Booking reference {p.reference}. Your tickets, QR codes and PDF are also in My bookings: {p.bookingsUrl}
       </Text>
     </EmailLayout>
   );
@@ -98,5 +100,6 @@ BookingConfirmed.PreviewProps = {
   ],
   total: "$33.00",
   orderId: "5f0c2a9e-7d1b-4c55-9a8e-1f2b3c4d5e6f",
+  reference: "K7QF-2M9P",
   bookingsUrl: "http://localhost:3000/bookings",
 } satisfies BookingConfirmedProps;

@@ -17,6 +17,8 @@ export type BookingRefundedProps = {
   amount: string;
   reason: RefundReason | (string & {});
   orderId: string;
+  // The booking reference as the customer reads it ("K7QF-2M9P").
+  reference: string;
   bookingsUrl: string;
   /** Where to pick other seats for the same show, offered after a seat conflict. */
   showUrl?: string;
@@ -49,7 +51,7 @@ export default function BookingRefunded(p: BookingRefundedProps) {
       ) : (
         <ActionButton href={p.bookingsUrl}>View my bookings</ActionButton>
       )}
-      <Text style={styles.muted}>Order {p.orderId}.</Text>
+      <Text style={styles.muted}>Booking reference {p.reference}.</Text>
     </EmailLayout>
   );
 }
@@ -62,6 +64,7 @@ BookingRefunded.PreviewProps = {
   amount: "$33.00",
   reason: "seat_conflict",
   orderId: "5f0c2a9e-7d1b-4c55-9a8e-1f2b3c4d5e6f",
+  reference: "K7QF-2M9P",
   bookingsUrl: "http://localhost:3000/bookings",
   showUrl: "http://localhost:3000/shows/abc",
 } satisfies BookingRefundedProps;

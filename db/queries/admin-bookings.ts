@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, ilike, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { isOrderReference } from "@/lib/admin/order-reference";
+import { parseBookingReference } from "@/lib/booking-reference";
 import type { Db } from "../client";
-import { emailOutbox, orderSeats, orders, tickets } from "../schema";
+import { emailOutbox, orderSeats, orders, tickets, users } from "../schema";
 import { selectOrdersWithShow } from "./orders-with-show";
 import { inSeatOrder } from "./seat-order";
 
@@ -13,20 +14,21 @@ export const BOOKINGS_PER_PAGE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** LIKE treats % and _ as wildcards; a typed email is matched literally. */
-function escapeLike(text: string): string {
+export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**
- * Orders matching a box-office search: a full order id finds that order; a short reference
- * (the id's first 8 characters) finds orders starting with it; anything is also matched
- * against the customer's email (any part of it). Narrowed by show and status.
+ * Orders matching a box-office search: a full order id finds that order; a booking reference
+ * ("K7QF-2M9P", any case, with or without the dash) finds its order; the id's first 8 hex
+ * characters (the reference admin pages printed before there were booking references) find
+ * orders starting with it; anything is also matched against the customer's email and account
+ * name (any part of either). Narrowed by show and status.
  */
 export async function searchBookings(db: Db, search: BookingSearch) {
   const q = search.q?.trim() ?? "";
   const where: (SQL | undefined)[] = [];
-  const byEmail = ilike(orders.email, `%${escapeLike(q)}%`);
-  if (q) where.push(UUID.test(q) ? eq(orders.id, q.toLowerCase()) : isOrderReference(q) ? or(like(orders.id, `${q.toLowerCase()}%`), byEmail) : byEmail);
+  if (q) where.push(UUID.test(q) ? eq(orders.id, q.toLowerCase()) : matchesCustomerOrReference(db, q));
   if (search.showId) where.push(eq(orders.showId, search.showId));
   if (search.status) where.push(eq(orders.status, search.status));
   const rows = await selectOrdersWithShow(db)
@@ -46,6 +48,24 @@ export async function searchBookings(db: Db, search: BookingSearch) {
     rows: rows.slice(0, BOOKINGS_PER_PAGE).map((r) => ({ ...r, seatCount: seatsOf.get(r.order.id) ?? 0 })),
     hasMore: rows.length > BOOKINGS_PER_PAGE,
   };
+}
+
+/** An order whose reference is `q`, or whose email or customer's name contains it. */
+export function matchesCustomerOrReference(db: Db, q: string): SQL {
+  const pattern = `%${escapeLike(q)}%`;
+  const byName = exists(
+    db
+      .select({ one: sql`1` })
+      .from(users)
+      .where(and(eq(users.id, orders.userId), ilike(users.name, pattern))),
+  );
+  const reference = parseBookingReference(q);
+  return or(
+    ilike(orders.email, pattern),
+    byName,
+    reference ? eq(orders.reference, reference) : undefined,
+    isOrderReference(q) ? like(orders.id, `${q.toLowerCase()}%`) : undefined,
+  )!;
 }
 
 /** Emails about an order: their dedupe keys carry the order id ("booking-confirmed:<id>"). */

@@ -1,16 +1,39 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { auditLog } from "../schema";
+import { auditLog, orders, screens, shows, theaters } from "../schema";
 
 export const AUDIT_PER_PAGE = 50;
 
-/** One page of the audit log, newest first, optionally one action's rows only. */
-export async function auditPage(db: Db, page: number, action?: string) {
-  const where = action ? eq(auditLog.action, action) : undefined;
+export type AuditFilter = { actor?: string; theaterId?: string; kind?: string; from?: Date; to?: Date };
+
+/**
+ * The theater an entry concerns: the one its writer recorded, else the one its target (an order,
+ * a show or a screen) belongs to, so entries written without a theater still filter right.
+ */
+const entryTheater = sql<string | null>`coalesce(${auditLog.theaterId}, case ${auditLog.targetType}
+  when 'screen' then (select s.theater_id from screens s where s.id = ${auditLog.targetId})
+  when 'show' then (select s.theater_id from shows sh join screens s on s.id = sh.screen_id where sh.id = ${auditLog.targetId})
+  when 'order' then (select s.theater_id from orders o join shows sh on sh.id = o.show_id join screens s on s.id = sh.screen_id where o.id = ${auditLog.targetId})
+  end)`;
+
+function whereOf(f: AuditFilter): SQL | undefined {
+  return and(
+    f.actor ? eq(auditLog.actorEmail, f.actor) : undefined,
+    f.theaterId ? sql`${entryTheater} = ${f.theaterId}` : undefined,
+    // A kind is an action's first word: "ticket" is "ticket.admit", "order" is "order.refund"…
+    f.kind ? like(auditLog.action, `${f.kind.replace(/[\\%_]/g, "")}.%`) : undefined,
+    f.from ? gte(auditLog.createdAt, f.from) : undefined,
+    f.to ? lt(auditLog.createdAt, f.to) : undefined,
+  );
+}
+
+/** One page of the audit log, newest first, narrowed by the filter. */
+export async function auditPage(db: Db, page: number, filter: AuditFilter = {}) {
+  const where = whereOf(filter);
   const [rows, [count]] = await Promise.all([
     db
-      .select()
+      .select({ entry: auditLog, theaterId: entryTheater })
       .from(auditLog)
       .where(where)
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
@@ -21,10 +44,25 @@ export async function auditPage(db: Db, page: number, action?: string) {
   return { rows, total: count.n, pages: Math.max(1, Math.ceil(count.n / AUDIT_PER_PAGE)) };
 }
 
-/** The actions that appear in the log, for the filter. */
-export async function auditActions(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
-  return rows.map((r) => r.action);
+/** Who and what appear in the log, for the filters. */
+export async function auditFacets(db: Db) {
+  const [actors, kinds, theaterRows] = await Promise.all([
+    db.selectDistinct({ email: auditLog.actorEmail }).from(auditLog).orderBy(auditLog.actorEmail),
+    db.selectDistinct({ kind: sql<string>`split_part(${auditLog.action}, '.', 1)` }).from(auditLog),
+    db.select({ id: theaters.id, name: theaters.name, timeZone: theaters.timeZone, currency: theaters.currency }).from(theaters).orderBy(theaters.createdAt),
+  ]);
+  return { actors: actors.map((a) => a.email).filter((e): e is string => !!e), kinds: kinds.map((k) => k.kind).sort(), theaters: theaterRows };
+}
+
+/** The theater an order's show plays in, for its audit entries. */
+export async function theaterIdOfOrder(db: Db | Tx, orderId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ theaterId: screens.theaterId })
+    .from(orders)
+    .innerJoin(shows, eq(shows.id, orders.showId))
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(eq(orders.id, orderId));
+  return row?.theaterId ?? null;
 }
 
 export async function insertAuditRow(db: Db | Tx, row: Omit<typeof auditLog.$inferInsert, "id" | "createdAt">) {

@@ -44,3 +44,12 @@ export async function doorCounts(db: Db, showId: string) {
     .where(and(eq(tickets.showId, showId), ne(tickets.status, "voided")));
   return counts;
 }
+
+/** How many tickets of an order were admitted at the door (a refund of it then needs a reason). */
+export async function admittedCountOfOrder(db: Db, orderId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.orderId, orderId), eq(tickets.status, "admitted")));
+  return row.n;
+}

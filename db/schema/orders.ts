@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { users } from "./auth";
 import { shows } from "./catalog";
 import { seats } from "./venue";
+import { newBookingReference } from "../../lib/booking-reference";
 
 export const orderStatus = pgEnum("order_status", ["pending", "paid", "expired", "cancelled", "refunded"]);
 export const ticketStatus = pgEnum("ticket_status", ["valid", "admitted", "voided"]);
@@ -11,6 +12,8 @@ export const orders = pgTable(
   "orders",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    // The short reference the customer sees and staff search by (lib/booking-reference.ts).
+    reference: text("reference").notNull().$defaultFn(() => newBookingReference()),
     userId: text("user_id").references(() => users.id),
     showId: text("show_id").notNull().references(() => shows.id),
     // The seat-lock holder id that owned the seats when checkout started.
@@ -34,6 +37,7 @@ export const orders = pgTable(
     index("orders_user_idx").on(t.userId),
     index("orders_show_idx").on(t.showId),
     index("orders_email_idx").on(t.email),
+    uniqueIndex("orders_reference_unique").on(t.reference),
     // One open checkout per customer (holder) and show: two Continues at once cannot both open a
     // Checkout Session that could be paid.
     uniqueIndex("orders_one_pending_per_holder").on(t.showId, t.holderId).where(sql`${t.status} = 'pending'`),

@@ -3,6 +3,16 @@ import { z } from "zod";
 
 export const orderIdSchema = z.object({ orderId: z.uuid() });
 
+/** A refund: the reason is required by the refund itself when tickets were already admitted. */
+export const refundInputSchema = orderIdSchema.extend({
+  reason: z
+    .string()
+    .trim()
+    .max(500, "Keep the reason under 500 characters.")
+    .optional()
+    .transform((r) => r || undefined),
+});
+
 export const ORDER_STATUSES = ["pending", "paid", "expired", "cancelled", "refunded"] as const;
 
 /** The search page's query string; anything malformed is dropped rather than refused. */

@@ -6,6 +6,7 @@ import { configuredAppUrl } from "@/lib/app-url";
 import { kickOutbox } from "@/lib/email/kick";
 import { queueTemplateEmail } from "@/lib/email/queue-template-email";
 import { formatMoney } from "@/lib/money";
+import { formatBookingReference } from "@/lib/booking-reference";
 import { formatDateTime } from "@/lib/time";
 import { orderDetail, type OrderDetail } from "@/db/queries/orders";
 import { seatLabel } from "./seat-label";
@@ -27,6 +28,7 @@ function common(detail: OrderDetail) {
     screenName: detail.screen.name,
     startsAt: formatDateTime(detail.show.startsAt, detail.theater.timeZone),
     orderId: detail.order.id,
+    reference: formatBookingReference(detail.order.reference),
     bookingsUrl: `${base}/bookings/${detail.order.id}`,
   };
 }

@@ -4,6 +4,7 @@ import { renderTicketsPdf, type TicketPdfData } from "@/lib/tickets/ticket-pdf";
 import { ticketIcs } from "@/lib/tickets/calendar";
 import type { OrderDetail } from "@/db/queries/orders";
 import { shortSeatLabel } from "@/lib/seat-map/format";
+import { formatBookingReference } from "@/lib/booking-reference";
 import { compareRowLabels } from "./seat-label";
 
 /** The live tickets of an order with their signed codes, in seat order. */
@@ -22,6 +23,7 @@ export function ticketsWithCodes(detail: OrderDetail) {
 export function ticketPdfData(detail: OrderDetail): TicketPdfData {
   return {
     orderId: detail.order.id,
+    reference: formatBookingReference(detail.order.reference),
     movieTitle: detail.movie.title,
     rating: detail.movie.rating,
     runtimeMinutes: detail.movie.runtimeMinutes,
@@ -53,7 +55,7 @@ export function orderIcs(detail: OrderDetail, baseUrl: string): string {
     startsAt: detail.show.startsAt,
     endsAt: detail.show.endsAt,
     location: `${detail.theater.name}, ${detail.theater.address}`,
-    description: `Seats: ${detail.seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ")}. Order ${detail.order.id}.`,
+    description: `Seats: ${detail.seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ")}. Booking ${formatBookingReference(detail.order.reference)}.`,
     url: `${baseUrl}/bookings/${detail.order.id}`,
     uid: `${detail.order.id}@marquee`,
   });

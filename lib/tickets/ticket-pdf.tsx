@@ -2,12 +2,15 @@ import "server-only";
 import { Document, Image, Page, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { formatMoney } from "@/lib/money";
 import { qrPngDataUrl } from "@/lib/tickets/qr";
+import { groupTicketCode } from "@/lib/tickets/code";
 import { PAGE_SIZE, styles } from "@/lib/tickets/ticket-pdf-styles";
 
 export type TicketPdfSeat = { ticketId: string; code: string; row: string; seatNumber: number; tier: string; amount: number };
 
 export type TicketPdfData = {
   orderId: string;
+  // The booking reference as the customer reads it ("K7QF-2M9P"): what the door searches by.
+  reference: string;
   movieTitle: string;
   rating?: string;
   runtimeMinutes?: number;
@@ -33,7 +36,7 @@ function TicketsDocument({ data, qrs }: { data: TicketPdfData; qrs: string[] }) 
   return (
     <Document
       title={`${data.movieTitle} — tickets`}
-      subject={`Order ${data.orderId}`}
+      subject={`Booking ${data.reference}`}
       author="Marquee"
       creator="Marquee"
       producer="Marquee"
@@ -107,7 +110,7 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
         <View style={styles.stub}>
           {/* eslint-disable-next-line jsx-a11y/alt-text -- react-pdf images have no alt text */}
           <Image src={qr} style={styles.qr} />
-          <Text style={styles.code}>{ticket.code}</Text>
+          <Text style={styles.code}>{groupTicketCode(ticket.code)}</Text>
           <Text style={styles.stubSeat}>
             Row {ticket.row} · Seat {ticket.seatNumber} · {when.shortDate}
           </Text>
@@ -116,8 +119,8 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
 
         <View style={styles.footer}>
           <View style={styles.footerRow}>
-            <Text style={styles.footerLabel}>ORDER</Text>
-            <Text style={styles.orderId}>{data.orderId}</Text>
+            <Text style={styles.footerLabel}>BOOKING</Text>
+            <Text style={styles.orderId}>{data.reference}</Text>
           </View>
           {data.customerEmail ? (
             <View style={styles.footerRow}>

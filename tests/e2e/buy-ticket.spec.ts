@@ -47,7 +47,7 @@ test("a customer buys two seats end to end and is admitted once at the door", as
   const tickets = page.getByTestId("ticket");
   await expect(tickets).toHaveCount(2);
   const code = (await tickets.first().locator(".font-mono").textContent())!.trim();
-  expect(code).toMatch(/^MQ1\./);
+  expect(code.replace(/\s/g, "")).toMatch(/^MQ2[2-9A-HJ-NP-Z]{42}$/);
 
   // The seats are sold for everyone now.
   await page.goto(`/shows/${showId}`);

@@ -29,7 +29,7 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let tokens: { admin: string; customer: string };
-let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string };
+let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string; doorShow: string; doorOrder: string };
 
 async function userWithSession(email: string, role: "customer" | "admin") {
   const [user] = await world.db.insert(users).values({ email, role, name: email.split("@")[0] }).returning();
@@ -113,6 +113,8 @@ const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; c
   "bookings/actions.ts#cancelPendingOrderAction": { input: () => ({ orderId: ids.pendingOrder }), changesAsAdmin: true },
   // The door's action (admits a ticket by its signed code); a made-up code changes nothing even for an admin.
   "check-in/[showId]/actions.ts#admitAction": { input: () => ({ showId: ids.show, code: "MQ1.not-a-real-code" }), changesAsAdmin: false },
+  // Admits every ticket of a booking found at the door (and audits it).
+  "check-in/[showId]/actions.ts#admitBookingAction": { input: () => ({ showId: ids.doorShow, orderId: ids.doorOrder }), changesAsAdmin: true },
 };
 
 const routeSamples: Record<string, { request: () => [Request, unknown]; changesAsAdmin: boolean }> = {
@@ -153,7 +155,10 @@ beforeAll(async () => {
   const { show, seat } = await world.aShow(2);
   const paidOrder = (await world.buy(show.id, [seat("J", 1).id, seat("J", 2).id])).orderId;
   const pendingOrder = await startUnpaid(show.id, [seat("J", 12).id]);
-  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder };
+  // A booking of another show (not cancelled by the samples) for the door to admit.
+  const door = await world.aShow(3);
+  const doorOrder = (await world.buy(door.show.id, [door.seat("J", 1).id])).orderId;
+  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder, doorShow: door.show.id, doorOrder };
   // The purchase's confirmation is delivered in the background (kickOutbox after commit); let it
   // finish, or its delivery would change email_outbox between a test's two fingerprints.
   await kickOutbox();

@@ -7,7 +7,7 @@ import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { exportOrdersCsv } from "@/lib/admin/export-orders";
-import { orderReference } from "@/lib/admin/order-reference";
+import { formatBookingReference } from "@/lib/booking-reference";
 import { cancelPendingOrder, refundBooking } from "@/lib/booking/refund-booking";
 import { createMovie, setMovieArchived, updateMovie } from "@/lib/catalog/save-movie";
 import { uploadPoster } from "@/lib/catalog/upload-poster";
@@ -35,9 +35,13 @@ describe("bookings", () => {
     const byId = await searchBookings(world.db, { q: orderId, page: 1 });
     expect(byId.rows.map((r) => r.order.id)).toEqual([orderId]);
     expect(byId.rows[0].seatCount).toBe(1);
-    // The short reference the admin pages print (first 8 characters, upper case) finds it too.
-    const byReference = await searchBookings(world.db, { q: orderReference(orderId), page: 1 });
-    expect(byReference.rows.map((r) => r.order.id)).toEqual([orderId]);
+    // The booking reference finds it, printed or typed in lower case without the dash; so does
+    // the id's first 8 characters, the reference admin pages printed before.
+    const reference = byId.rows[0].order.reference;
+    expect(reference).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    for (const q of [formatBookingReference(reference), reference.toLowerCase(), orderId.slice(0, 8).toUpperCase()]) {
+      expect((await searchBookings(world.db, { q, page: 1 })).rows.map((r) => r.order.id), q).toEqual([orderId]);
+    }
     const byShow = await searchBookings(world.db, { showId: show.id, status: "paid", page: 1 });
     expect(byShow.rows.every((r) => r.show.id === show.id && r.order.status === "paid")).toBe(true);
     // A LIKE wildcard typed in the box is a literal character.

@@ -74,6 +74,7 @@ function queueConfirmation(orderId: string, db = database.db) {
       ],
       total: "$33.00",
       orderId,
+      reference: "K7QF-2M9P",
       bookingsUrl: "http://localhost:3000/bookings",
     },
     attachments: [

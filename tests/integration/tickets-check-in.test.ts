@@ -12,7 +12,7 @@ import { orderDetail } from "@/db/queries/orders";
 import { canViewOrder } from "@/lib/booking/order-access";
 import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
 import { doorCounts } from "@/db/queries/tickets";
-import { admitTicket } from "@/lib/tickets/check-in";
+import { admitTicket, doorShow } from "@/lib/tickets/check-in";
 import { signTicketCode } from "@/lib/tickets/code";
 import { AppError } from "@/lib/errors";
 import { bookingWorld } from "../support/booking-fixture";
@@ -24,6 +24,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.close();
 });
+
+const at = async (showId: string) => (await doorShow(world.db, showId))!;
 
 async function paidOrder(rowSeats: [string, number][], offset = 0) {
   const { show, seat } = await world.aShow(offset);
@@ -40,11 +42,11 @@ async function paidOrder(rowSeats: [string, number][], offset = 0) {
 describe("door check-in", () => {
   it("admits a ticket once, even when two doors scan it at the same moment", async () => {
     const { show, codes } = await paidOrder([["B", 3]]);
-    const results = await Promise.all([admitTicket(world.db, codes[0], show.id, null), admitTicket(world.db, codes[0], show.id, null)]);
+    const results = await Promise.all([admitTicket(world.db, codes[0], await at(show.id), null), admitTicket(world.db, codes[0], await at(show.id), null)]);
     expect(results.map((r) => r.result).sort()).toEqual(["admitted", "already_admitted"]);
     const admitted = results.find((r) => r.result === "admitted")!;
     expect(admitted).toMatchObject({ row: "B", seatNumber: 3 });
-    const third = await admitTicket(world.db, codes[0], show.id, null);
+    const third = await admitTicket(world.db, codes[0], await at(show.id), null);
     expect(third.result).toBe("already_admitted");
     expect(await doorCounts(world.db, show.id)).toMatchObject({ admitted: 1 });
   });
@@ -54,19 +56,19 @@ describe("door check-in", () => {
     // One character changed inside the signed payload (not the last one, whose spare bits a
     // strict decoder rejects as malformed instead).
     const altered = codes[0].slice(0, 20) + (codes[0][20] === "x" ? "y" : "x") + codes[0].slice(21);
-    expect(await admitTicket(world.db, altered, show.id, null)).toMatchObject({ result: "invalid", reason: "bad_signature" });
-    expect(await admitTicket(world.db, "hello", show.id, null)).toMatchObject({ result: "invalid", reason: "malformed" });
+    expect(await admitTicket(world.db, altered, await at(show.id), null)).toMatchObject({ result: "invalid", reason: "bad_signature" });
+    expect(await admitTicket(world.db, "hello", await at(show.id), null)).toMatchObject({ result: "invalid", reason: "malformed" });
     // Signed with another key: someone who guessed the format but not the secret.
     const forged = signTicketCode(detail.tickets[0].id, "not-the-server-secret-0123456789abcdef");
-    expect(await admitTicket(world.db, forged, show.id, null)).toMatchObject({ result: "invalid", reason: "bad_signature" });
+    expect(await admitTicket(world.db, forged, await at(show.id), null)).toMatchObject({ result: "invalid", reason: "bad_signature" });
     // A well-signed code for a ticket that does not exist.
     const ghost = signTicketCode(crypto.randomUUID(), process.env.TICKET_SIGNING_SECRET!);
-    expect(await admitTicket(world.db, ghost, show.id, null)).toMatchObject({ result: "invalid", reason: "unknown_ticket" });
+    expect(await admitTicket(world.db, ghost, await at(show.id), null)).toMatchObject({ result: "invalid", reason: "unknown_ticket" });
     const other = await world.aShow(2);
-    expect(await admitTicket(world.db, codes[0], other.show.id, null)).toMatchObject({ result: "wrong_show" });
+    expect(await admitTicket(world.db, codes[0], await at(other.show.id), null)).toMatchObject({ result: "wrong_show" });
 
     await refundOrder(world.db, detail.order.id, "admin");
-    expect(await admitTicket(world.db, codes[1], show.id, null)).toMatchObject({ result: "refunded", row: "B" });
+    expect(await admitTicket(world.db, codes[1], await at(show.id), null)).toMatchObject({ result: "refunded", row: "B" });
     const rows = await world.db.select().from(tickets).where(eq(tickets.orderId, detail.order.id));
     expect(rows.every((t) => t.status === "voided" && t.admittedAt === null)).toBe(true);
   });
@@ -89,7 +91,7 @@ describe("customer cancellation", () => {
     const [order] = await world.db.select().from(orders).where(eq(orders.id, detail.order.id));
     expect(order).toMatchObject({ status: "refunded", refundReason: "customer_cancelled" });
     expect(order.stripeRefundId).toMatch(/^re_/);
-    expect((await admitTicket(world.db, codes[0], show.id, null)).result).toBe("refunded");
+    expect((await admitTicket(world.db, codes[0], await at(show.id), null)).result).toBe("refunded");
     const next = await world.customer("next");
     const held = await holdSeats(world.db, { showId: show.id, seatIds: detail.seats.map((s) => s.seatId) }, next.holder);
     expect(held.mine).toHaveLength(2);

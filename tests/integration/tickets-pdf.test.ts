@@ -26,6 +26,7 @@ function poppler(tool: string, args: string[]): string {
 function order(overrides: Partial<TicketPdfData> = {}, seats = [7, 8, 9, 10]): TicketPdfData {
   return {
     orderId: "9c8d7e6f-1234-4abc-8def-0123456789ab",
+    reference: "K7QF-2M9P",
     movieTitle: "Dune: Part Two",
     rating: "PG-13",
     runtimeMinutes: 166,
@@ -132,7 +133,7 @@ describe("ticket PDF", () => {
     expect(right - left).toBeGreaterThanOrEqual(Math.round((45 / 25.4) * 150));
   });
 
-  it("shows movie, theater, screen, seat, tier, price and order in text", () => {
+  it("shows movie, theater, screen, seat, tier, price and booking reference in text", () => {
     const page1 = pageText(file, 1);
     expect(page1).toContain("Dune: Part Two");
     expect(page1).toContain("PG-13");
@@ -145,7 +146,8 @@ describe("ticket PDF", () => {
     expect(page1).toMatch(/Row F . Seat 7/);
     expect(page1).toContain("Premium");
     expect(page1).toContain("$18.50");
-    expect(page1).toContain("9c8d7e6f-1234-4abc-8def-0123456789ab");
+    expect(page1).toContain("K7QF-2M9P");
+    expect(page1).not.toContain("9c8d7e6f-1234-4abc-8def-0123456789ab");
     expect(page1).toContain("ada@example.com");
     expect(page1).toContain("1 OF 4");
 

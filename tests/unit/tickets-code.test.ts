@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signTicketCode, verifyTicketCode } from "@/lib/tickets/code";
+import { groupTicketCode, looksLikeTicketCode, signTicketCode as signV2, signTicketCodeV1 as signTicketCode, verifyTicketCode } from "@/lib/tickets/code";
 
 const SECRET = "unit-test-secret-unit-test-secret-0001";
 const OTHER = "unit-test-secret-unit-test-secret-0002";
@@ -12,7 +12,7 @@ function tamper(code: string, edit: (raw: Buffer) => void): string {
   return code.slice(0, 4) + raw.toString("base64url");
 }
 
-describe("ticket codes", () => {
+describe("v1 ticket codes (issued before issue 23, still scanned)", () => {
   it("round-trips a ticket id", () => {
     const code = signTicketCode(TICKET, SECRET);
     expect(code.startsWith("MQ1.")).toBe(true);
@@ -86,12 +86,12 @@ describe("ticket codes", () => {
       "MQ1.",
       "MQ1.!!!",
       body,
-      `mq1.${body}`,
       `MQ2.${body}`,
       `MQ1:${body}`,
       `MQ1.${body}A`,
       `MQ1.${body.slice(1)}`,
       `MQ1.${body.slice(0, 10)} ${body.slice(11)}`,
+
       `MQ1.${body.slice(0, -1)}=`,
       `MQ1.${body.replace(/-/g, "+").replace(/_/g, "/")}x`,
       TICKET,
@@ -121,10 +121,48 @@ describe("ticket codes", () => {
     expect(verifyTicketCode(forged, SECRET)).toEqual({ ok: false, reason: "malformed" });
   });
 
+  it("accepts a lower-case prefix and spaces anywhere, but not a changed case in the body", () => {
+    const code = signTicketCode(TICKET, SECRET);
+    const body = code.slice(4);
+    expect(verifyTicketCode(`mq1.${body}`, SECRET)).toEqual({ ok: true, ticketId: TICKET });
+    expect(verifyTicketCode(`MQ1. ${body.slice(0, 10)} ${body.slice(10, 20)} ${body.slice(20)}`, SECRET)).toEqual({ ok: true, ticketId: TICKET });
+    // base64 cannot fold case: the lower-cased body is another payload, whose signature fails.
+    expect(verifyTicketCode(code.toLowerCase(), SECRET).ok).toBe(false);
+  });
+
   it("refuses to sign something that is not a ticket id, or with an empty secret", () => {
     expect(() => signTicketCode("not-a-uuid", SECRET)).toThrow(/UUID/);
     expect(() => signTicketCode(`${TICKET}x`, SECRET)).toThrow(/UUID/);
     expect(() => signTicketCode(TICKET, "")).toThrow(/secret/);
     expect(() => verifyTicketCode(signTicketCode(TICKET, SECRET), "")).toThrow(/secret/);
+  });
+});
+
+describe("v2 ticket codes (case-insensitive)", () => {
+  it("round-trips, and scans lower-cased, spaced, dashed or grouped as printed", () => {
+    const code = signV2(TICKET, SECRET);
+    console.info(`v2 ticket code: ${code} (${code.length} chars), printed ${groupTicketCode(code)}`);
+    expect(code).toMatch(/^MQ2[2-9A-HJ-NP-Z]{42}$/);
+    for (const typed of [code, code.toLowerCase(), groupTicketCode(code), groupTicketCode(code).toLowerCase().replace(/ /g, "-").replace(/^mq2-/, "mq2"), ` ${code.slice(0, 20)} ${code.slice(20)}\n`]) {
+      expect(verifyTicketCode(typed, SECRET), typed).toEqual({ ok: true, ticketId: TICKET });
+    }
+    expect(looksLikeTicketCode(code.toLowerCase())).toBe(true);
+    expect(looksLikeTicketCode("g12")).toBe(false);
+  });
+
+  it("refuses every altered character, another secret, a v1 signature replayed and stray bits", () => {
+    const code = signV2(TICKET, SECRET);
+    const alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    for (let i = 3; i < code.length - 1; i++) {
+      const c = alphabet[(alphabet.indexOf(code[i]) + 1) % 32];
+      expect(verifyTicketCode(code.slice(0, i) + c + code.slice(i + 1), SECRET).ok, `char ${i}`).toBe(false);
+    }
+    expect(verifyTicketCode(signV2(TICKET, OTHER), SECRET)).toEqual({ ok: false, reason: "bad_signature" });
+    // 26 bytes leave two spare bits in the last symbol: setting one is a second spelling, refused.
+    const last = alphabet.indexOf(code.at(-1)!);
+    expect(verifyTicketCode(code.slice(0, -1) + alphabet[last | 1], SECRET)).toEqual({ ok: false, reason: "malformed" });
+    for (const bad of [code.slice(0, -1), code + "2", code.replace(/^MQ2/, "MQ3"), code.slice(0, 10) + "0" + code.slice(11), code.slice(0, 10) + "O" + code.slice(11)]) {
+      expect(verifyTicketCode(bad, SECRET).ok, bad).toBe(false);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { showsWithOccupancy } from "@/db/queries/shows";
 import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { bookingSearchSchema, ORDER_STATUSES } from "@/lib/admin/booking-input";
-import { orderReference } from "@/lib/admin/order-reference";
+import { formatBookingReference } from "@/lib/booking-reference";
 import { formatMoney } from "@/lib/money";
 import { formatDay, formatTime, localDate } from "@/lib/time";
 import { OrderStatusBadge } from "@/components/admin/bookings/order-status-badge";
@@ -57,7 +57,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
           </label>
           <input id="booking-q" name="q" type="search" defaultValue={search.q ?? ""} aria-describedby="booking-q-hint" className={field} />
           <p id="booking-q-hint" className="text-xs text-zinc-300">
-            Customer email (or part of it), order reference or full order id.
+            Booking reference, customer name or email (or part of it), or full order id.
           </p>
         </div>
         <FilterField id="booking-show" label="Show">
@@ -99,7 +99,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
               <tr key={order.id} className="border-t border-line">
                 <th scope="row" className="px-3 py-2 font-mono font-semibold">
                   <Link href={`/admin/bookings/${order.id}`} className="text-gold underline-offset-2 hover:underline">
-                    {orderReference(order.id)}
+                    {formatBookingReference(order.reference)}
                   </Link>
                 </th>
                 <td className="max-w-56 truncate px-3 py-2" title={order.email}>

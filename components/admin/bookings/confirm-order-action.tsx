@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/errors";
 
 type Result = ActionResult<{ result: string }> | null;
@@ -16,13 +16,15 @@ type Props = {
   /** Whether the order (as last rendered) still allows the action; the outcome stays shown after. */
   available: boolean;
   tone?: "danger" | "plain";
+  /** More fields for the confirmation (a refund's reason), shown under the question. */
+  fields?: ReactNode;
 };
 
 /**
  * A box-office action in two steps: the button asks, the confirmation does it. The result is
  * announced in a status region that outlives the button (the page re-renders without it).
  */
-export function ConfirmOrderAction({ orderId, label, confirmLabel, question, outcomes, action, available, tone = "danger" }: Props) {
+export function ConfirmOrderAction({ orderId, label, confirmLabel, question, outcomes, action, available, tone = "danger", fields }: Props) {
   const [asking, setAsking] = useState(false);
   const [state, submit, pending] = useActionState(async (_prev: Result, form: FormData) => {
     const result = await action(form);
@@ -41,7 +43,7 @@ export function ConfirmOrderAction({ orderId, label, confirmLabel, question, out
         <button
           type="button"
           onClick={() => setAsking(true)}
-          className={`rounded-lg border px-4 py-2 font-semibold ${danger ? "border-red-400 text-red-100 hover:bg-red-400/10" : "border-line text-zinc-100 hover:border-zinc-400"}`}
+          className={`min-h-11 rounded-lg border px-4 py-2 font-semibold ${danger ? "border-red-400 text-red-100 hover:bg-red-400/10" : "border-line text-zinc-100 hover:border-zinc-400"}`}
         >
           {label}
         </button>
@@ -52,11 +54,12 @@ export function ConfirmOrderAction({ orderId, label, confirmLabel, question, out
           <p ref={questionRef} tabIndex={-1} className="text-sm">
             {question}
           </p>
+          {fields}
           <div className="flex flex-wrap gap-3">
-            <button disabled={pending} className={`rounded-lg px-4 py-2 font-semibold disabled:opacity-60 ${danger ? "bg-red-300 text-ink" : "bg-gold text-ink"}`}>
+            <button disabled={pending} className={`min-h-11 rounded-lg px-4 py-2 font-semibold disabled:opacity-60 ${danger ? "bg-red-300 text-ink" : "bg-gold text-ink"}`}>
               {pending ? "Working…" : confirmLabel}
             </button>
-            <button type="button" disabled={pending} onClick={() => setAsking(false)} className="rounded-lg border border-line px-4 py-2 text-zinc-100">
+            <button type="button" disabled={pending} onClick={() => setAsking(false)} className="min-h-11 rounded-lg border border-line px-4 py-2 text-zinc-100">
               Go back
             </button>
           </div>

@@ -6,6 +6,7 @@ import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
 import { viewableOrder } from "@/lib/booking/viewable-order";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
+import { formatBookingReference } from "@/lib/booking-reference";
 import { formatDateTime } from "@/lib/time";
 import { TicketList } from "@/components/ticket-list";
 import { CancelBookingForm } from "@/components/cancel-booking-form";
@@ -37,7 +38,7 @@ export default async function BookingPage({ params }: { params: Promise<{ orderI
         {formatDateTime(detail.show.startsAt, tz)} · {detail.screen.name} · {detail.theater.name}
       </p>
       <p className="text-sm text-zinc-300">
-        Order {detail.order.id} · {formatMoney(detail.order.totalAmount, detail.order.currency)} ·{" "}
+        Booking <span className="font-mono font-semibold" data-testid="booking-reference">{formatBookingReference(detail.order.reference)}</span> · {formatMoney(detail.order.totalAmount, detail.order.currency)} ·{" "}
         <span data-testid="order-status" className="font-semibold capitalize">{detail.order.status}</span>
       </p>
       {detail.order.status === "paid" ? (

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { bookingForAdmin } from "@/db/queries/admin-booking-detail";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { orderIdSchema } from "@/lib/admin/booking-input";
-import { orderReference } from "@/lib/admin/order-reference";
+import { formatBookingReference } from "@/lib/booking-reference";
 import { orderTimeline } from "@/lib/admin/order-timeline";
 import { formatMoney } from "@/lib/money";
 import { shortSeatLabel } from "@/lib/seat-map/format";
@@ -35,6 +35,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
     emails,
     tickets.map((t) => ({ seat: shortSeatLabel({ row: t.rowLabel, number: t.seatNumber }), admittedAt: t.ticket.admittedAt })),
   );
+  const admitted = tickets.filter((t) => t.ticket.status === "admitted").length;
   const seatList = seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ");
 
   return (
@@ -42,7 +43,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
       <BackLink href="/admin/bookings">Bookings</BackLink>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">
-          Order <span className="font-mono">{orderReference(order.id)}</span>
+          Order <span className="font-mono">{formatBookingReference(order.reference)}</span>
         </h1>
         <OrderStatusBadge status={order.status} />
       </div>
@@ -134,6 +135,12 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
 
       <TitledSection id="box-office" title="Box office" panel>
         {order.status === "paid" && <p className="text-sm text-zinc-300">A refund returns {money(order.totalAmount)} in full, voids the tickets, puts the seats back on sale and emails the customer.</p>}
+        {order.status === "paid" && admitted > 0 && (
+          <p className="rounded-lg border-2 border-amber-300 bg-amber-300/10 p-3 font-semibold" data-testid="refund-warning">
+            {admitted === tickets.length ? `All ${admitted === 1 ? "1 ticket" : `${admitted} tickets`}` : `${admitted} of ${tickets.length} tickets`} of this booking{" "}
+            {admitted === 1 ? "was" : "were"} already admitted at the door. A refund needs a reason, which goes to the audit log.
+          </p>
+        )}
         {order.status === "pending" && <p className="text-sm text-zinc-300">This checkout has not been paid. Cancelling it ends the payment session and frees the seats.</p>}
         {order.status !== "paid" && order.status !== "pending" && <p className="text-sm text-zinc-300">Nothing to do: this order is {order.status}.</p>}
         <ConfirmOrderAction
@@ -142,6 +149,16 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
           label="Refund"
           confirmLabel="Confirm refund"
           question={`Refund ${money(order.totalAmount)} to ${order.email} and void seats ${seatList}? This cannot be undone.`}
+          fields={
+            admitted > 0 ? (
+              <div className="grid gap-1">
+                <label htmlFor="refund-reason" className="text-sm font-medium">
+                  Reason for refunding admitted tickets
+                </label>
+                <textarea id="refund-reason" name="reason" required maxLength={500} rows={2} className="rounded-md border border-line bg-ink px-3 py-2" />
+              </div>
+            ) : undefined
+          }
           outcomes={{ refunded: "Refunded. The tickets are void, the seats are back on sale and the customer has been emailed.", already_refunded: "Refunded already: nothing more was done." }}
           action={refundBookingAction}
         />

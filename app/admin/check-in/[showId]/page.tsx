@@ -6,7 +6,7 @@ import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { doorCounts } from "@/db/queries/tickets";
 import { formatDateTime } from "@/lib/time";
 import { DoorScanner } from "@/components/check-in/door-scanner";
-import { admitAction } from "./actions";
+import { admitAction, admitBookingAction } from "./actions";
 
 export const metadata = { title: "Door check-in" };
 
@@ -19,12 +19,12 @@ export default async function CheckInPage({ params }: { params: Promise<{ showId
   if (!detail) notFound();
   const counts = await doorCounts(db, showId);
   return (
-    <div className="mx-auto max-w-xl space-y-4">
-      <h1 className="text-2xl font-bold">Check-in: {detail.movie.title}</h1>
+    <div className="mx-auto max-w-xl min-w-0 space-y-4">
+      <h1 className="text-2xl font-bold break-words">Check-in: {detail.movie.title}</h1>
       <p className="text-zinc-200">
         {formatDateTime(detail.show.startsAt, detail.theater.timeZone)} · {detail.screen.name}
       </p>
-      <DoorScanner showId={showId} admit={admitAction} initialCounts={counts} />
+      <DoorScanner showId={showId} admit={admitAction} admitBooking={admitBookingAction} initialCounts={counts} />
     </div>
   );
 }
