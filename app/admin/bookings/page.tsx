@@ -16,7 +16,7 @@ import { AdminTable } from "@/components/admin/admin-table";
 export const metadata = { title: "Bookings" };
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
-const field = "rounded-md border border-line bg-ink px-3 py-2";
+const field = "min-h-11 rounded-md border border-line bg-ink px-3 py-2";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -51,7 +51,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Bookings</h1>
       <form method="get" action="/admin/bookings" role="search" aria-label="Bookings" className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-panel p-4">
-        <div className="grid min-w-64 flex-1 gap-1">
+        <div className="grid w-full min-w-0 flex-1 gap-1 sm:min-w-64">
           <label htmlFor="booking-q" className="text-sm font-medium">
             Search bookings
           </label>
@@ -61,7 +61,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
           </p>
         </div>
         <FilterField id="booking-show" label="Show">
-          <select id="booking-show" name="show" defaultValue={search.showId ?? ""} className={`${field} max-w-80`}>
+          <select id="booking-show" name="show" defaultValue={search.showId ?? ""} className={`${field} w-full max-w-80`}>
             <option value="">Any show</option>
             {chosenShow && !shows.some((s) => s.id === search.showId) && <option value={search.showId}>{showOption(chosenShow)}</option>}
             {shows.map((s) => (
@@ -81,7 +81,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
             ))}
           </select>
         </FilterField>
-        <button className="self-start rounded-lg bg-gold px-4 py-2 font-semibold text-ink sm:mt-6">Search</button>
+        <button className="min-h-11 self-start rounded-lg bg-gold px-4 py-2 font-semibold text-ink sm:mt-6">Search</button>
       </form>
 
       <section aria-labelledby="results" className="space-y-3">
@@ -94,6 +94,29 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
             : `${hasMore || search.page > 1 ? `Page ${search.page}: ` : ""}${rows.length} booking${rows.length === 1 ? "" : "s"}${chosenShow ? ` for ${showOption(chosenShow)}` : ""}.`}
         </p>
         {rows.length > 0 && (
+          // On a phone each booking is a card (one tap opens it); wider screens get the table.
+          <ul className="space-y-2 sm:hidden" aria-label="Bookings found">
+            {rows.map(({ order, movie, show, screen, theater, seatCount }) => (
+              <li key={order.id}>
+                <Link href={`/admin/bookings/${order.id}`} className="block min-h-11 rounded-xl border border-line bg-panel p-3">
+                  <span className="flex items-center justify-between gap-2">
+                    <span className="font-mono font-semibold text-gold">{formatBookingReference(order.reference)}</span>
+                    <OrderStatusBadge status={order.status} />
+                  </span>
+                  <span className="block truncate text-sm">{order.email}</span>
+                  <span className="block text-sm text-zinc-300">
+                    {movie.title} · {formatDay(localDate(show.startsAt, theater.timeZone))} {formatTime(show.startsAt, theater.timeZone)} · {screen.name}
+                  </span>
+                  <span className="block text-sm text-zinc-300">
+                    {seatCount} seat{seatCount === 1 ? "" : "s"} · {formatMoney(order.totalAmount, order.currency)}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {rows.length > 0 && (
+          <div className="hidden sm:block">
           <AdminTable caption="Bookings found" columns={[{ label: "Order" }, { label: "Customer" }, { label: "Show" }, { label: "Seats" }, { label: "Total" }, { label: "Status" }, { label: "Booked" }]}>
             {rows.map(({ order, movie, show, screen, theater, seatCount }) => (
               <tr key={order.id} className="border-t border-line">
@@ -122,16 +145,17 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
               </tr>
             ))}
           </AdminTable>
+          </div>
         )}
         {(search.page > 1 || hasMore) && (
           <nav aria-label="Result pages" className="flex gap-3">
             {search.page > 1 && (
-              <Link href={pageHref(search.page - 1)} className="rounded-md border border-line px-3 py-1.5 text-sm">
+              <Link href={pageHref(search.page - 1)} className="inline-flex min-h-11 items-center rounded-md border border-line px-3 text-sm">
                 Previous page
               </Link>
             )}
             {hasMore && (
-              <Link href={pageHref(search.page + 1)} className="rounded-md border border-line px-3 py-1.5 text-sm">
+              <Link href={pageHref(search.page + 1)} className="inline-flex min-h-11 items-center rounded-md border border-line px-3 text-sm">
                 Next page
               </Link>
             )}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatBookingReference } from "@/lib/booking-reference";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { orderBySession, orderDetail } from "@/db/queries/orders";
@@ -37,6 +38,9 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
             {formatDateTime(detail.show.startsAt, tz)} · {detail.screen.name} · {detail.theater.name}
           </p>
           <p className="text-sm text-zinc-300">We&apos;ve emailed your tickets (PDF) to {detail.order.email}. Show the QR codes at the door.</p>
+          <p>
+            Booking reference <span className="font-mono text-lg font-bold">{formatBookingReference(detail.order.reference)}</span>
+          </p>
           <TicketList items={ticketsWithCodes(detail)} currency={detail.order.currency} />
           <Link href={`/bookings/${detail.order.id}`} className="inline-block rounded-lg bg-gold px-4 py-2 font-semibold text-ink">
             View booking

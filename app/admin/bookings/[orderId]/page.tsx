@@ -56,11 +56,11 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
             {show.status === "cancelled" && " · show cancelled"}
           </p>
           <p className="text-sm">
-            <Link href={`/admin?show=${show.id}#seat-map`} className="text-gold underline">
+            <Link href={`/admin?show=${show.id}#seat-map`} className="inline-flex min-h-11 items-center text-gold underline">
               Seat map
             </Link>{" "}
             ·{" "}
-            <Link href={`/admin/bookings?show=${show.id}`} className="text-gold underline">
+            <Link href={`/admin/bookings?show=${show.id}`} className="inline-flex min-h-11 items-center text-gold underline">
               Other bookings of this show
             </Link>
           </p>
@@ -68,14 +68,14 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
         <TitledSection id="customer" title="Customer" panel className="space-y-1" headingClassName="font-semibold">
           {customer?.name && <p>{customer.name}</p>}
           <p className="break-all">
-            <a href={`mailto:${order.email}`} className="text-gold underline">
+            <a href={`mailto:${order.email}`} className="inline-flex min-h-11 items-center text-gold underline">
               {order.email}
             </a>
           </p>
           <p className="text-sm text-zinc-300">
             {customer ? (customer.email === order.email ? "Signed-in account" : `Account ${customer.email}`) : "No account linked"}
             {" · "}
-            <Link href={`/admin/bookings?q=${encodeURIComponent(order.email)}`} className="text-gold underline">
+            <Link href={`/admin/bookings?q=${encodeURIComponent(order.email)}`} className="inline-flex min-h-11 items-center text-gold underline">
               All their bookings
             </Link>
           </p>
