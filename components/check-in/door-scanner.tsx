@@ -191,7 +191,7 @@ export function DoorScanner({ showId, admit, admitBooking, initialCounts }: Prop
           spellCheck={false}
           enterKeyHint="go"
           autoFocus
-          placeholder="Code, reference, name or seat (G12)"
+          placeholder="Code, reference, name or seat"
           className="min-h-14 min-w-0 flex-1 rounded-lg border border-line bg-ink px-3 text-xl"
         />
         <button disabled={busy} className="min-h-14 rounded-lg bg-gold px-5 text-lg font-bold text-ink">

@@ -112,14 +112,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             return (
               <li key={entry.id} className="space-y-1 p-3" data-testid="audit-entry">
                 <p className="break-words">{describeAuditEntry(entry, context)}</p>
-                <p className="flex flex-wrap gap-x-3 text-sm text-zinc-300">
+                <p className="flex flex-wrap items-center gap-x-3 text-sm text-zinc-300">
                   <time dateTime={entry.createdAt.toISOString()}>
                     {formatDay(localDate(entry.createdAt, tz))} {formatTime(entry.createdAt, tz)}
                   </time>
                   <span className="break-all">{entry.actorEmail ?? "system"}</span>
                   <span>{auditKindLabel(auditKindOf(entry.action))}</span>
                   {target && (
-                    <Link href={target.href} className="text-gold underline">
+                    <Link href={target.href} className="inline-flex min-h-11 items-center text-gold underline">
                       {target.text}
                     </Link>
                   )}

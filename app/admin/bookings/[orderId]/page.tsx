@@ -43,7 +43,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
       <BackLink href="/admin/bookings">Bookings</BackLink>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">
-          Order <span className="font-mono">{formatBookingReference(order.reference)}</span>
+          Booking <span className="font-mono">{formatBookingReference(order.reference)}</span>
         </h1>
         <OrderStatusBadge status={order.status} />
       </div>
