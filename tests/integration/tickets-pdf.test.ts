@@ -192,7 +192,7 @@ describe("ticket PDF", () => {
     expect(info(longFile).pages).toBe(2);
     expect(decodeQr(longFile, 2)).toBe(long.tickets[1].code);
     const text = pageText(longFile, 1);
-    expect(text).toContain("ORDER");
+    expect(text).toContain("BOOKING");
     expect(text).toContain("ISSUED TO");
     expect(text).toMatch(/Row AA . Seat 101/);
   });
