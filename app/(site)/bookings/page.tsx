@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatBookingReference } from "@/lib/booking-reference";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { bookingsOfUser } from "@/db/queries/bookings";
@@ -28,6 +29,8 @@ export default async function BookingsPage() {
             </span>
             <span className="block text-sm text-zinc-300">
               {b.seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ")} · {formatMoney(b.order.totalAmount, b.order.currency)}
+              {" · "}
+              <span className="font-mono">{formatBookingReference(b.order.reference)}</span>
               {b.order.status === "refunded" && " · refunded"}
             </span>
           </Link>
