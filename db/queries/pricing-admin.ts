@@ -1,20 +1,17 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { movies, priceCardPrices, priceCards, promoCodes, promoRedemptions, screens, shows, theaters, ticketTypes } from "../schema";
+import type { PriceSnapshot } from "@/lib/pricing/types";
+import { movies, priceCards, promoCodes, promoRedemptions, screens, shows, theaters, ticketTypes } from "../schema";
 
 // The admin side of pricing (issue 18): the writes behind the ticket type, price card, fee/tax
 // and promo code pages, and the reads only those pages need. The engine's reads live in
-// db/queries/pricing.ts. Every query takes the theater (or the row it scopes by) first.
+// db/queries/pricing.ts (used here too). Every query takes the theater (or the row it scopes by) first.
 
 export type TicketTypeRow = typeof ticketTypes.$inferSelect;
 export type PriceCardRow = typeof priceCards.$inferSelect;
 export type PromoCodeRow = typeof promoCodes.$inferSelect;
 
-/** Every ticket type of a theater, retired ones included, in the order customers see them. */
-export function ticketTypesOfTheater(db: Db | Tx, theaterId: string) {
-  return db.select().from(ticketTypes).where(eq(ticketTypes.theaterId, theaterId)).orderBy(asc(ticketTypes.sortOrder), asc(ticketTypes.createdAt));
-}
 
 export async function ticketTypeById(db: Db | Tx, ticketTypeId: string) {
   const [row] = await db.select().from(ticketTypes).where(eq(ticketTypes.id, ticketTypeId));
@@ -50,25 +47,8 @@ export function screensOfTheater(db: Db | Tx, theaterId: string) {
   return db.select({ id: screens.id, name: screens.name, format: screens.format, tiers: screens.tiers }).from(screens).where(eq(screens.theaterId, theaterId)).orderBy(asc(screens.name));
 }
 
-/** Every card of a theater with its prices, live ones first. */
-export async function priceCardsOfTheater(db: Db | Tx, theaterId: string) {
-  const cards = await db.select().from(priceCards).where(eq(priceCards.theaterId, theaterId)).orderBy(sql`${priceCards.retiredAt} is not null`, sql`${priceCards.isDefault} desc`, asc(priceCards.name));
-  const prices = cards.length ? await db.select().from(priceCardPrices).innerJoin(priceCards, eq(priceCards.id, priceCardPrices.cardId)).where(eq(priceCards.theaterId, theaterId)) : [];
-  return cards.map((card) => ({ ...card, prices: pricesByTier(prices.filter((p) => p.price_card_prices.cardId === card.id).map((p) => p.price_card_prices)) }));
-}
 
-export async function priceCardById(db: Db | Tx, cardId: string) {
-  const [card] = await db.select().from(priceCards).where(eq(priceCards.id, cardId));
-  if (!card) return null;
-  const prices = await db.select().from(priceCardPrices).where(eq(priceCardPrices.cardId, cardId));
-  return { ...card, prices: pricesByTier(prices) };
-}
 
-function pricesByTier(rows: { tier: string; ticketTypeId: string; amount: number }[]): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const r of rows) (out[r.tier] ??= {})[r.ticketTypeId] = r.amount;
-  return out;
-}
 
 /** The live default card of the theater other than `exceptId`. */
 export async function liveDefaultCard(db: Db | Tx, theaterId: string, exceptId?: string) {
@@ -81,38 +61,32 @@ export async function liveDefaultCard(db: Db | Tx, theaterId: string, exceptId?:
 
 type CardValues = Omit<typeof priceCards.$inferInsert, "id" | "createdAt">;
 
-/** Writes a card and replaces its whole price grid. */
-export async function savePriceCard(tx: Tx, cardId: string | null, values: CardValues, prices: { tier: string; ticketTypeId: string; amount: number }[]) {
-  let id = cardId;
-  if (id) await tx.update(priceCards).set(values).where(eq(priceCards.id, id));
-  else id = (await tx.insert(priceCards).values(values).returning({ id: priceCards.id }))[0].id;
-  await tx.delete(priceCardPrices).where(eq(priceCardPrices.cardId, id));
-  if (prices.length) await tx.insert(priceCardPrices).values(prices.map((p) => ({ ...p, cardId: id })));
-  return id;
+/** Writes a card's name and rules (its prices: replaceCardPrices in db/queries/pricing.ts). */
+export async function savePriceCardRow(tx: Tx, cardId: string | null, values: CardValues): Promise<string> {
+  if (!cardId) return (await tx.insert(priceCards).values(values).returning({ id: priceCards.id }))[0].id;
+  await tx.update(priceCards).set(values).where(eq(priceCards.id, cardId));
+  return cardId;
 }
 
 export async function setPriceCardRetired(tx: Tx, cardId: string, retiredAt: Date | null) {
   await tx.update(priceCards).set({ retiredAt, ...(retiredAt ? { isDefault: false } : {}) }).where(eq(priceCards.id, cardId));
 }
 
-/** How many shows not yet started use the card, and how many of them have sold tickets. */
+/** How many shows not yet started use the card, and how many of them have an order (those keep their snapshot). */
 export async function comingShowsOnCard(db: Db | Tx, cardId: string, now = new Date()) {
   const [row] = await db
     .select({
       shows: sql<number>`count(*)::int`,
-      withSales: sql<number>`count(*) filter (where exists (select 1 from tickets t where t.show_id = ${shows.id} and t.status <> 'voided'))::int`,
+      withOrders: sql<number>`count(*) filter (where exists (select 1 from orders o where o.show_id = ${shows.id}))::int`,
     })
     .from(shows)
     .where(and(eq(shows.priceCardId, cardId), eq(shows.status, "scheduled"), sql`${shows.startsAt} > ${now}`));
   return row;
 }
 
-export async function updateTheaterPricing(tx: Tx, theaterId: string, values: Pick<typeof theaters.$inferInsert, "bookingFeePerTicket" | "bookingFeePerOrder" | "pricesIncludeFees" | "taxRateBp" | "pricesIncludeTax" | "adultsOnlyRatings">) {
-  await tx.update(theaters).set(values).where(eq(theaters.id, theaterId));
-}
 
 /** Every promo code of the theater, with its paid uses (held ones are counted in `redemptions`). */
-export function promoCodesOfTheater(db: Db | Tx, theaterId: string) {
+export function promoCodesWithUses(db: Db | Tx, theaterId: string) {
   return db
     .select({
       promo: promoCodes,
@@ -128,10 +102,6 @@ export async function promoCodeById(db: Db | Tx, promoId: string) {
   return row ?? null;
 }
 
-export async function promoCodeNamed(db: Db | Tx, theaterId: string, code: string) {
-  const [row] = await db.select({ id: promoCodes.id }).from(promoCodes).where(and(eq(promoCodes.theaterId, theaterId), eq(promoCodes.code, code)));
-  return row ?? null;
-}
 
 type PromoValues = Omit<typeof promoCodes.$inferInsert, "id" | "createdAt" | "redemptions">;
 
@@ -161,4 +131,10 @@ export function showsOfTheaterByIds(db: Db | Tx, theaterId: string, showIds: str
     .from(shows)
     .innerJoin(screens, eq(screens.id, shows.screenId))
     .where(and(eq(screens.theaterId, theaterId), inArray(shows.id, showIds)));
+}
+
+/** Gives these shows a new snapshot of their card (and "from" prices), leaving card and override as they are. */
+export async function resnapshotShows(tx: Tx, showIds: string[], snapshot: PriceSnapshot, prices: Record<string, number>) {
+  if (showIds.length === 0) return;
+  await tx.update(shows).set({ priceSnapshot: snapshot, prices }).where(inArray(shows.id, showIds));
 }

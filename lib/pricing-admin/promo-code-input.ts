@@ -2,11 +2,9 @@
 // and "SUMMER10" are the same code, so spaces go and letters are upper-cased here.
 import { z } from "zod";
 import { isIsoDate } from "@/lib/time";
+import { normaliseCode } from "@/lib/pricing/promo-code";
 import { checkbox } from "./form-values";
 
-export function normalizeCode(text: string): string {
-  return text.replace(/\s+/g, "").toUpperCase();
-}
 
 const optionalDate = z
   .string()
@@ -24,7 +22,7 @@ export const promoCodeSchema = z
     theaterId: z.string().min(1, "Choose a theater."),
     code: z
       .string()
-      .transform(normalizeCode)
+      .transform(normaliseCode)
       .pipe(z.string().regex(/^[A-Z0-9-]{3,32}$/, "Use 3 to 32 letters, digits or dashes, like SUMMER10.")),
     kind: z.enum(["percent", "fixed"], { error: "Choose percent or a fixed amount." }),
     /** Percent as a whole number (1–100), or an amount of money as text. */
@@ -50,3 +48,20 @@ export const promoCodeSchema = z
 export type PromoCodeInput = z.infer<typeof promoCodeSchema>;
 
 export const retirePromoCodeSchema = z.object({ id: z.string().min(1), retired: checkbox });
+
+/** The form's starting values (text as typed). */
+export type PromoFormValues = {
+  id?: string;
+  code: string;
+  kind: "percent" | "fixed";
+  amount: string;
+  per: "order" | "ticket";
+  validFrom: string;
+  validUntil: string;
+  movieIds: string[];
+  showIds: string[];
+  days: number[];
+  ticketTypeIds: string[];
+  totalLimit: string;
+  perCustomerLimit: string;
+};

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { lockTheater, ticketTypesOfTheater, updateTheaterPricing, updateTicketType } from "@/db/queries/pricing-admin";
+import { ticketTypesOfTheater, updateTheaterPricing } from "@/db/queries/pricing";
+import { lockTheater, updateTicketType } from "@/db/queries/pricing-admin";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { badInput, fieldError } from "@/lib/errors";
@@ -25,7 +26,7 @@ export async function saveFeesAndTax(actor: AdminActor, input: FeesAndTaxInput) 
     const errors: Record<string, string[]> = {};
     const perTicket = feeOf(input.feePerTicket, currency, "feePerTicket", errors);
     const perOrder = feeOf(input.feePerOrder, currency, "feePerOrder", errors);
-    const types = await ticketTypesOfTheater(tx, theater.id);
+    const types = await ticketTypesOfTheater(tx, theater.id, { includeRetired: true });
     const typeFees = new Map<string, number | null>();
     for (const [typeId, text] of Object.entries(input.typeFees)) {
       const type = types.find((t) => t.id === typeId);
@@ -43,6 +44,7 @@ export async function saveFeesAndTax(actor: AdminActor, input: FeesAndTaxInput) 
       adultsOnlyRatings: input.adultsOnlyRatings,
     };
     await updateTheaterPricing(tx, theater.id, settings);
+    // Types not in the form (retired ones) keep their own fee.
     const typeChanges: string[] = [];
     for (const type of types) {
       if (!typeFees.has(type.id)) continue;

@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { comingShowsOnCard, liveDefaultCard, lockTheater, priceCardById, savePriceCard, screensOfTheater, setPriceCardRetired, ticketTypesOfTheater } from "@/db/queries/pricing-admin";
+import { priceCardById, replaceCardPrices, ticketTypesOfTheater, unsoldShowIdsOfCard } from "@/db/queries/pricing";
+import { comingShowsOnCard, liveDefaultCard, lockTheater, resnapshotShows, savePriceCardRow, screensOfTheater, setPriceCardRetired } from "@/db/queries/pricing-admin";
+import { fromPrices, snapshotOfCard } from "@/lib/pricing/snapshot";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { AppError, badInput, fieldError } from "@/lib/errors";
@@ -8,12 +10,13 @@ import { checkCardGrid, gridInWords } from "./card-grid-check";
 import { minutesOf } from "./form-values";
 import { describeRules, type PriceCardInput } from "./price-card-input";
 
-export type SavedCard = { id: string; comingShows: number; comingShowsWithSales: number };
+export type SavedCard = { id: string; comingShows: number; comingShowsWithOrders: number; followed: number };
 
 /**
- * Creates or edits a card and its whole grid, all or nothing. A show already on sale keeps the
- * snapshot it was put on sale with (docs/decisions.md, issue 18): the answer says how many
- * coming shows use the card, so the page can say that their prices did not move.
+ * Creates or edits a card and its whole grid, all or nothing. A show with no order yet follows
+ * the edit (its snapshot is taken again); a show with any order keeps the snapshot it was sold
+ * at, so nobody mid-purchase sees a price move (docs/decisions.md, issue 18). The answer counts
+ * both, for the page to say what happened.
  */
 export async function savePriceCardFromForm(actor: AdminActor, input: PriceCardInput): Promise<SavedCard> {
   const db = await getDb();
@@ -24,7 +27,7 @@ export async function savePriceCardFromForm(actor: AdminActor, input: PriceCardI
     if (input.id && (!before || before.theaterId !== theater.id)) throw new AppError("not_found", "That price card does not exist.");
     if (before?.retiredAt) throw new AppError("bad_input", `${before.name} is retired: use it again before changing it.`);
 
-    const [screenRows, types] = await Promise.all([screensOfTheater(tx, theater.id), ticketTypesOfTheater(tx, theater.id)]);
+    const [screenRows, types] = await Promise.all([screensOfTheater(tx, theater.id), ticketTypesOfTheater(tx, theater.id, { includeRetired: true })]);
     const tiersOnSale = [...new Set(screenRows.flatMap((s) => s.tiers))];
     const grid = checkCardGrid(input.prices, tiersOnSale, types, theater.currency);
     if (grid.message) throw badInput(grid.errors, grid.message);
@@ -45,14 +48,18 @@ export async function savePriceCardFromForm(actor: AdminActor, input: PriceCardI
       validFrom: input.validFrom,
       validUntil: input.validUntil,
     };
-    const id = await savePriceCard(tx, before?.id ?? null, values, grid.cells);
+    const id = await savePriceCardRow(tx, before?.id ?? null, values);
+    const prices: Record<string, Record<string, number>> = {};
+    for (const c of grid.cells) (prices[c.tier] ??= {})[c.ticketTypeId] = c.amount;
+    await replaceCardPrices(tx, id, prices);
+    const followed = before ? await resnapshotUnsoldShows(tx, id, new Set(types.filter((t) => !t.retiredAt).map((t) => t.id))) : 0;
     const coming = await comingShowsOnCard(tx, id);
     await recordAudit(tx, actor, before ? "price-card.update" : "price-card.create", { type: "price_card", id }, {
       summary: `${before ? "Changed" : "Created"} price card ${input.name}: ${describeRules(input)}`,
       prices: gridInWords(grid.cells, types, theater.currency),
-      ...(before ? { comingShowsKeepTheirPrices: coming.shows } : {}),
+      ...(before ? { showsFollowingTheEdit: followed } : {}),
     });
-    return { id, comingShows: coming.shows, comingShowsWithSales: coming.withSales };
+    return { id, comingShows: coming.shows, comingShowsWithOrders: coming.withOrders, followed };
   });
 }
 
@@ -68,4 +75,14 @@ export async function setPriceCardRetiredFromForm(actor: AdminActor, input: { id
     await recordAudit(tx, actor, input.retired ? "price-card.retire" : "price-card.restore", { type: "price_card", id: card.id }, { summary: `${input.retired ? "Retired" : "Uses again"} price card ${card.name}` });
     return { id: card.id, retired: input.retired };
   });
+}
+
+/** Shows of the card with no order at all take the edited prices; the others keep theirs. */
+async function resnapshotUnsoldShows(tx: Parameters<typeof lockTheater>[0], cardId: string, liveTypeIds: Set<string>, now = new Date()): Promise<number> {
+  const card = await priceCardById(tx, cardId);
+  if (!card) return 0;
+  const snapshot = snapshotOfCard(card, liveTypeIds, now);
+  const showIds = await unsoldShowIdsOfCard(tx, cardId);
+  await resnapshotShows(tx, showIds, snapshot, fromPrices(snapshot));
+  return showIds.length;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { lockTheater, moviesByIds, promoCodeById, promoCodeNamed, savePromoCode, setPromoCodeRetired, showsOfTheaterByIds, ticketTypesOfTheater } from "@/db/queries/pricing-admin";
+import { promoByCode, ticketTypesOfTheater } from "@/db/queries/pricing";
+import { lockTheater, moviesByIds, promoCodeById, savePromoCode, setPromoCodeRetired, showsOfTheaterByIds } from "@/db/queries/pricing-admin";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { AppError, badInput, fieldError } from "@/lib/errors";
@@ -17,13 +18,13 @@ export async function savePromoCodeFromForm(actor: AdminActor, input: PromoCodeI
     if (!theater) throw fieldError("theaterId", "That theater does not exist.");
     const before = input.id ? await promoCodeById(tx, input.id) : null;
     if (input.id && (!before || before.theaterId !== theater.id)) throw new AppError("not_found", "That promo code does not exist.");
-    const taken = await promoCodeNamed(tx, theater.id, input.code);
+    const taken = await promoByCode(tx, theater.id, input.code);
     if (taken && taken.id !== before?.id) throw fieldError("code", `${input.code} already exists: choose another code.`);
 
     const errors: Record<string, string[]> = {};
     const amount = input.kind === "percent" ? Number(input.amount) : parseMoney(input.amount, theater.currency);
     if (amount === null || amount <= 0) errors.amount = ["Enter an amount like 2.50."];
-    const types = await ticketTypesOfTheater(tx, theater.id);
+    const types = await ticketTypesOfTheater(tx, theater.id, { includeRetired: true });
     for (const id of input.ticketTypeIds) {
       const type = types.find((t) => t.id === id);
       if (!type) (errors.ticketTypeIds ??= []).push("That ticket type is not one of this theater's.");

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { insertTicketType, liveTicketTypeNamed, lockTheater, ticketTypeById, ticketTypesOfTheater, updateTicketType } from "@/db/queries/pricing-admin";
+import { ticketTypesOfTheater } from "@/db/queries/pricing";
+import { insertTicketType, liveTicketTypeNamed, lockTheater, ticketTypeById, updateTicketType } from "@/db/queries/pricing-admin";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { AppError, fieldError } from "@/lib/errors";
@@ -20,7 +21,7 @@ export async function addTicketType(actor: AdminActor, input: AddTicketTypeInput
   return db.transaction(async (tx) => {
     if (!(await lockTheater(tx, input.theaterId))) throw fieldError("theaterId", "That theater does not exist.");
     if (await liveTicketTypeNamed(tx, input.theaterId, input.name)) throw fieldError("name", `There is already a ticket type called ${input.name}.`);
-    const existing = await ticketTypesOfTheater(tx, input.theaterId);
+    const existing = await ticketTypesOfTheater(tx, input.theaterId, { includeRetired: true });
     const sortOrder = Math.max(-1, ...existing.map((t) => t.sortOrder)) + 1;
     const row = await insertTicketType(tx, { theaterId: input.theaterId, name: input.name, note: input.note, minAge: input.minAge ?? null, child: input.child, sortOrder });
     await recordAudit(tx, actor, "ticket-type.add", target(row.id), { summary: `Added ticket type ${inWords(row)}` });
@@ -52,7 +53,7 @@ export async function moveTicketType(actor: AdminActor, input: MoveTicketTypeInp
   const db = await getDb();
   return db.transaction(async (tx) => {
     const type = await typeForChange(tx, input.id);
-    const list = await ticketTypesOfTheater(tx, type.theaterId);
+    const list = await ticketTypesOfTheater(tx, type.theaterId, { includeRetired: true });
     const at = list.findIndex((t) => t.id === type.id);
     const to = input.direction === "up" ? at - 1 : at + 1;
     if (to < 0 || to >= list.length) throw new AppError("bad_input", `${type.name} is already ${input.direction === "up" ? "first" : "last"}.`);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { priceCardsOfTheater, ticketTypesOfTheater } from "@/db/queries/pricing-admin";
+import { priceCardsOfTheater, ticketTypesOfTheater } from "@/db/queries/pricing";
 import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { formatMoney } from "@/lib/money";
@@ -16,7 +16,7 @@ export default async function PriceCardsPage() {
   const db = await getDb();
   const theater = await getTheater(db);
   if (!theater) return <p>No theater is set up yet.</p>;
-  const [cards, types] = await Promise.all([priceCardsOfTheater(db, theater.id), ticketTypesOfTheater(db, theater.id)]);
+  const [cards, types] = await Promise.all([priceCardsOfTheater(db, theater.id, { includeRetired: true }), ticketTypesOfTheater(db, theater.id, { includeRetired: true })]);
   const typeName = (id: string) => types.find((t) => t.id === id)?.name ?? "?";
 
   return (
@@ -30,7 +30,7 @@ export default async function PriceCardsPage() {
         </div>
         <PricingTabs current="/admin/pricing" />
         <p className="text-sm text-zinc-300">
-          A show gets the card whose rules it fits (the highest priority when several do), else the default card. A show keeps the prices it went on sale with; editing a card changes the shows scheduled after.
+          A show gets the card whose rules it fits (the highest priority when several do), else the default card. Editing a card changes the prices of its shows that have no orders yet; a show with orders keeps the prices it was sold at.
         </p>
       </div>
       {cards.length === 0 ? (

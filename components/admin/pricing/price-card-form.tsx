@@ -8,12 +8,13 @@ import { PriceGrid, type GridTier, type GridType, type PriceTexts } from "./pric
 import { useAdminAction, type AdminAction } from "./use-admin-action";
 
 /** What saving a card did to the shows using it: nothing, by the snapshot rule (docs/decisions.md). */
-function savedMessage({ comingShows, comingShowsWithSales }: SavedCard): string {
-  if (comingShows === 0) return "Card saved. New shows that fit its rules get these prices.";
-  return `Card saved. The ${comingShows} coming show${comingShows === 1 ? "" : "s"} already on sale with it (${comingShowsWithSales} with tickets sold) keep the prices they went on sale with; new shows get these.`;
+function savedMessage({ comingShows, comingShowsWithOrders, followed }: SavedCard): string {
+  if (comingShows === 0 && followed === 0) return "Card saved. New shows that fit its rules get these prices.";
+  const kept = comingShowsWithOrders;
+  return `Card saved. ${followed} show${followed === 1 ? "" : "s"} without orders now sell${followed === 1 ? "s" : ""} at these prices; ${kept} coming show${kept === 1 ? "" : "s"} with orders keep${kept === 1 ? "s" : ""} the prices ${kept === 1 ? "it was" : "they were"} sold at.`;
 }
 
-type SavedCard = { id: string; comingShows: number; comingShowsWithSales: number };
+type SavedCard = { id: string; comingShows: number; comingShowsWithOrders: number; followed: number };
 
 export type PriceCardFormValues = CardRules & { id?: string; name: string; priority: string; prices: PriceTexts };
 

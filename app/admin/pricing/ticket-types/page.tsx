@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { ticketTypesOfTheater } from "@/db/queries/pricing-admin";
+import { ticketTypesOfTheater } from "@/db/queries/pricing";
 import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { AddTicketTypeForm } from "@/components/admin/pricing/add-ticket-type-form";
@@ -15,7 +15,7 @@ export default async function TicketTypesPage() {
   const db = await getDb();
   const theater = await getTheater(db);
   if (!theater) return <p>No theater is set up yet.</p>;
-  const types = (await ticketTypesOfTheater(db, theater.id)).map((t) => ({ id: t.id, name: t.name, note: t.note, minAge: t.minAge, child: t.child, retired: t.retiredAt !== null }));
+  const types = (await ticketTypesOfTheater(db, theater.id, { includeRetired: true })).map((t) => ({ id: t.id, name: t.name, note: t.note, minAge: t.minAge, child: t.child, retired: t.retiredAt !== null }));
 
   return (
     <div className="space-y-6">

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { comingShowsOnCard, priceCardById } from "@/db/queries/pricing-admin";
+import { priceCardById } from "@/db/queries/pricing";
+import { comingShowsOnCard } from "@/db/queries/pricing-admin";
 import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { cardEditorData } from "@/lib/pricing-admin/card-editor-data";
@@ -38,7 +39,7 @@ export default async function EditPriceCardPage({ params, searchParams }: { para
           <p className="text-sm text-zinc-300">
             {coming.shows === 0
               ? "No coming show uses this card."
-              : `${coming.shows} coming show${coming.shows === 1 ? " uses" : "s use"} this card (${coming.withSales} with tickets sold). They keep the prices they went on sale with when you save.`}
+              : `${coming.shows} coming show${coming.shows === 1 ? " uses" : "s use"} this card. When you save, shows without orders take the new prices; the ${coming.withOrders} with orders keep the prices they were sold at.`}
           </p>
           <PriceCardForm theaterId={theater.id} card={cardFormValues(card, theater.currency)} currency={theater.currency} save={savePriceCardAction} {...data} />
         </>
