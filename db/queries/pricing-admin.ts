@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import type { PriceSnapshot } from "@/lib/pricing/types";
-import { movies, priceCards, promoCodes, promoRedemptions, screens, shows, theaters, ticketTypes } from "../schema";
+import { movies, orders, priceCards, promoCodes, promoRedemptions, screens, shows, theaters, ticketTypes } from "../schema";
 
 // The admin side of pricing (issue 18): the writes behind the ticket type, price card, fee/tax
 // and promo code pages, and the reads only those pages need. The engine's reads live in
@@ -137,4 +137,19 @@ export function showsOfTheaterByIds(db: Db | Tx, theaterId: string, showIds: str
 export async function resnapshotShows(tx: Tx, showIds: string[], snapshot: PriceSnapshot, prices: Record<string, number>) {
   if (showIds.length === 0) return;
   await tx.update(shows).set({ priceSnapshot: snapshot, prices }).where(inArray(shows.id, showIds));
+}
+
+/** A show with its screen and theater, locked, for changing its card; and whether it has any order. */
+export async function lockShowForCard(tx: Tx, showId: string) {
+  const [row] = await tx
+    .select({ show: shows, screen: screens, theater: theaters, movieTitle: movies.title })
+    .from(shows)
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .innerJoin(theaters, eq(theaters.id, screens.theaterId))
+    .innerJoin(movies, eq(movies.id, shows.movieId))
+    .where(eq(shows.id, showId))
+    .for("update", { of: shows });
+  if (!row) return null;
+  const [order] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.showId, showId)).limit(1);
+  return { ...row, hasOrders: Boolean(order) };
 }

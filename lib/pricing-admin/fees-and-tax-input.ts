@@ -1,7 +1,6 @@
 // The theater's booking fee and tax settings as the form sends them. Pure (zod only). Money
 // fields stay text here: the action turns them into minor units in the theater's currency.
 import { z } from "zod";
-import { RATINGS } from "@/lib/catalog/movie-input";
 import { checkbox } from "./form-values";
 
 /** "8.25" → 825 basis points; a percent with at most two decimals, 0 to 50 %. */
@@ -26,6 +25,8 @@ export const feesAndTaxSchema = z.object({
   feesIncluded: checkbox,
   taxRate: z.string().trim().default("0").refine((v) => parseTaxRate(v || "0") !== null, "Enter a rate like 20 or 8.25 (percent, up to 50).").transform((v) => parseTaxRate(v || "0")!),
   taxIncluded: checkbox,
-  adultsOnlyRatings: z.array(z.enum(RATINGS, { error: "Choose a rating from the list." })).default([]),
+  // Ratings as movies carry them ("R", "NC-17"); the page offers lib/catalog's list. Not imported
+  // here: lib/catalog schedules shows with this folder's card pick, and folders never import in a circle.
+  adultsOnlyRatings: z.array(z.string().regex(/^[A-Z0-9-]{1,10}$/, "Choose a rating from the list.")).max(20).default([]).transform((r) => [...new Set(r)]),
 });
 export type FeesAndTaxInput = z.infer<typeof feesAndTaxSchema>;
