@@ -77,7 +77,8 @@ export async function comingShowsOnCard(db: Db | Tx, cardId: string, now = new D
   const [row] = await db
     .select({
       shows: sql<number>`count(*)::int`,
-      withOrders: sql<number>`count(*) filter (where exists (select 1 from orders o where o.show_id = ${shows.id}))::int`,
+      // Spelled out: in a one-table select drizzle leaves columns unqualified, and "id" would mean o.id.
+      withOrders: sql<number>`count(*) filter (where exists (select 1 from orders o where o.show_id = "shows"."id"))::int`,
     })
     .from(shows)
     .where(and(eq(shows.priceCardId, cardId), eq(shows.status, "scheduled"), sql`${shows.startsAt} > ${now}`));
@@ -90,7 +91,8 @@ export function promoCodesWithUses(db: Db | Tx, theaterId: string) {
   return db
     .select({
       promo: promoCodes,
-      used: sql<number>`(select count(*)::int from ${promoRedemptions} r where r.promo_code_id = ${promoCodes.id} and r.status = 'used')`,
+      // "promo_codes"."id" spelled out: drizzle leaves a one-table select's columns unqualified.
+      used: sql<number>`(select count(*)::int from ${promoRedemptions} r where r.promo_code_id = "promo_codes"."id" and r.status = 'used')`,
     })
     .from(promoCodes)
     .where(eq(promoCodes.theaterId, theaterId))
@@ -133,10 +135,21 @@ export function showsOfTheaterByIds(db: Db | Tx, theaterId: string, showIds: str
     .where(and(eq(screens.theaterId, theaterId), inArray(shows.id, showIds)));
 }
 
-/** Gives these shows a new snapshot of their card (and "from" prices), leaving card and override as they are. */
-export async function resnapshotShows(tx: Tx, showIds: string[], snapshot: PriceSnapshot, prices: Record<string, number>) {
-  if (showIds.length === 0) return;
-  await tx.update(shows).set({ priceSnapshot: snapshot, prices }).where(inArray(shows.id, showIds));
+/**
+ * Shows of a card not yet over with no order at all (any status), with their screen's tiers:
+ * these follow the card's edits (db/queries/pricing.ts unsoldShowIdsOfCard, plus the tiers).
+ */
+export function unsoldShowsOfCard(db: Db | Tx, cardId: string) {
+  return db
+    .select({ id: shows.id, tiers: screens.tiers })
+    .from(shows)
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(and(eq(shows.priceCardId, cardId), eq(shows.status, "scheduled"), sql`not exists (select 1 from ${orders} where ${orders.showId} = ${shows.id})`));
+}
+
+/** Gives a show a new snapshot of its card (and "from" prices), leaving card and override as they are. */
+export async function resnapshotShow(tx: Tx, showId: string, snapshot: PriceSnapshot, prices: Record<string, number>) {
+  await tx.update(shows).set({ priceSnapshot: snapshot, prices }).where(eq(shows.id, showId));
 }
 
 /** A show with its screen and theater, locked, for changing its card; and whether it has any order. */

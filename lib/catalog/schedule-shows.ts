@@ -9,7 +9,8 @@ import { formatDay, formatTime } from "@/lib/time";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { pickCard } from "@/lib/pricing-admin/card-pick";
-import { fromPrices, missingTiers, snapshotOfCard } from "@/lib/pricing/snapshot";
+import { showSnapshot } from "@/lib/pricing-admin/show-snapshot";
+import { missingTiers } from "@/lib/pricing/snapshot";
 import { dailyShowtimes, findClashes, showSpan } from "./show-overlap";
 import type { ScheduleShowsInput } from "./show-input";
 
@@ -46,8 +47,7 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
     if (!pick) throw fieldError("priceCardId", `No price card fits ${when} on ${screen.name}: make a default card, or choose a card.`);
     const missing = missingTiers(pick.card, screen.tiers);
     if (missing.length) throw fieldError("priceCardId", `${pick.card.name} (picked for ${when}) has no ${missing.join(", ")} prices, which ${screen.name} sells: add them to the card, or choose another.`);
-    const snapshot = snapshotOfCard(pick.card, liveTypeIds, now);
-    return { pick, snapshot, date: t.date };
+    return { pick, ...showSnapshot(pick.card, liveTypeIds, screen.tiers, now), date: t.date };
   });
 
   return db.transaction(async (tx) => {
@@ -75,7 +75,7 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
         movieId: movie.id,
         startsAt: span.start,
         endsAt: span.end,
-        prices: fromPrices(priced[i].snapshot),
+        prices: priced[i].fromPrices,
         priceCardId: priced[i].pick.card.id,
         priceCardOverridden: priced[i].pick.overridden,
         priceSnapshot: priced[i].snapshot,

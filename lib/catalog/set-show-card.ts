@@ -6,7 +6,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { AppError, fieldError } from "@/lib/errors";
 import { pickCard } from "@/lib/pricing-admin/card-pick";
-import { fromPrices, missingTiers, snapshotOfCard } from "@/lib/pricing/snapshot";
+import { showSnapshot } from "@/lib/pricing-admin/show-snapshot";
+import { missingTiers } from "@/lib/pricing/snapshot";
 import { formatDateTime } from "@/lib/time";
 
 /**
@@ -29,8 +30,8 @@ export async function setShowCard(actor: AdminActor, input: { showId: string; pr
     if (!pick) throw fieldError("priceCardId", "No price card fits this show: make a default card, or choose a card.");
     const missing = missingTiers(pick.card, screen.tiers);
     if (missing.length) throw fieldError("priceCardId", `${pick.card.name} has no ${missing.join(", ")} prices, which ${screen.name} sells.`);
-    const snapshot = snapshotOfCard(pick.card, new Set(types.map((t) => t.id)), now);
-    await setShowPriceCard(tx, show.id, { cardId: pick.card.id, overridden: pick.overridden, snapshot, fromPrices: fromPrices(snapshot) });
+    const { snapshot, fromPrices } = showSnapshot(pick.card, new Set(types.map((t) => t.id)), screen.tiers, now);
+    await setShowPriceCard(tx, show.id, { cardId: pick.card.id, overridden: pick.overridden, snapshot, fromPrices });
     await recordAudit(tx, actor, "show.price-card", { type: "show", id: show.id }, {
       summary: `${movieTitle} ${formatDateTime(show.startsAt, theater.timeZone)} on ${screen.name} now sells at ${pick.card.name} (${pick.why})`,
     });

@@ -1,14 +1,14 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { priceCardById, replaceCardPrices, ticketTypesOfTheater, unsoldShowIdsOfCard } from "@/db/queries/pricing";
-import { comingShowsOnCard, liveDefaultCard, lockTheater, resnapshotShows, savePriceCardRow, screensOfTheater, setPriceCardRetired } from "@/db/queries/pricing-admin";
-import { fromPrices, snapshotOfCard } from "@/lib/pricing/snapshot";
+import { priceCardById, replaceCardPrices, ticketTypesOfTheater } from "@/db/queries/pricing";
+import { comingShowsOnCard, liveDefaultCard, lockTheater, resnapshotShow, savePriceCardRow, screensOfTheater, setPriceCardRetired, unsoldShowsOfCard } from "@/db/queries/pricing-admin";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { AppError, badInput, fieldError } from "@/lib/errors";
 import { checkCardGrid, gridInWords } from "./card-grid-check";
 import { minutesOf } from "./form-values";
 import { describeRules, type PriceCardInput } from "./price-card-input";
+import { showSnapshot } from "./show-snapshot";
 
 export type SavedCard = { id: string; comingShows: number; comingShowsWithOrders: number; followed: number };
 
@@ -81,8 +81,10 @@ export async function setPriceCardRetiredFromForm(actor: AdminActor, input: { id
 async function resnapshotUnsoldShows(tx: Parameters<typeof lockTheater>[0], cardId: string, liveTypeIds: Set<string>, now = new Date()): Promise<number> {
   const card = await priceCardById(tx, cardId);
   if (!card) return 0;
-  const snapshot = snapshotOfCard(card, liveTypeIds, now);
-  const showIds = await unsoldShowIdsOfCard(tx, cardId);
-  await resnapshotShows(tx, showIds, snapshot, fromPrices(snapshot));
-  return showIds.length;
+  const unsold = await unsoldShowsOfCard(tx, cardId);
+  for (const show of unsold) {
+    const { snapshot, fromPrices } = showSnapshot(card, liveTypeIds, show.tiers, now);
+    await resnapshotShow(tx, show.id, snapshot, fromPrices);
+  }
+  return unsold.length;
 }
