@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { orders, priceCardPrices, priceCards, promoCodes, promoRedemptions, screens, shows, theaters, ticketTypes } from "../schema";
+import { movies, orders, priceCardPrices, priceCards, promoCodes, promoRedemptions, screens, shows, theaters, ticketTypes } from "../schema";
 import { DEFAULT_TICKET_TYPES } from "@/lib/pricing/default-types";
 import type { PriceCardView, PriceSnapshot, PromoCodeView, TheaterPricing, TicketTypeView } from "@/lib/pricing/types";
 
@@ -108,6 +108,7 @@ export async function showPricingFacts(db: DbOrTx, showId: string) {
     .select({
       showId: shows.id,
       movieId: shows.movieId,
+      rating: movies.rating,
       startsAt: shows.startsAt,
       prices: shows.prices,
       currency: shows.currency,
@@ -121,6 +122,7 @@ export async function showPricingFacts(db: DbOrTx, showId: string) {
     .from(shows)
     .innerJoin(screens, eq(screens.id, shows.screenId))
     .innerJoin(theaters, eq(theaters.id, screens.theaterId))
+    .innerJoin(movies, eq(movies.id, shows.movieId))
     .where(eq(shows.id, showId));
   return row ?? null;
 }
@@ -197,9 +199,21 @@ export async function lockCustomerRedemptions(tx: Tx, promoCodeId: string, email
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`promo:${promoCodeId}:${email.toLowerCase()}`}))`);
 }
 
-/** The order's redemption is final (paid). */
+/**
+ * The order's redemption is final (paid). A payment that arrives after its checkout was closed
+ * (and the use given back) is honoured with its discount: the use is taken again, counted when
+ * the limit still allows (a late payment may exceed the limit by its own use: documented).
+ */
 export async function usePromoRedemption(tx: DbOrTx, orderId: string): Promise<void> {
-  await tx.update(promoRedemptions).set({ status: "used" }).where(and(eq(promoRedemptions.orderId, orderId), ne(promoRedemptions.status, "released")));
+  const [row] = await tx.select().from(promoRedemptions).where(eq(promoRedemptions.orderId, orderId));
+  if (!row || row.status === "used") return;
+  await tx.update(promoRedemptions).set({ status: "used" }).where(eq(promoRedemptions.orderId, orderId));
+  if (row.status === "released") {
+    await tx
+      .update(promoCodes)
+      .set({ redemptions: sql`${promoCodes.redemptions} + 1` })
+      .where(and(eq(promoCodes.id, row.promoCodeId), sql`(${promoCodes.maxRedemptions} is null or ${promoCodes.redemptions} < ${promoCodes.maxRedemptions})`));
+  }
 }
 
 /** Gives the order's use of its code back (checkout ended unpaid, or refunded); once. */

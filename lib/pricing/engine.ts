@@ -54,7 +54,7 @@ export function allocate(total: number, weights: readonly number[]): number[] {
 }
 
 /** Checks each seat's type against the show and prices the basket; a refusal says why, for the customer. */
-export function priceBasket(input: PricingInput): PricingResult {
+export function computeBasket(input: PricingInput): PricingResult {
   const { snapshot, theater, seats, promo } = input;
   if (!seats.length) return refuse("empty", "Choose at least one seat.");
   const typesById = new Map(input.types.map((t) => [t.id, t]));

@@ -118,3 +118,16 @@ export type PricedBasket = {
   total: number;
   promo: { id: string; code: string } | null;
 };
+
+/** What the showtime page hands the type picker: everything the browser needs to price locally. */
+export type ShowPricing = {
+  showId: string;
+  currency: string;
+  theaterId: string;
+  theater: TheaterPricing;
+  rating: string;
+  /** Live types of the theater, display order. */
+  types: TicketTypeView[];
+  /** tier → type id → price (the show's snapshot). */
+  prices: PriceSnapshot["prices"];
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocate, priceBasket, taxOf, type PricingInput } from "@/lib/pricing/engine";
+import { allocate, computeBasket, taxOf, type PricingInput } from "@/lib/pricing/engine";
 import { normaliseCode, promoRefusal } from "@/lib/pricing/promo";
 import { cardMatches, selectCard } from "@/lib/pricing/select-card";
 import { effectiveSnapshot, fromPrices, missingTiers } from "@/lib/pricing/snapshot";
@@ -21,7 +21,7 @@ const input = (extra: Partial<PricingInput>): PricingInput => ({ snapshot, types
 const seat = (n: number, ticketTypeId: string, tier = "standard") => ({ seatId: `s${n}`, tier, ticketTypeId });
 
 function priced(i: PricingInput) {
-  const r = priceBasket(i);
+  const r = computeBasket(i);
   if (!r.ok) throw new Error(r.message);
   return r.basket;
 }
@@ -83,7 +83,7 @@ describe("price engine", () => {
       [{ seats: [] }, "empty"],
     ];
     for (const [extra, reason] of cases) {
-      const r = priceBasket(input(extra));
+      const r = computeBasket(input(extra));
       expect(r.ok ? "priced" : r.reason).toBe(reason);
       if (!r.ok) expect(r.message.length).toBeGreaterThan(10);
     }
@@ -105,7 +105,7 @@ describe("price engine", () => {
       const seats = Array.from({ length: 1 + Math.floor(rnd() * 12) }, (_, i) => seat(i, pick(["adult", "child", "senior"])));
       const code = rnd() < 0.7 ? promo({ kind: pick(["percent", "fixed"] as const), amount: pick([1, 3, 10, 33, 50, 99, 100, 777, 5000]), appliesTo: pick(["order", "ticket"] as const) }) : null;
       if (code?.kind === "percent" && code.amount > 100) code.amount = 100;
-      const r = priceBasket(input({ theater, seats, promo: code, snapshot: { ...snapshot, prices } }));
+      const r = computeBasket(input({ theater, seats, promo: code, snapshot: { ...snapshot, prices } }));
       if (!r.ok) {
         expect(r.reason).toBe("promo_no_eligible");
         continue;
@@ -196,3 +196,17 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+describe("receipt", () => {
+  it("property: the receipt's rows add up to the total", async () => {
+    const { receiptOf } = await import("@/lib/pricing/receipt");
+    const rnd = mulberry32(7);
+    for (let run = 0; run < 1000; run++) {
+      const theater: TheaterPricing = { ...noFees, bookingFeePerTicket: Math.floor(rnd() * 300), bookingFeePerOrder: Math.floor(rnd() * 300), taxRateBp: Math.floor(rnd() * 2500), pricesIncludeTax: rnd() < 0.5 };
+      const seats = Array.from({ length: 1 + Math.floor(rnd() * 8) }, (_, i) => seat(i, ["adult", "child", "senior"][Math.floor(rnd() * 3)]));
+      const b = priced(input({ theater, seats, promo: rnd() < 0.5 ? promo({ amount: 1 + Math.floor(rnd() * 100) }) : null }));
+      const r = receiptOf({ ...b, promoCode: b.promo?.code ?? null });
+      expect(r.tickets.reduce((s, t) => s + t.amount, 0) + r.fees + r.addedTax - r.discount).toBe(r.total);
+    }
+  });
+});
