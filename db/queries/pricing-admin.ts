@@ -1,7 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import type { PriceSnapshot } from "@/lib/pricing/types";
 import { movies, orders, priceCards, promoCodes, promoRedemptions, screens, shows, theaters, ticketTypes } from "../schema";
 
 // The admin side of pricing (issue 18): the writes behind the ticket type, price card, fee/tax
@@ -135,21 +134,10 @@ export function showsOfTheaterByIds(db: Db | Tx, theaterId: string, showIds: str
     .where(and(eq(screens.theaterId, theaterId), inArray(shows.id, showIds)));
 }
 
-/**
- * Shows of a card not yet over with no order at all (any status), with their screen's tiers:
- * these follow the card's edits (db/queries/pricing.ts unsoldShowIdsOfCard, plus the tiers).
- */
-export function unsoldShowsOfCard(db: Db | Tx, cardId: string) {
-  return db
-    .select({ id: shows.id, tiers: screens.tiers })
-    .from(shows)
-    .innerJoin(screens, eq(screens.id, shows.screenId))
-    .where(and(eq(shows.priceCardId, cardId), eq(shows.status, "scheduled"), sql`not exists (select 1 from ${orders} where ${orders.showId} = ${shows.id})`));
-}
-
-/** Gives a show a new snapshot of its card (and "from" prices), leaving card and override as they are. */
-export async function resnapshotShow(tx: Tx, showId: string, snapshot: PriceSnapshot, prices: Record<string, number>) {
-  await tx.update(shows).set({ priceSnapshot: snapshot, prices }).where(eq(shows.id, showId));
+/** The tiers the show's screen sells. */
+export async function tiersOfShowScreen(db: Db | Tx, showId: string): Promise<string[]> {
+  const [row] = await db.select({ tiers: screens.tiers }).from(shows).innerJoin(screens, eq(screens.id, shows.screenId)).where(eq(shows.id, showId));
+  return row?.tiers ?? [];
 }
 
 /** A show with its screen and theater, locked, for changing its card; and whether it has any order. */

@@ -1,16 +1,16 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { movieForAdmin } from "@/db/queries/movies";
-import { priceCardsOfTheater, ticketTypesOfTheater } from "@/db/queries/pricing";
+import { priceCardsOfTheater } from "@/db/queries/pricing";
 import { insertShows, scheduledSpansOnScreen } from "@/db/queries/shows";
 import { lockScreen, screenWithTheater } from "@/db/queries/venue";
 import { AppError, fieldError } from "@/lib/errors";
 import { formatDay, formatTime } from "@/lib/time";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { pickCard } from "@/lib/pricing-admin/card-pick";
-import { showSnapshot } from "@/lib/pricing-admin/show-snapshot";
+import { pickCard } from "./card-pick";
 import { missingTiers } from "@/lib/pricing/snapshot";
+import { applyPriceCard } from "./show-price-card";
 import { dailyShowtimes, findClashes, showSpan } from "./show-overlap";
 import type { ScheduleShowsInput } from "./show-input";
 
@@ -38,16 +38,16 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
   if (showtimes[0].start <= now) throw fieldError("time", "That start time has already passed.");
   const spans = showtimes.map((t) => showSpan(t.start, movie.runtimeMinutes));
 
-  const [cards, types] = await Promise.all([priceCardsOfTheater(db, theater.id), ticketTypesOfTheater(db, theater.id)]);
+  // Each day's card is checked first, so a refusal names the day; applyPriceCard then stores it.
+  const cards = await priceCardsOfTheater(db, theater.id);
   if (input.priceCardId && !cards.some((c) => c.id === input.priceCardId)) throw fieldError("priceCardId", "Choose a price card of this theater that is not retired.");
-  const liveTypeIds = new Set(types.map((t) => t.id));
   const priced = showtimes.map((t) => {
     const pick = pickCard(cards, { startsAt: t.start, timeZone, format: screen.format }, input.priceCardId ?? null);
     const when = `${formatDay(t.date)} ${input.time}`;
     if (!pick) throw fieldError("priceCardId", `No price card fits ${when} on ${screen.name}: make a default card, or choose a card.`);
     const missing = missingTiers(pick.card, screen.tiers);
     if (missing.length) throw fieldError("priceCardId", `${pick.card.name} (picked for ${when}) has no ${missing.join(", ")} prices, which ${screen.name} sells: add them to the card, or choose another.`);
-    return { pick, ...showSnapshot(pick.card, liveTypeIds, screen.tiers, now), date: t.date };
+    return { pick, date: t.date };
   });
 
   return db.transaction(async (tx) => {
@@ -75,14 +75,13 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
         movieId: movie.id,
         startsAt: span.start,
         endsAt: span.end,
-        prices: priced[i].fromPrices,
-        priceCardId: priced[i].pick.card.id,
-        priceCardOverridden: priced[i].pick.overridden,
-        priceSnapshot: priced[i].snapshot,
+        // Replaced at once by the card's "from" prices (applyPriceCard, below, in this transaction).
+        prices: {},
         currency,
       })),
     );
     const showIds = created.map((c) => c.id);
+    for (const [i, showId] of showIds.entries()) await applyPriceCard(tx, showId, { cardId: priced[i].pick.card.id, overridden: priced[i].pick.overridden, tiers: screen.tiers, now });
     const cardsUsed = priced.map((p) => ({ date: p.date, card: p.pick.card.name, why: p.pick.why }));
     await recordAudit(tx, actor, "show.schedule", { type: "screen", id: screen.id }, {
       movie: movie.title,

@@ -1,7 +1,8 @@
 // A stored price card as the form and the lists show it. Pure.
 import { formatMoneyInput } from "@/lib/money";
-import { clockOf } from "./form-values";
-import { describeRules } from "./price-card-input";
+import { rulesOfCard } from "@/lib/catalog/card-rules-words";
+
+export { cardRulesInWords } from "@/lib/catalog/card-rules-words";
 
 type StoredCard = {
   id: string;
@@ -16,24 +17,6 @@ type StoredCard = {
   validUntil: string | null;
   prices: Record<string, Record<string, number>>;
 };
-
-export function rulesOfCard(card: StoredCard) {
-  return {
-    isDefault: card.isDefault,
-    startsFrom: clockOf(card.dayPartFromMinute),
-    startsBefore: clockOf(card.dayPartUntilMinute),
-    days: card.daysOfWeek ?? [],
-    formats: card.formats ?? [],
-    validFrom: card.validFrom ?? "",
-    validUntil: card.validUntil ?? "",
-  };
-}
-
-/** "Default: any show no other card fits", "starts before 17:00 · Tuesdays". */
-export function cardRulesInWords(card: StoredCard): string {
-  const r = rulesOfCard(card);
-  return describeRules({ ...r, startsFrom: r.startsFrom || null, startsBefore: r.startsBefore || null, validFrom: r.validFrom || null, validUntil: r.validUntil || null });
-}
 
 export function cardFormValues(card: StoredCard, currency: string) {
   const prices: Record<string, Record<string, string>> = {};

@@ -10,9 +10,3 @@ export function minutesOf(clock: string | null): number | null {
   const [h, m] = clock.split(":").map(Number);
   return h * 60 + m;
 }
-
-/** 1020 → "17:00"; null → "". */
-export function clockOf(minutes: number | null): string {
-  if (minutes === null) return "";
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/time";
 import { checkbox } from "./form-values";
 
-export const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
+export { WEEKDAYS } from "@/lib/catalog/card-rules-words";
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time like 17:00.");
 const optionalClock = z.union([z.literal(""), clock]).default("").transform((v) => v || null);
@@ -40,18 +40,3 @@ export const priceCardSchema = z
 export type PriceCardInput = z.infer<typeof priceCardSchema>;
 
 export const priceCardIdSchema = z.object({ id: z.string().min(1) });
-
-/** The card's rules in words, as the shows editor and the cards list say them. */
-export function describeRules(card: { isDefault: boolean; startsBefore: string | null; startsFrom: string | null; days: number[]; formats: string[]; validFrom: string | null; validUntil: string | null }): string {
-  const parts: string[] = [];
-  if (card.startsFrom && card.startsBefore) parts.push(`starts ${card.startsFrom}–${card.startsBefore}`);
-  else if (card.startsBefore) parts.push(`starts before ${card.startsBefore}`);
-  else if (card.startsFrom) parts.push(`starts at or after ${card.startsFrom}`);
-  if (card.days.length && card.days.length < 7) parts.push(card.days.map((d) => `${WEEKDAYS[d]}s`).join(", "));
-  if (card.formats.length) parts.push(card.formats.join(" or "));
-  if (card.validFrom && card.validUntil) parts.push(`${card.validFrom} to ${card.validUntil}`);
-  else if (card.validFrom) parts.push(`from ${card.validFrom}`);
-  else if (card.validUntil) parts.push(`until ${card.validUntil}`);
-  if (parts.length === 0) return card.isDefault ? "Default: any show no other card fits" : "Any show";
-  return (card.isDefault ? "Default; " : "") + parts.join(" · ");
-}

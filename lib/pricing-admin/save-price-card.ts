@@ -1,14 +1,15 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { priceCardById, replaceCardPrices, ticketTypesOfTheater } from "@/db/queries/pricing";
-import { comingShowsOnCard, liveDefaultCard, lockTheater, resnapshotShow, savePriceCardRow, screensOfTheater, setPriceCardRetired, unsoldShowsOfCard } from "@/db/queries/pricing-admin";
+import { comingShowsOnCard, liveDefaultCard, lockTheater, savePriceCardRow, screensOfTheater, setPriceCardRetired, tiersOfShowScreen } from "@/db/queries/pricing-admin";
+import { refreshCardSnapshots } from "@/lib/catalog/show-price-card";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { AppError, badInput, fieldError } from "@/lib/errors";
 import { checkCardGrid, gridInWords } from "./card-grid-check";
 import { minutesOf } from "./form-values";
-import { describeRules, type PriceCardInput } from "./price-card-input";
-import { showSnapshot } from "./show-snapshot";
+import { describeRules } from "@/lib/catalog/card-rules-words";
+import type { PriceCardInput } from "./price-card-input";
 
 export type SavedCard = { id: string; comingShows: number; comingShowsWithOrders: number; followed: number };
 
@@ -52,7 +53,7 @@ export async function savePriceCardFromForm(actor: AdminActor, input: PriceCardI
     const prices: Record<string, Record<string, number>> = {};
     for (const c of grid.cells) (prices[c.tier] ??= {})[c.ticketTypeId] = c.amount;
     await replaceCardPrices(tx, id, prices);
-    const followed = before ? await resnapshotUnsoldShows(tx, id, new Set(types.filter((t) => !t.retiredAt).map((t) => t.id))) : 0;
+    const followed = before ? await refreshCardSnapshots(tx, id, (showId) => tiersOfShowScreen(tx, showId)) : 0;
     const coming = await comingShowsOnCard(tx, id);
     await recordAudit(tx, actor, before ? "price-card.update" : "price-card.create", { type: "price_card", id }, {
       summary: `${before ? "Changed" : "Created"} price card ${input.name}: ${describeRules(input)}`,
@@ -75,16 +76,4 @@ export async function setPriceCardRetiredFromForm(actor: AdminActor, input: { id
     await recordAudit(tx, actor, input.retired ? "price-card.retire" : "price-card.restore", { type: "price_card", id: card.id }, { summary: `${input.retired ? "Retired" : "Uses again"} price card ${card.name}` });
     return { id: card.id, retired: input.retired };
   });
-}
-
-/** Shows of the card with no order at all take the edited prices; the others keep theirs. */
-async function resnapshotUnsoldShows(tx: Parameters<typeof lockTheater>[0], cardId: string, liveTypeIds: Set<string>, now = new Date()): Promise<number> {
-  const card = await priceCardById(tx, cardId);
-  if (!card) return 0;
-  const unsold = await unsoldShowsOfCard(tx, cardId);
-  for (const show of unsold) {
-    const { snapshot, fromPrices } = showSnapshot(card, liveTypeIds, show.tiers, now);
-    await resnapshotShow(tx, show.id, snapshot, fromPrices);
-  }
-  return unsold.length;
 }

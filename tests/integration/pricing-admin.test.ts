@@ -142,9 +142,11 @@ describe("cards and shows", () => {
     const chosen = await scheduleShows(admin, { movieId: rows[0].movieId, screenId, date: addDays(first, 14), time: "10:00", days: 1, priceCardId: tuesdayId });
     const [show] = await world.db.select().from(shows).where(eq(shows.id, chosen.showIds[0]));
     expect(show).toMatchObject({ priceCardId: tuesdayId, priceCardOverridden: true, prices: { standard: 500 } });
+    const noCard = await refusal(scheduleShows(admin, { movieId: rows[0].movieId, screenId, date: addDays(first, 15), time: "10:00", days: 1, priceCardId: "no-such-card" }));
+    expect(noCard.details?.fieldErrors).toEqual({ priceCardId: ["Choose a price card of this theater that is not retired."] });
   });
 
-  it("editing a card moves the prices of its shows without orders; a show with an order keeps its snapshot, and its card cannot be changed", async () => {
+  it("editing a card moves the prices of its shows without orders; a show with an order keeps its snapshot until an admin moves it", async () => {
     const { id: cardId } = await savePriceCardFromForm(admin, card({ name: "Late", startsFrom: "22:00", priority: 9, prices: grid({ Adult: "8" }) }));
     const date = tuesdayAfter(30);
     const { showIds } = await scheduleShows(admin, { movieId: (await world.db.query.movies.findFirst())!.id, screenId, date: addDays(date, 1), time: "22:30", days: 2 });
@@ -160,10 +162,11 @@ describe("cards and shows", () => {
     const adult = typeId("Adult");
     expect(after.find((s) => s.id === sold)!.priceSnapshot!.prices.standard).toEqual({ [adult]: 800 });
     expect(after.find((s) => s.id === unsold)!.priceSnapshot!.prices.standard).toEqual({ [adult]: 900 });
-    expect(after.find((s) => s.id === unsold)!.prices).toEqual({ standard: 900 });
+    expect(after.find((s) => s.id === unsold)!.prices.standard).toBe(900);
 
-    const locked = await refusal(setShowCard(admin, { showId: sold, priceCardId: pricing.defaultCard.id }));
-    expect(locked.message).toBe("This show already has orders: it keeps the prices they were made at.");
+    // An admin may still move a show with orders: its orders keep their lines, new sales take the card.
+    await setShowCard(admin, { showId: sold, priceCardId: pricing.defaultCard.id });
+    expect((await lastAudit("show.price-card")).details).toMatchObject({ summary: expect.stringMatching(/now sells at Standard \(chosen by an admin\); its orders so far keep their prices$/) });
     const moved = await setShowCard(admin, { showId: unsold, priceCardId: pricing.defaultCard.id });
     expect(moved).toMatchObject({ card: pricing.defaultCard.name, why: "chosen by an admin" });
     const back = await setShowCard(admin, { showId: unsold, priceCardId: null });

@@ -85,8 +85,8 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
                       {...showCardInWords(s, cards)}
                       fromPrices={s.prices}
                       currency={s.currency}
-                      editable={s.status === "scheduled" && !over && s.startsAt > now && !s.hasOrders}
-                      lockedReason={s.hasOrders && !over && s.status === "scheduled" ? "Has orders: keeps the prices they were made at." : null}
+                      editable={s.status === "scheduled" && s.startsAt > now}
+                      hasOrders={s.hasOrders}
                       cards={liveCards.map((c) => ({ id: c.id, name: c.name }))}
                       setCard={setShowCardAction}
                     />

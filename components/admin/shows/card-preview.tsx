@@ -1,6 +1,6 @@
 "use client";
 import { dailyShowtimes } from "@/lib/catalog/show-overlap";
-import { pickCard } from "@/lib/pricing-admin/card-pick";
+import { pickCard } from "@/lib/catalog/card-pick";
 import { isIsoDate, formatDay } from "@/lib/time";
 import type { PriceCardView } from "@/lib/pricing/types";
 

@@ -8,10 +8,11 @@ import { useAdminAction, type AdminAction } from "@/components/admin/pricing/use
 type Card = { id: string; name: string };
 
 /**
- * A show's price card, why it has it, its "from" prices, and — before its first order — a way
- * to put it on another card or back on the rules. A show with orders keeps its prices.
+ * A show's price card, why it has it, its "from" prices, and — until it starts — a way to put it
+ * on another card or back on the rules. Editing a card does not move a show with orders; moving
+ * it here does, for new sales only (its orders keep what they were priced at).
  */
-export function ShowCardCell({ showId, what, cardName, why, fromPrices, currency, editable, lockedReason, cards, setCard }: { showId: string; what: string; cardName: string; why: string; fromPrices: Record<string, number>; currency: string; editable: boolean; lockedReason: string | null; cards: Card[]; setCard: AdminAction<unknown> }) {
+export function ShowCardCell({ showId, what, cardName, why, fromPrices, currency, editable, hasOrders, cards, setCard }: { showId: string; what: string; cardName: string; why: string; fromPrices: Record<string, number>; currency: string; editable: boolean; hasOrders: boolean; cards: Card[]; setCard: AdminAction<unknown> }) {
   const id = useId();
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -53,15 +54,15 @@ export function ShowCardCell({ showId, what, cardName, why, fromPrices, currency
             <button disabled={call.pending} className="h-8 rounded-md bg-gold px-2 font-semibold text-ink disabled:opacity-60">
               Use card
             </button>
+            {hasOrders && <p className="w-full text-zinc-300">Its orders keep their prices; new sales use this card.</p>}
           </form>
         ) : (
           <button type="button" onClick={() => setOpen(true)} className="text-gold underline-offset-2 hover:underline" aria-label={`Change the price card of ${what}`}>
             Change card
           </button>
         )
-      ) : (
-        lockedReason && <p className="text-zinc-300">{lockedReason}</p>
-      )}
+      ) : null}
+      {editable && hasOrders && <p className="text-zinc-300">Has orders: card edits no longer move its prices.</p>}
       {call.result?.ok === false && <ActionOutcome result={call.result} />}
     </div>
   );

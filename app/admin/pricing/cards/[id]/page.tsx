@@ -39,7 +39,7 @@ export default async function EditPriceCardPage({ params, searchParams }: { para
           <p className="text-sm text-zinc-300">
             {coming.shows === 0
               ? "No coming show uses this card."
-              : `${coming.shows} coming show${coming.shows === 1 ? " uses" : "s use"} this card. When you save, shows without orders take the new prices; the ${coming.withOrders} with orders keep the prices they were sold at.`}
+              : `${coming.shows} coming show${coming.shows === 1 ? " uses" : "s use"} this card. When you save, shows without orders take the new prices; the ${coming.withOrders} with orders keep theirs (move one to this card from the shows page to re-price it).`}
           </p>
           <PriceCardForm theaterId={theater.id} card={cardFormValues(card, theater.currency)} currency={theater.currency} save={savePriceCardAction} {...data} />
         </>
