@@ -70,7 +70,7 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
     }
     const created = await insertShows(
       tx,
-      spans.map((span, i) => ({
+      spans.map((span) => ({
         screenId: screen.id,
         movieId: movie.id,
         startsAt: span.start,
