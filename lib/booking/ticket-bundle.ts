@@ -4,6 +4,8 @@ import { renderTicketsPdf, type TicketPdfData } from "@/lib/tickets/ticket-pdf";
 import { ticketIcs } from "@/lib/tickets/calendar";
 import type { OrderDetail } from "@/db/queries/orders";
 import { shortSeatLabel } from "@/lib/seat-map/format";
+import { lineDescription } from "@/lib/pricing/line-text";
+import { orderReceiptRows } from "./order-receipt";
 import { compareRowLabels } from "./seat-label";
 
 /** The live tickets of an order with their signed codes, in seat order. */
@@ -39,7 +41,10 @@ export function ticketPdfData(detail: OrderDetail): TicketPdfData {
       seatNumber: seat.seatNumber,
       tier: seat.tier,
       amount: seat.amount,
+      ticketType: seat.ticketTypeName,
+      detail: lineDescription(seat, detail.order.currency, detail.order.taxIncluded),
     })),
+    receipt: orderReceiptRows(detail),
   };
 }
 
