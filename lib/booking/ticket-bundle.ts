@@ -21,6 +21,9 @@ export function ticketsWithCodes(detail: OrderDetail) {
     .sort((a, b) => compareRowLabels(a.seat.rowLabel, b.seat.rowLabel) || a.seat.seatNumber - b.seat.seatNumber);
 }
 
+// The PDF's font has no U+2212 minus sign: a discount prints with a hyphen-minus there.
+const pdfText = (text: string) => text.replace(/\u2212/g, "-");
+
 export function ticketPdfData(detail: OrderDetail): TicketPdfData {
   return {
     orderId: detail.order.id,
@@ -42,9 +45,9 @@ export function ticketPdfData(detail: OrderDetail): TicketPdfData {
       tier: seat.tier,
       amount: seat.amount,
       ticketType: seat.ticketTypeName,
-      detail: lineDescription(seat, detail.order.currency, detail.order.taxIncluded),
+      detail: pdfText(lineDescription(seat, detail.order.currency, detail.order.taxIncluded)),
     })),
-    receipt: orderReceiptRows(detail),
+    receipt: orderReceiptRows(detail).map((r) => ({ label: r.label, amount: pdfText(r.amount) })),
   };
 }
 

@@ -62,6 +62,7 @@ export const styles = StyleSheet.create({
   seatValue: { fontFamily: "Helvetica-Bold", fontSize: 18, maxLines: 1, textOverflow: "ellipsis" },
   tierValue: { fontFamily: "Helvetica-Bold", fontSize: 9.5, marginTop: 1, maxLines: 1, textOverflow: "ellipsis" },
   price: { fontSize: 9.5, marginTop: 1 },
+  typeValue: { fontSize: 9.5, marginTop: 1, maxLines: 1, textOverflow: "ellipsis" },
 
   perforation: { marginTop: 10, height: 16, justifyContent: "center" },
   dashes: { marginHorizontal: 12, borderTopWidth: 1.2, borderTopColor: LINE, borderStyle: "dashed" },

@@ -98,8 +98,8 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
               <Text style={styles.label}>TIER</Text>
               <Text style={styles.tierValue} hyphenationCallback={wholeWords}>
                 {capitalize(ticket.tier)}
-                {ticket.ticketType ? ` · ${ticket.ticketType}` : ""}
               </Text>
+              {ticket.ticketType ? <Text style={styles.typeValue}>{ticket.ticketType}</Text> : null}
               <Text style={styles.price}>{formatMoney(ticket.amount, data.currency)}</Text>
             </View>
           </View>
@@ -130,7 +130,7 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
           ) : null}
           {ticket.detail ? (
             <View style={styles.footerRow}>
-              <Text style={styles.footerLabel}>THIS TICKET</Text>
+              <Text style={styles.footerLabel}>TICKET</Text>
               <Text style={styles.footerWrap}>{ticket.detail}</Text>
             </View>
           ) : null}
