@@ -4,7 +4,7 @@ import { formatMoney } from "@/lib/money";
 import { qrPngDataUrl } from "@/lib/tickets/qr";
 import { PAGE_SIZE, styles } from "@/lib/tickets/ticket-pdf-styles";
 
-export type TicketPdfSeat = { ticketId: string; code: string; row: string; seatNumber: number; tier: string; amount: number };
+export type TicketPdfSeat = { ticketId: string; code: string; row: string; seatNumber: number; tier: string; amount: number; ticketType?: string; detail?: string };
 
 export type TicketPdfData = {
   orderId: string;
@@ -19,6 +19,8 @@ export type TicketPdfData = {
   currency: string;
   customerEmail?: string;
   tickets: TicketPdfSeat[];
+  /** The order's receipt rows (tickets by type, fees, tax, discount, total), printed on every ticket. */
+  receipt?: { label: string; amount: string }[];
 };
 
 /** One PDF page per seat, each with its own QR; the bytes to attach to an email or download. */
@@ -97,6 +99,7 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
               <Text style={styles.tierValue} hyphenationCallback={wholeWords}>
                 {capitalize(ticket.tier)}
               </Text>
+              {ticket.ticketType ? <Text style={styles.typeValue}>{ticket.ticketType}</Text> : null}
               <Text style={styles.price}>{formatMoney(ticket.amount, data.currency)}</Text>
             </View>
           </View>
@@ -123,6 +126,18 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
             <View style={styles.footerRow}>
               <Text style={styles.footerLabel}>ISSUED TO</Text>
               <Text style={styles.footerText}>{shorten(data.customerEmail, 52)}</Text>
+            </View>
+          ) : null}
+          {ticket.detail ? (
+            <View style={styles.footerRow}>
+              <Text style={styles.footerLabel}>TICKET</Text>
+              <Text style={styles.footerWrap}>{ticket.detail}</Text>
+            </View>
+          ) : null}
+          {data.receipt?.length ? (
+            <View style={styles.footerRow}>
+              <Text style={styles.footerLabel}>PAID</Text>
+              <Text style={styles.footerWrap}>{data.receipt.map((r) => `${r.label} ${r.amount}`).join(" · ")}</Text>
             </View>
           ) : null}
         </View>

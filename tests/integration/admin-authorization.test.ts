@@ -14,7 +14,7 @@ import { startCheckout } from "@/lib/booking/start-checkout";
 import { layoutVersion } from "@/lib/venue/layout-version";
 import { env } from "@/lib/env";
 import { bookingWorld } from "../support/booking-fixture";
-import { pricedTheater } from "../support/pricing-fixture";
+import { theaterWithDefaultCard } from "../support/default-card-fixture";
 
 // requireAdmin() reads the Auth.js session cookie through next/headers, which exists only inside
 // a Next request. This stands in for the browser's cookie jar and nothing else: the session
@@ -35,7 +35,7 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let tokens: { admin: string; customer: string };
 let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string; futureShow: string; spareCard: string };
-let pricing: Awaited<ReturnType<typeof pricedTheater>>;
+let pricing: Awaited<ReturnType<typeof theaterWithDefaultCard>>;
 const unique = () => crypto.randomUUID().slice(0, 6).toUpperCase();
 /** Every tier on sale × Adult, as the card form sends it. */
 const adultGrid = (amount: string) => Object.fromEntries(pricing.tiers.map((tier) => [tier, { [pricing.byName("Adult").id]: amount }]));
@@ -177,7 +177,7 @@ beforeAll(async () => {
   const { show, seat } = await world.aShow(2);
   const paidOrder = (await world.buy(show.id, [seat("J", 1).id, seat("J", 2).id])).orderId;
   const pendingOrder = await startUnpaid(show.id, [seat("J", 12).id]);
-  pricing = await pricedTheater(world.db);
+  pricing = await theaterWithDefaultCard(world.db);
   const boss = await world.admin("pricing-boss@example.com");
   await savePromoCodeFromForm(boss, promoCodeSchema.parse({ theaterId: theater.id, code: "WELCOME", kind: "fixed", amount: "2", per: "ticket" }));
   const spareCard = (await savePriceCardFromForm(boss, priceCardSchema.parse({ theaterId: theater.id, name: "Spare", days: [1], prices: adultGrid("9.00") }))).id;

@@ -10,19 +10,19 @@ import { createScreen } from "@/lib/venue/create-screen";
 import { scheduleShows, type DateClash } from "@/lib/catalog/schedule-shows";
 import { addDays, localDate, zonedToUtc } from "@/lib/time";
 import { bookingWorld } from "../support/booking-fixture";
-import { pricedTheater } from "../support/pricing-fixture";
+import { theaterWithDefaultCard } from "../support/default-card-fixture";
 import { refusal } from "../support/refusal";
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let admin: AdminActor;
 let timeZone: string;
-let pricing: Awaited<ReturnType<typeof pricedTheater>>;
+let pricing: Awaited<ReturnType<typeof theaterWithDefaultCard>>;
 
 beforeAll(async () => {
   world = await bookingWorld();
   admin = await world.admin("shows-admin@example.com");
   timeZone = (await world.db.select().from(theaters))[0].timeZone;
-  pricing = await pricedTheater(world.db);
+  pricing = await theaterWithDefaultCard(world.db);
 });
 afterAll(async () => {
   await world?.close();

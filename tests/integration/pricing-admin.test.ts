@@ -17,18 +17,18 @@ import { addTicketType, moveTicketType, setTicketTypeRetired, updateTicketTypeFi
 import { createScreen } from "@/lib/venue/create-screen";
 import { addDays, localDate } from "@/lib/time";
 import { bookingWorld } from "../support/booking-fixture";
-import { pricedTheater } from "../support/pricing-fixture";
+import { theaterWithDefaultCard } from "../support/default-card-fixture";
 import { refusal } from "../support/refusal";
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let admin: AdminActor;
-let pricing: Awaited<ReturnType<typeof pricedTheater>>;
+let pricing: Awaited<ReturnType<typeof theaterWithDefaultCard>>;
 let otherTheaterTypeId: string;
 
 beforeAll(async () => {
   world = await bookingWorld();
   admin = await world.admin("pricing-admin@example.com");
-  pricing = await pricedTheater(world.db);
+  pricing = await theaterWithDefaultCard(world.db);
   const [other] = await world.db.insert(theaters).values({ slug: "other", name: "Other Cinema", timeZone: "Europe/London", currency: "gbp" }).returning();
   otherTheaterTypeId = (await insertDefaultTicketTypes(world.db, other.id))[0].id;
 });
