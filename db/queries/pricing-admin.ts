@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { movies, orders, priceCards, promoCodes, promoRedemptions, screens, shows, theaters, ticketTypes } from "../schema";
 
@@ -80,7 +80,7 @@ export async function comingShowsOnCard(db: Db | Tx, cardId: string, now = new D
       withOrders: sql<number>`count(*) filter (where exists (select 1 from orders o where o.show_id = "shows"."id"))::int`,
     })
     .from(shows)
-    .where(and(eq(shows.priceCardId, cardId), eq(shows.status, "scheduled"), sql`${shows.startsAt} > ${now}`));
+    .where(and(eq(shows.priceCardId, cardId), eq(shows.status, "scheduled"), gt(shows.startsAt, now)));
   return row;
 }
 
