@@ -91,7 +91,7 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await form.getByLabel("Screen").selectOption({ label: screenName });
   await form.getByLabel("Start time").fill("21:00");
   await expect(admin.getByTestId("card-preview")).toContainText(/: (Standard|Discount Tuesday) \(/);
-  await form.getByLabel("Price card").selectOption({ label: "Standard" });
+  await form.getByLabel("Price card", { exact: true }).selectOption({ label: "Standard" });
   await expect(admin.getByTestId("card-preview")).toContainText("Standard (chosen by an admin)");
   await form.getByRole("button", { name: "Schedule show" }).click();
   await expect(admin.getByTestId("schedule-outcome")).toContainText("Scheduled 1 show");
@@ -116,8 +116,9 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   const customerContext = await browser.newContext();
   const customer = await customerContext.newPage();
   await customer.goto(`/shows/${showId}`);
-  await expect(mapSeat(customer, "A", 1)).toHaveAttribute("aria-label", "Row A, seat 1, standard, $11.00, available");
-  await expect(mapSeat(customer, "B", 1)).toHaveAttribute("aria-label", /premium, \$15\.50/);
+  // The demo's Standard card: standard from $10.00 (Child), premium from $14.00.
+  await expect(mapSeat(customer, "A", 1)).toHaveAttribute("aria-label", "Row A, seat 1, standard, $10.00, available");
+  await expect(mapSeat(customer, "B", 1)).toHaveAttribute("aria-label", /premium, \$14\.00/);
   await mapSeat(customer, "A", 1).click();
   await expect(mapSeat(customer, "A", 1)).toHaveAttribute("data-state", "mine");
   await customer.getByTestId("continue").click();
@@ -125,7 +126,8 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await signInViaOutbox(customer, customerEmail);
   // The sign-in link lands straight on checkout with the held seat (issue 20).
   await expect(customer).toHaveURL(/\/checkout\/local\/cs_local_/);
-  await customer.getByRole("button", { name: "Pay $11.00" }).click();
+  // One Adult: $14.00 + the demo's $1.50 fee + 8.88 % tax on both ($1.38), per line, half up.
+  await customer.getByRole("button", { name: "Pay $16.88" }).click();
   await expect(customer).toHaveURL(/\/checkout\/success/);
   await expect(customer.getByTestId("ticket")).toHaveCount(1);
 
@@ -153,7 +155,7 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   // The seat is on sale again for the customer.
   await customer.goto(`/shows/${showId}`);
   await expect(mapSeat(customer, "A", 1)).toHaveAttribute("data-state", "available");
-  await expect(mapSeat(customer, "A", 1)).toHaveAttribute("aria-label", "Row A, seat 1, standard, $11.00, available");
+  await expect(mapSeat(customer, "A", 1)).toHaveAttribute("aria-label", "Row A, seat 1, standard, $10.00, available");
 
   // Cancelling the show asks first, reports the refunds (none left: the only order was refunded)
   // and takes the show off sale.
