@@ -32,15 +32,27 @@ async function checkPage(page: Page, what: string) {
   await expectNoViolations(page, what);
 }
 
-/** Opens the card named like `name` from the price cards page and sets Adult, Child and Senior in every tier. */
-async function priceCard(page: Page, name: RegExp, prices: { Adult: string; Child: string; Senior: string }) {
+type Grid = Record<string, string>;
+const CELLS = ["standard", "premium"].flatMap((tier) => ["Adult", "Child", "Senior"].map((type) => `price-${tier}-${type}`));
+
+/**
+ * Opens the card named like `name` and types `amount(type)` for Adult, Child and Senior in every
+ * tier; returns what the cells held before, so the test can put the demo's prices back (the
+ * suites after this one buy at them).
+ */
+async function priceCard(page: Page, name: RegExp, amount: (cell: string) => string): Promise<Grid> {
   await page.goto("/admin/pricing");
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  for (const tier of ["standard", "premium"]) for (const [type, amount] of Object.entries(prices)) await page.getByTestId(`price-${tier}-${type}`).fill(amount);
+  const before: Grid = {};
+  for (const cell of CELLS) {
+    before[cell] = await page.getByTestId(cell).inputValue();
+    await page.getByTestId(cell).fill(amount(cell));
+  }
   await page.getByRole("button", { name: "Save card" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Card saved." })).toBeVisible();
   await checkPage(page, `the ${name.source} card`);
+  return before;
 }
 
 for (const v of VIEWPORTS) {
@@ -60,8 +72,9 @@ for (const v of VIEWPORTS) {
     await expect(page.getByTestId("price-premium-Child")).toHaveAttribute("aria-invalid", "true");
     await checkPage(page, "a card with a missing price");
 
-    await priceCard(page, /^Matinee/, { Adult: `9.${cents}`, Child: `6.${cents}`, Senior: `7.${cents}` });
-    await priceCard(page, /^Discount Tuesday/, { Adult: `8.${cents}`, Child: `5.${cents}`, Senior: `6.${cents}` });
+    const byType = (prices: Record<string, string>) => (cell: string) => prices[cell.split("-")[2]];
+    const matinee = await priceCard(page, /^Matinee/, byType({ Adult: `9.${cents}`, Child: `6.${cents}`, Senior: `7.${cents}` }));
+    const tuesday = await priceCard(page, /^Discount Tuesday/, byType({ Adult: `8.${cents}`, Child: `5.${cents}`, Senior: `6.${cents}` }));
     await page.goto("/admin/pricing");
     await expect(page.getByTestId("price-card").filter({ hasText: "Matinee" })).toContainText(`Adult $9.${cents}, Child $6.${cents}, Senior $7.${cents}`);
     await expect(page.getByTestId("price-card").filter({ hasText: "Discount Tuesday" })).toContainText("Tuesdays");
@@ -73,6 +86,8 @@ for (const v of VIEWPORTS) {
 
     // Fees and tax: a bad fee is refused by field, then a fee per ticket and VAT-style tax are saved.
     await page.goto("/admin/pricing/fees");
+    const demoFee = await page.getByLabel("Per ticket (USD)").inputValue();
+    const demoTax = await page.getByLabel("Tax rate (%)").inputValue();
     await page.getByLabel("Per ticket (USD)").fill("1.2.3");
     await page.getByRole("button", { name: "Save fees and tax" }).click();
     await expect(page.getByLabel("Per ticket (USD)")).toHaveAccessibleDescription("Enter an amount like 1.50, or leave it empty for none.");
@@ -114,6 +129,16 @@ for (const v of VIEWPORTS) {
     await row.getByRole("link", { name: stored }).click();
     await expect(page.getByRole("heading", { level: 1, name: stored })).toBeVisible();
     await checkPage(page, "a promo code's page");
+
+    // The demo's prices, fee and tax back, for the suites that buy after this one.
+    await priceCard(page, /^Matinee/, (cell) => matinee[cell]);
+    await priceCard(page, /^Discount Tuesday/, (cell) => tuesday[cell]);
+    await page.goto("/admin/pricing/fees");
+    await page.getByLabel("Per ticket (USD)").fill(demoFee);
+    await page.getByLabel("Tax rate (%)").fill(demoTax);
+    await page.getByLabel("Tax is added on top (US sales-tax style)").check();
+    await page.getByRole("button", { name: "Save fees and tax" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Fees and tax saved." })).toBeVisible();
     await page.context().close();
   });
 }

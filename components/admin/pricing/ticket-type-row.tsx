@@ -20,9 +20,9 @@ export function TicketTypeRow({ type, first, last, update, move, retire }: { typ
 
   return (
     <li className="rounded-xl border border-line bg-panel p-4" data-testid="ticket-type-row" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="mb-2 font-semibold">
+      <h2 id={`${id}-title`} className="mb-2 font-semibold">
         {type.name} {type.retired && <span className="text-sm font-normal text-zinc-300">(retired: not sold)</span>}
-      </h3>
+      </h2>
       <form
         noValidate
         className="grid gap-3 sm:grid-cols-[1fr_2fr_7rem_auto] sm:items-end"

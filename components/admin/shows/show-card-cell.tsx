@@ -57,7 +57,7 @@ export function ShowCardCell({ showId, what, cardName, why, fromPrices, currency
             {hasOrders && <p className="w-full text-zinc-300">Its orders keep their prices; new sales use this card.</p>}
           </form>
         ) : (
-          <button type="button" onClick={() => setOpen(true)} className="text-gold underline-offset-2 hover:underline" aria-label={`Change the price card of ${what}`}>
+          <button type="button" onClick={() => setOpen(true)} className="inline-block min-h-6 text-gold underline-offset-2 hover:underline" aria-label={`Change the price card of ${what}`}>
             Change card
           </button>
         )
