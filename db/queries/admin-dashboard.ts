@@ -47,13 +47,16 @@ export function paidLinesByTicketTypeSince(db: Db, from: Date) {
     .groupBy(orderSeats.ticketTypeName);
 }
 
-/** The per-order booking fees (with their tax) of orders still paid, paid since `from`. */
+/**
+ * The per-order booking fees of orders still paid, paid since `from`: charged (gross, its tax in
+ * it), its tax, and the fee as listed (without an added tax, as a seat line's fee is).
+ */
 export async function paidOrderFeesSince(db: Db, from: Date) {
   const [row] = await db
     .select({
-      orders: sql<number>`count(*) filter (where ${orders.orderFee} > 0)::int`,
-      fees: sql<number>`coalesce(sum(${orders.orderFee}), 0)::int`,
+      gross: sql<number>`coalesce(sum(${orders.orderFee}), 0)::int`,
       tax: sql<number>`coalesce(sum(${orders.orderFeeTax}), 0)::int`,
+      fees: sql<number>`coalesce(sum(case when ${orders.taxIncluded} then ${orders.orderFee} else ${orders.orderFee} - ${orders.orderFeeTax} end), 0)::int`,
     })
     .from(orders)
     .where(and(eq(orders.status, "paid"), gte(orders.paidAt, from)));

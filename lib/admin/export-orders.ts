@@ -69,7 +69,8 @@ export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof e
             ticketTypesInWords(seats),
             money(order.totalAmount - order.taxAmount),
             money(order.taxAmount),
-            money(seats.reduce((sum, s) => sum + s.fee, 0) + order.orderFee),
+            // As the receipt lists them: an added tax on the order fee is tax, not fee.
+            money(seats.reduce((sum, s) => sum + s.fee, 0) + order.orderFee - (order.taxIncluded ? 0 : order.orderFeeTax)),
             money(order.discountAmount),
             order.promoCode,
           ]),

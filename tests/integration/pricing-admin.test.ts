@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { auditLog, priceCards, promoCodes, seats, shows, theaters, ticketTypes } from "@/db/schema";
+import { auditLog, movies, orderSeats, orders, priceCards, promoCodes, seats, shows, theaters, ticketTypes } from "@/db/schema";
+import { paidLinesByTicketTypeSince, paidOrderFeesSince } from "@/db/queries/admin-dashboard";
+import { revenueByTicketType } from "@/lib/admin/dashboard-report";
+import { exportOrdersCsv } from "@/lib/admin/export-orders";
+import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { insertDefaultTicketTypes, priceCardById, ticketTypesOfTheater } from "@/db/queries/pricing";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { holdSeats } from "@/lib/booking/holds";
@@ -238,5 +242,54 @@ describe("promo codes", () => {
     const [retired] = await world.db.select().from(promoCodes).where(eq(promoCodes.id, summer.id));
     expect(retired.retiredAt).not.toBeNull();
     expect(retired.maxRedemptions).toBe(10);
+  });
+});
+
+describe("reports by ticket type", () => {
+  it("a paid 2 Adult + 1 Child order with a code shows in the dashboard figures and the CSV with gross, net, tax, fees and discount apart", async () => {
+    const { pricedTheater } = await import("../support/pricing-fixture");
+    const { show, seat } = await world.aShow(5);
+    const sold = await pricedTheater(world.db, show.screenId);
+    await sold.onSale(show.id);
+    await world.db.update(movies).set({ rating: "PG" }).where(eq(movies.id, show.movieId));
+    await sold.promo("REPORT10");
+    const buyer = await world.customer("report");
+    const seatIds = [seat("F", 1).id, seat("F", 2).id, seat("F", 3).id];
+    await holdSeats(world.db, { showId: show.id, seatIds }, buyer.holder);
+    const from = new Date();
+    const types = { [seatIds[0]]: sold.adult.id, [seatIds[1]]: sold.adult.id, [seatIds[2]]: sold.child.id };
+    const { orderId } = await startCheckout(world.db, show.id, buyer, "http://localhost:3999", { types, promoCode: "report 10" });
+    const [pending] = await world.db.select().from(orders).where(eq(orders.id, orderId));
+    world.stripe.complete(pending.stripeSessionId!);
+    await syncOrderWithSession(world.db, pending.stripeSessionId!);
+    const [order] = await world.db.select().from(orders).where(eq(orders.id, orderId));
+    expect(order.status).toBe("paid");
+
+    const { lines, total } = revenueByTicketType(await paidLinesByTicketTypeSince(world.db, from), await paidOrderFeesSince(world.db, from));
+    const line = (name: string) => lines.find((l) => l.ticketType === name)!;
+    const lineRows = await world.db.select().from(orderSeats).where(eq(orderSeats.orderId, orderId));
+    const sum = (rows: typeof lineRows, key: "amount" | "tax" | "fee" | "discount") => rows.reduce((s, r) => s + r[key], 0);
+    const adult = lineRows.filter((r) => r.ticketTypeName === "Adult");
+    expect(line("Adult")).toMatchObject({ tickets: 2, gross: sum(adult, "amount"), tax: sum(adult, "tax"), fees: sum(adult, "fee"), discount: sum(adult, "discount") });
+    expect(line("Child").tickets).toBe(1);
+    expect(line("Order booking fees")).toMatchObject({ gross: order.orderFee, tax: order.orderFeeTax });
+    // The figures add up to what was charged, to the cent.
+    expect(total).toMatchObject({ tickets: 3, gross: order.totalAmount, tax: order.taxAmount, discount: order.discountAmount, net: order.totalAmount - order.taxAmount });
+
+    const csv = await new Response((await exportOrdersCsv(admin, {})).stream).text();
+    const [header, ...rows] = csv.trim().split("\r\n");
+    // Cells split on commas outside quotes ("2 Adult, 1 Child" is one cell).
+    const split = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, "").replace(/""/g, '"')).slice(0, header.split(",").length);
+    const cells = Object.fromEntries(header.split(",").map((name, i) => [name, split(rows.find((r) => r.startsWith(orderId))!)[i]]));
+    const money = (minor: number) => (minor / 100).toFixed(2);
+    expect(cells).toMatchObject({
+      total: money(order.totalAmount),
+      net: money(order.totalAmount - order.taxAmount),
+      tax: money(order.taxAmount),
+      booking_fees: money(sum(lineRows, "fee") + order.orderFee - order.orderFeeTax),
+      discount: money(order.discountAmount),
+      promo_code: "REPORT10",
+    });
+    expect(cells.ticket_types).toBe("2 Adult, 1 Child");
   });
 });
