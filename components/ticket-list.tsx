@@ -2,7 +2,7 @@ import { qrSvg } from "@/lib/tickets/qr";
 import { formatMoney } from "@/lib/money";
 import { seatLabel } from "@/lib/booking/seat-label";
 
-type Item = { ticket: { id: string; status: string }; seat: { rowLabel: string; seatNumber: number; tier: string; amount: number }; code: string };
+type Item = { ticket: { id: string; status: string }; seat: { rowLabel: string; seatNumber: number; tier: string; amount: number; ticketTypeName?: string }; code: string };
 
 /** Tickets as the door scans them: one QR per seat, with the seat written beside it. */
 export async function TicketList({ items, currency }: { items: Item[]; currency: string }) {
@@ -14,8 +14,9 @@ export async function TicketList({ items, currency }: { items: Item[]; currency:
           <div className="w-32 shrink-0 rounded bg-white p-1" role="img" aria-label={`QR code for ${seatLabel(item.seat.rowLabel, item.seat.seatNumber)}`} dangerouslySetInnerHTML={{ __html: svgs[i] }} />
           <div className="space-y-1">
             <p className="font-semibold">{seatLabel(item.seat.rowLabel, item.seat.seatNumber)}</p>
-            <p className="text-sm capitalize text-zinc-300">
-              {item.seat.tier} · {formatMoney(item.seat.amount, currency)}
+            <p className="text-sm text-zinc-300">
+              {item.seat.ticketTypeName ? `${item.seat.ticketTypeName} · ` : ""}
+              <span className="capitalize">{item.seat.tier}</span> · {formatMoney(item.seat.amount, currency)}
             </p>
             <p className="text-xs text-zinc-300">{item.ticket.status === "admitted" ? "Admitted" : "Valid"}</p>
             <p className="break-all font-mono text-[0.65rem] text-zinc-400">{item.code}</p>

@@ -37,32 +37,60 @@ export const invariants: Check[] = [
       where o.status = 'paid' and s.status = 'cancelled'`,
   },
   {
-    name: "every paid order's total is its live tickets, to the cent, with nothing refunded",
+    name: "every paid order's total is its live tickets plus its order fee, to the cent, with nothing refunded",
     query: (sql) => sql`
-      select o.id as order_id, o.total_amount,
+      select o.id as order_id, o.total_amount, o.order_fee,
              coalesce(sum(os.amount) filter (where t.id is not null), 0)::int as live_amount, o.stripe_refund_id
       from orders o
       join order_seats os on os.order_id = o.id
       left join tickets t on t.order_id = o.id and t.seat_id = os.seat_id and t.status <> 'voided'
       where o.status = 'paid'
       group by o.id
-      having o.total_amount <> coalesce(sum(os.amount) filter (where t.id is not null), 0) or o.stripe_refund_id is not null`,
+      having o.total_amount <> coalesce(sum(os.amount) filter (where t.id is not null), 0) + o.order_fee or o.stripe_refund_id is not null`,
+  },
+  {
+    name: "every order's total is the sum of its lines plus its order fee, each line price + fee + added tax − discount (issue 18)",
+    query: (sql) => sql`
+      select o.id as order_id, o.total_amount, o.order_fee, sum(os.amount)::int as lines
+      from orders o join order_seats os on os.order_id = o.id
+      group by o.id
+      having o.total_amount <> sum(os.amount) + o.order_fee
+          or bool_or(os.amount <> os.price + os.fee + (case when o.tax_included then 0 else os.tax end) - os.discount)
+          or bool_or(os.discount > os.price)`,
   },
   {
     name: "every refunded order's payment was refunded at the provider",
     query: (sql) => sql`
       select id as order_id, refund_reason, stripe_payment_intent_id from orders
-      where status = 'refunded' and stripe_refund_id is null`,
+      where status = 'refunded' and stripe_refund_id is null
+        and not (total_amount = 0 and stripe_payment_intent_id is null)`,
   },
   {
-    name: "money paid = live tickets + refunded, to the cent",
+    name: "money paid = live tickets + order fees of paid orders + refunded, to the cent",
     query: (sql) => sql`
       select * from (
         select
           (select coalesce(sum(total_amount), 0) from orders where stripe_payment_intent_id is not null and status in ('paid', 'refunded'))::bigint as paid,
-          (select coalesce(sum(os.amount), 0) from tickets t join order_seats os on os.order_id = t.order_id and os.seat_id = t.seat_id where t.status <> 'voided')::bigint as live_tickets,
+          (select coalesce(sum(os.amount), 0) from tickets t join order_seats os on os.order_id = t.order_id and os.seat_id = t.seat_id
+             join orders o on o.id = t.order_id where t.status <> 'voided' and o.stripe_payment_intent_id is not null)::bigint as live_tickets,
+          (select coalesce(sum(order_fee), 0) from orders where status = 'paid' and stripe_payment_intent_id is not null)::bigint as order_fees,
           (select coalesce(sum(total_amount), 0) from orders where status = 'refunded' and stripe_refund_id is not null)::bigint as refunded
-      ) m where paid <> live_tickets + refunded`,
+      ) m where paid <> live_tickets + order_fees + refunded`,
+  },
+  {
+    name: "each promo code's count is its held and used redemptions, within its limit",
+    query: (sql) => sql`
+      select p.id as promo_code_id, p.code, p.redemptions, p.max_redemptions,
+             (select count(*)::int from promo_redemptions r where r.promo_code_id = p.id and r.status <> 'released') as live
+      from promo_codes p
+      where p.redemptions <> (select count(*) from promo_redemptions r where r.promo_code_id = p.id and r.status <> 'released')
+         or (p.max_redemptions is not null and p.redemptions > p.max_redemptions)`,
+  },
+  {
+    name: "a redemption is used exactly when its order is paid",
+    query: (sql) => sql`
+      select r.id, r.status::text as status, o.status::text as order_status from promo_redemptions r join orders o on o.id = r.order_id
+      where (o.status = 'paid') <> (r.status = 'used') and not (o.status = 'pending' and r.status = 'held')`,
   },
   {
     name: "each payment the local gateway took is a paid order's tickets or refunded in full",

@@ -139,3 +139,41 @@ export const dailyStarts: Record<string, string[]> = {
   "Screen 2": ["12:00", "15:00", "18:15", "21:00"],
   "Grand (Large Format)": ["13:00", "16:30", "20:00"],
 };
+
+// What the demo cinema sells (issue 18): a fee per ticket, New York sales tax added on top,
+// children not admitted to R-rated movies, four cards and a promo code. Prices per tier and type
+// name; the seed maps names to the inserted ticket types.
+export const demoPricing = {
+  theater: { bookingFeePerTicket: 150, bookingFeePerOrder: 0, pricesIncludeFees: false, taxRateBp: 888, pricesIncludeTax: false, adultsOnlyRatings: ["R", "NC-17"] },
+  cards: [
+    {
+      name: "Standard",
+      isDefault: true,
+      priority: 0,
+      rules: {},
+      prices: { standard: { Adult: 1400, Child: 1000, Senior: 1100, Student: 1200 }, premium: { Adult: 1850, Child: 1400, Senior: 1500, Student: 1600 } },
+    },
+    {
+      name: "Large format",
+      isDefault: false,
+      priority: 10,
+      rules: { formats: ["large-format"] },
+      prices: { standard: { Adult: 1800, Child: 1400, Senior: 1500, Student: 1600 }, premium: { Adult: 2400, Child: 1900, Senior: 2000, Student: 2100 } },
+    },
+    {
+      name: "Matinee (before 5 pm)",
+      isDefault: false,
+      priority: 0,
+      rules: { dayPartUntilMinute: 17 * 60 },
+      prices: { standard: { Adult: 1000, Child: 800, Senior: 800, Student: 900 }, premium: { Adult: 1400, Child: 1100, Senior: 1100, Student: 1200 } },
+    },
+    {
+      name: "Discount Tuesday",
+      isDefault: false,
+      priority: 5,
+      rules: { daysOfWeek: [2] },
+      prices: { standard: { Adult: 900, Child: 700, Senior: 700, Student: 800 }, premium: { Adult: 1300, Child: 1000, Senior: 1000, Student: 1100 } },
+    },
+  ],
+  promoCodes: [{ code: "MARQUEE10", kind: "percent" as const, amount: 10, appliesTo: "order" as const }],
+};

@@ -4,7 +4,14 @@ import { EmailLayout } from "./components/email-layout";
 import { ShowFacts } from "./components/show-facts";
 import { styles } from "./components/styles";
 
-export type BookingConfirmedSeat = { label: string; tier: string; price: string };
+export type BookingConfirmedSeat = {
+  label: string;
+  tier: string;
+  price: string;
+  /** Issue 18: the ticket type ("Adult") and the line in words ("Adult $12.50 + fee $1.50 + tax $1.24"). */
+  ticketType?: string;
+  detail?: string;
+};
 
 export type BookingConfirmedProps = {
   customerName?: string | null;
@@ -16,6 +23,8 @@ export type BookingConfirmedProps = {
   seats: BookingConfirmedSeat[];
   /** Money already formatted, e.g. "$33.00". */
   total: string;
+  /** Receipt rows: tickets by type, booking fees, tax, discount, total (formatted). */
+  receipt?: { label: string; amount: string }[];
   orderId: string;
   // The booking reference as the customer reads it ("K7QF-2M9P").
   reference: string;
@@ -45,7 +54,7 @@ export default function BookingConfirmed(p: BookingConfirmedProps) {
               Seat
             </th>
             <th scope="col" style={styles.th}>
-              Tier
+              Ticket
             </th>
             <th scope="col" style={{ ...styles.th, ...styles.amount }}>
               Price
@@ -56,8 +65,19 @@ export default function BookingConfirmed(p: BookingConfirmedProps) {
           {p.seats.map((seat) => (
             <tr key={seat.label}>
               <td style={styles.td}>{seat.label}</td>
-              <td style={styles.td}>{seat.tier}</td>
+              <td style={styles.td}>
+                {seat.ticketType ? `${seat.ticketType} · ${seat.tier}` : seat.tier}
+                {seat.detail ? <div style={styles.small}>{seat.detail}</div> : null}
+              </td>
               <td style={{ ...styles.td, ...styles.amount }}>{seat.price}</td>
+            </tr>
+          ))}
+          {(p.receipt ?? []).filter((r) => r.label !== "Total").map((r) => (
+            <tr key={r.label}>
+              <th scope="row" colSpan={2} style={{ ...styles.td, textAlign: "left", fontWeight: 400 }}>
+                {r.label}
+              </th>
+              <td style={{ ...styles.td, ...styles.amount }}>{r.amount}</td>
             </tr>
           ))}
           <tr>

@@ -1,17 +1,18 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { doorCountsBetween, paidOrdersSince } from "@/db/queries/admin-dashboard";
+import { doorCountsBetween, paidLinesByTicketTypeSince, paidOrderFeesSince, paidOrdersSince } from "@/db/queries/admin-dashboard";
 import { seatStatesOfShow, showsWithOccupancy } from "@/db/queries/shows";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { percent } from "@/lib/admin/chart-scale";
-import { doorByDay, lastDays, revenueByDay, revenueByMovie } from "@/lib/admin/dashboard-report";
+import { doorByDay, lastDays, revenueByDay, revenueByMovie, revenueByTicketType } from "@/lib/admin/dashboard-report";
 import { formatMoney, formatMoneyCompact } from "@/lib/money";
 import { addDays, formatDateTime, formatDay, formatTime, localDate, localDays } from "@/lib/time";
 import { BarList } from "@/components/admin/dashboard/bar-list";
 import { ColumnChart } from "@/components/admin/dashboard/column-chart";
+import { RevenueByTypeTable } from "@/components/admin/dashboard/revenue-by-type-table";
 import { SeatHeatMap } from "@/components/admin/dashboard/seat-heat-map";
 import { TitledSection } from "@/components/titled-section";
 
@@ -35,8 +36,10 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   // From the first day shown to the end of today.
   const { from, to: tomorrow } = localDays(dates[0], tz, dates.length);
 
-  const [paid, door, shows] = await Promise.all([
+  const [paid, typeLines, orderFees, door, shows] = await Promise.all([
     paidOrdersSince(db, from),
+    paidLinesByTicketTypeSince(db, from),
+    paidOrderFeesSince(db, from),
     doorCountsBetween(db, from, tomorrow),
     // Occupancy of what is on today and the next two days: the shows still worth watching.
     showsWithOccupancy(db, { ...localDays(today, tz, 3), limit: 60 }),
@@ -44,6 +47,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   const currency = theater?.currency ?? "usd";
   const byDay = revenueByDay(paid, dates, tz);
   const byMovie = revenueByMovie(paid);
+  const byType = revenueByTicketType(typeLines, orderFees);
   const doorDays = doorByDay(door, dates, tz);
   const revenueTotal = byDay.reduce((sum, d) => sum + d.amount, 0);
   const soldTotal = doorDays.reduce((sum, d) => sum + d.sold, 0);
@@ -106,6 +110,15 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           formatValue={money}
           minTop={10_000}
         />
+      </TitledSection>
+
+      <TitledSection id="revenue-by-type" title="Revenue by ticket type" panel>
+        <p className="text-sm text-zinc-300">Orders paid in this period. Gross is what customers paid; net is gross less tax; booking fees are part of gross.</p>
+        {byType.lines.length ? (
+          <RevenueByTypeTable lines={byType.lines} total={byType.total} money={money} caption={`Revenue by ticket type, last ${days} days`} />
+        ) : (
+          <p className="text-zinc-300">No paid orders in this period yet.</p>
+        )}
       </TitledSection>
 
       <TitledSection id="revenue-by-movie" title="Revenue by movie" panel>

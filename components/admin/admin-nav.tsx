@@ -7,6 +7,8 @@ const LINKS = [
   { href: "/admin/movies", label: "Movies" },
   { href: "/admin/screens", label: "Screens" },
   { href: "/admin/shows", label: "Shows" },
+  { href: "/admin/pricing", label: "Pricing" },
+  { href: "/admin/promo-codes", label: "Promo codes" },
   { href: "/admin/bookings", label: "Bookings" },
   { href: "/admin/audit", label: "Audit log" },
 ] as const;

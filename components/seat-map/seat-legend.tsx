@@ -13,12 +13,12 @@ const STATE_ITEMS: { state: DrawState; label: string }[] = [
 ];
 
 /**
- * Prices per tier, what each state looks like, and the accessible spaces if the screen has them;
+ * Prices per tier ("from" the lowest when a tier sells several ticket types), what each state looks like, and the accessible spaces if the screen has them;
  * and the patterns (SeatDefs) that the legend's glyphs and the map's seats are drawn with. Static,
  * so the page renders it on the server and hands it to the map as `legend`: none of it, nor the
  * patterns' code, ships as JavaScript.
  */
-export function SeatLegend({ layout }: { layout: MapLayout }) {
+export function SeatLegend({ layout, fromTiers = [] }: { layout: MapLayout; fromTiers?: readonly string[] }) {
   const prefix = showPatternPrefix(layout.showId);
   const colours = tierColours(layout.tiers);
   const kinds = new Set(layout.seats.map((s) => s.kind));
@@ -32,7 +32,10 @@ export function SeatLegend({ layout }: { layout: MapLayout }) {
           <li key={t.name} className="flex items-center gap-1.5">
             <SeatGlyph prefix={prefix} kind={kindOfTier(t.name)} state="available" colour={colours.get(t.name) ?? neutral} />
             <span className="capitalize">{t.name}</span>
-            <span className="font-semibold">{formatPrice(t.price, layout.currency)}</span>
+            <span className="font-semibold">
+              {fromTiers.includes(t.name) ? "from " : ""}
+              {formatPrice(t.price, layout.currency)}
+            </span>
           </li>
         ))}
       </ul>

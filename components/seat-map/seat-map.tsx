@@ -1,6 +1,7 @@
 "use client";
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ActionResult } from "@/lib/errors";
+import type { PromoCodeView, ShowPricing } from "@/lib/pricing/types";
 import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
 import { bestTier, targetFor } from "@/lib/seat-map/seat-scoring";
@@ -11,7 +12,7 @@ import { frameOf, mapBoxStyle, tierColours } from "./drawing";
 import { SeatCanvas } from "./seat-canvas";
 import { showPatternPrefix } from "./seat-look";
 import { loadRules, preloadRules, rulesIfLoaded } from "./selection-rules";
-import { SummaryBar } from "./summary-bar";
+import { continueFormId, SummaryBar } from "./summary-bar";
 import { useCountdown } from "./use-countdown";
 import { OFFLINE_TEXT, useSeatBooking } from "./use-seat-booking";
 
@@ -33,6 +34,9 @@ export type SeatMapProps = {
   legend: React.ReactNode;
   /** Seats whose hold ran out while the customer signed in: offered again when still free. */
   resume?: readonly string[];
+  /** Ticket types, fees, tax of the show: with it the summary offers types and a promo code. */
+  pricing?: ShowPricing;
+  checkPromo?: (input: { showId: string; code: string }) => Promise<ActionResult<PromoCodeView>>;
 };
 
 const WARN_BEFORE_EXPIRY_MS = 60_000;
@@ -42,6 +46,8 @@ const SeatList = lazy(() => import("./seat-list").then((m) => ({ default: m.Seat
 const SeatAnnouncer = lazy(() => import("./seat-announcer").then((m) => ({ default: m.SeatAnnouncer })));
 // Only after a sign-in during which the hold ran out.
 const ResumeOffer = lazy(() => import("./resume-offer").then((m) => ({ default: m.ResumeOffer })));
+// With the first seat that is the customer's.
+const TicketTypes = lazy(() => import("./ticket-types").then((m) => ({ default: m.TicketTypes })));
 
 const noSubscription = () => () => {};
 
@@ -50,7 +56,7 @@ const noSubscription = () => () => {};
  * and summary): a 5,000-seat arena would otherwise ship its whole SVG in the HTML and then
  * hydrate it, which costs more than drawing it once.
  */
-export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend, resume = [] }: SeatMapProps) {
+export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend, resume = [], pricing, checkPromo }: SeatMapProps) {
   const prefix = showPatternPrefix(layout.showId);
   const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
   const geometry = useMemo(() => geometryOf(layout.seats), [layout.seats]);
@@ -139,7 +145,9 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
 
   const seatsText = describeSeats(mine.flatMap((id) => geometry.byId.get(id)?.seat ?? []));
   const total = mine.reduce((sum, id) => sum + (prices.get(geometry.byId.get(id)?.seat.tier ?? "") ?? 0), 0);
-  const totalText = formatPrice(total, layout.currency);
+  const [pricedTotal, setPricedTotal] = useState<string | null>(null);
+  const totalText = (pricing && mine.length > 0 && pricedTotal) || formatPrice(total, layout.currency);
+  const pickerSeats = useMemo(() => mine.flatMap((id) => geometry.byId.get(id)?.seat ?? []).map((s) => ({ id: s.id, tier: s.tier })), [mine, geometry]);
 
   // What a screen reader hears (a visually hidden live region, there from the start): the
   // announcer loads with the first change of the selection or the first hold.
@@ -256,6 +264,13 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
             ruleMessage={rule?.message ?? null}
             blockedReason={blockedReason}
             checkout={checkout}
+            extra={
+              pricing && checkPromo && mine.length > 0 ? (
+                <Suspense fallback={<p className="text-sm text-zinc-300">Loading ticket types…</p>}>
+                  <TicketTypes pricing={pricing} seats={pickerSeats} formId={continueFormId(layout.showId)} checkPromo={checkPromo} onTotal={setPricedTotal} />
+                </Suspense>
+              ) : null
+            }
           />
           {legend}
         </div>

@@ -16,6 +16,8 @@ type Props = {
   /** Why Continue is unavailable (no seats, saving, a rule), or null when it is ready. */
   blockedReason: string | null;
   checkout: (formData: FormData) => Promise<void>;
+  /** The ticket types and promo code (issue 18), above the total; their hidden fields join the Continue form by its id. */
+  extra?: React.ReactNode;
 };
 
 const toneClass = {
@@ -28,7 +30,7 @@ const toneClass = {
  * The summary under the map (beside it on wide screens): messages, selection, total, hold
  * countdown and Continue. Not a sticky bar: it would hide seats and the legend.
  */
-export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, notice, ruleMessage, blockedReason, checkout }: Props) {
+export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, notice, ruleMessage, blockedReason, checkout, extra }: Props) {
   const reasonId = `${showId}-continue-reason`;
   const ruleId = `${showId}-rule`;
   const low = remainingMs !== null && remainingMs <= 60_000;
@@ -48,6 +50,7 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
         )}
       </div>
       <p className="text-sm text-zinc-200">{count === 0 ? "No seats selected" : `${count} ${count === 1 ? "seat" : "seats"}: ${seatsText}`}</p>
+      {extra && <div className="mt-3">{extra}</div>}
       <div className="mt-1 flex items-center gap-4">
         <div className="min-w-0 flex-1">
           <p className="text-lg font-semibold text-white">Total {totalText}</p>
@@ -61,6 +64,7 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
           )}
         </div>
         <form
+          id={continueFormId(showId)}
           action={checkout}
           onSubmit={(e) => {
             // aria-disabled rather than disabled keeps the button focusable, so keyboard and
@@ -96,3 +100,5 @@ function ContinueButton({ blocked, describedBy }: { blocked: boolean; describedB
     </button>
   );
 }
+
+export const continueFormId = (showId: string) => `${showId}-continue-form`;

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { setupTokens, theaters } from "../schema";
+import { insertDefaultTicketTypes } from "./pricing";
 
 // First-run setup: the one-time tokens and the creation of the first theater.
 
@@ -32,7 +33,8 @@ export async function createFirstTheater(db: Db, theater: NewTheater, tokenHash:
       const [known] = await tx.select({ tokenHash: setupTokens.tokenHash }).from(setupTokens).where(sql`${setupTokens.tokenHash} = ${tokenHash}`);
       if (!known) return "bad_token";
     }
-    await tx.insert(theaters).values(theater);
+    const [created] = await tx.insert(theaters).values(theater).returning({ id: theaters.id });
+    await insertDefaultTicketTypes(tx, created.id);
     await tx.delete(setupTokens);
     return "created";
   });

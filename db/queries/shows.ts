@@ -17,6 +17,10 @@ export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?
       status: shows.status,
       prices: shows.prices,
       currency: shows.currency,
+      priceCardId: shows.priceCardId,
+      priceCardOverridden: shows.priceCardOverridden,
+      priceSnapshot: shows.priceSnapshot,
+      hasOrders: sql<boolean>`exists (select 1 from orders o where o.show_id = ${shows.id})`,
       title: movies.title,
       screenName: screens.name,
       timeZone: theaters.timeZone,
@@ -60,7 +64,7 @@ export function scheduledSpansOnScreen(db: Db | Tx, screenId: string, from: Date
 export async function schedulingChoices(db: Db) {
   const [screenRows, movieRows] = await Promise.all([
     db
-      .select({ id: screens.id, name: screens.name, tiers: screens.tiers, theaterName: theaters.name, timeZone: theaters.timeZone })
+      .select({ id: screens.id, name: screens.name, tiers: screens.tiers, format: screens.format, theaterName: theaters.name, timeZone: theaters.timeZone })
       .from(screens)
       .innerJoin(theaters, eq(theaters.id, screens.theaterId))
       .orderBy(asc(theaters.name), asc(screens.name)),

@@ -1,5 +1,7 @@
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { PriceSnapshot } from "@/lib/pricing/types";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { priceCards } from "./pricing";
 import { screens } from "./venue";
 
 export const movieStatus = pgEnum("movie_status", ["active", "archived"]);
@@ -29,7 +31,14 @@ export const shows = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     status: showStatus("status").notNull().default("scheduled"),
     // Price per tier in minor units (cents), e.g. {"standard": 1250, "premium": 1650}.
+    // Since issue 18: the lowest price per tier of the show's price snapshot (the "from" price, and
+    // which tiers are on sale); a show without a snapshot sells its first ticket type at these.
     prices: jsonb("prices").$type<Record<string, number>>().notNull(),
+    // The price card picked by the rules (or by an admin: overridden) and the copy of its prices
+    // taken when the show was put on sale with it (lib/pricing/types.ts PriceSnapshot).
+    priceCardId: text("price_card_id").references(() => priceCards.id),
+    priceCardOverridden: boolean("price_card_overridden").notNull().default(false),
+    priceSnapshot: jsonb("price_snapshot").$type<PriceSnapshot>(),
     currency: text("currency").notNull().default("usd"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -5,3 +5,4 @@ export * from "./orders";
 export * from "./ops";
 export * from "./local-payments";
 export * from "./waitlist";
+export * from "./pricing";

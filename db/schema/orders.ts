@@ -1,7 +1,8 @@
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { users } from "./auth";
 import { shows } from "./catalog";
+import { promoCodes, ticketTypes } from "./pricing";
 import { seats } from "./venue";
 import { newBookingReference } from "../../lib/booking-reference";
 
@@ -22,7 +23,16 @@ export const orders = pgTable(
     status: orderStatus("status").notNull().default("pending"),
     // Why a paid order was refunded: "seat_conflict", "customer_cancelled", "show_cancelled", "admin".
     refundReason: text("refund_reason"),
+    // total_amount = sum(order_seats.amount) + order_fee (the per-order booking fee, its tax included).
     totalAmount: integer("total_amount").notNull(),
+    orderFee: integer("order_fee").notNull().default(0),
+    orderFeeTax: integer("order_fee_tax").notNull().default(0),
+    // All tax in the order (lines + order fee), and whether it was inside the prices (VAT) or added.
+    taxAmount: integer("tax_amount").notNull().default(0),
+    taxIncluded: boolean("tax_included").notNull().default(false),
+    discountAmount: integer("discount_amount").notNull().default(0),
+    promoCodeId: text("promo_code_id").references(() => promoCodes.id),
+    promoCode: text("promo_code"),
     currency: text("currency").notNull(),
     stripeSessionId: text("stripe_session_id").unique(),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
@@ -54,7 +64,16 @@ export const orderSeats = pgTable(
     rowLabel: text("row_label").notNull(),
     seatNumber: integer("seat_number").notNull(),
     tier: text("tier").notNull(),
+    // THE all-in amount charged for this seat: price + fee + added tax − discount.
     amount: integer("amount").notNull(),
+    // The breakdown (issue 18), snapshotted at checkout.
+    ticketTypeId: text("ticket_type_id").references(() => ticketTypes.id),
+    ticketTypeName: text("ticket_type_name").notNull().default("Adult"),
+    price: integer("price").notNull().default(0),
+    fee: integer("fee").notNull().default(0),
+    // Tax of this line: inside price + fee when the order's tax_included, else added on top.
+    tax: integer("tax").notNull().default(0),
+    discount: integer("discount").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.orderId, t.seatId] }), check("order_seats_amount_nonnegative", sql`${t.amount} >= 0`)],
 );
@@ -77,4 +96,22 @@ export const tickets = pgTable(
     uniqueIndex("tickets_live_seat_unique").on(t.showId, t.seatId).where(sql`${t.status} <> 'voided'`),
     index("tickets_order_idx").on(t.orderId),
   ],
+);
+
+export const promoRedemptionStatus = pgEnum("promo_redemption_status", ["held", "used", "released"]);
+
+// One use of a promo code by one order: held at checkout (counted in promo_codes.redemptions),
+// used when paid, released (and the count given back) when the checkout ends unpaid or is refunded.
+export const promoRedemptions = pgTable(
+  "promo_redemptions",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    promoCodeId: text("promo_code_id").notNull().references(() => promoCodes.id),
+    orderId: text("order_id").notNull().unique().references(() => orders.id, { onDelete: "cascade" }),
+    userId: text("user_id"),
+    email: text("email").notNull(),
+    status: promoRedemptionStatus("status").notNull().default("held"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("promo_redemptions_code_email_idx").on(t.promoCodeId, t.email)],
 );

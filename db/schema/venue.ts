@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, unique, boolean } from "drizzle-orm/pg-core";
 
 export const seatKind = pgEnum("seat_kind", ["standard", "premium", "wheelchair", "companion"]);
@@ -11,6 +12,16 @@ export const theaters = pgTable("theaters", {
   timeZone: text("time_zone").notNull(),
   // ISO 4217, lowercase as Stripe takes it: what this theater's shows are priced in.
   currency: text("currency").notNull().default("usd"),
+  // Booking fees (issue 18), minor units: per ticket (a ticket type may override it) and per order.
+  bookingFeePerTicket: integer("booking_fee_per_ticket").notNull().default(0),
+  bookingFeePerOrder: integer("booking_fee_per_order").notNull().default(0),
+  // Listed prices shown with the per-ticket fee in them (all-in display, UK/EU) or the fee apart.
+  pricesIncludeFees: boolean("prices_include_fees").notNull().default(false),
+  // Tax rate in basis points (2000 = 20%); included in prices (VAT) or added on top (US sales tax).
+  taxRateBp: integer("tax_rate_bp").notNull().default(0),
+  pricesIncludeTax: boolean("prices_include_tax").notNull().default(false),
+  // Movie ratings on which child ticket types are refused ("R", "NC-17"); empty = no rule.
+  adultsOnlyRatings: text("adults_only_ratings").array().notNull().default(sql`'{}'::text[]`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

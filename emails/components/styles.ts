@@ -34,5 +34,6 @@ export const styles = {
   th: { color: colors.muted, fontSize: "13px", fontWeight: 600, textAlign: "left", padding: "6px 0", borderBottom: `1px solid ${colors.line}` },
   td: { color: colors.text, fontSize: "15px", padding: "8px 0", borderBottom: `1px solid ${colors.line}` },
   amount: { textAlign: "right" },
+  small: { color: colors.muted, fontSize: "12px", lineHeight: "18px" },
   facts: { color: colors.text, fontSize: "15px", lineHeight: "24px", margin: "2px 0" },
 } satisfies Record<string, CSSProperties>;

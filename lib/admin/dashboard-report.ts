@@ -40,3 +40,22 @@ export function doorByDay(rows: readonly DoorRow[], dates: readonly string[], ti
   }
   return dates.map((date) => ({ date, ...totals.get(date)! }));
 }
+
+export type TypeLineRow = { ticketType: string; tickets: number; gross: number; tax: number; fees: number; discount: number };
+export type RevenueLine = TypeLineRow & { net: number };
+
+/**
+ * Revenue per ticket type, then the per-order fees as a line of their own, then the total.
+ * Gross is what customers paid; net is gross less tax; fees are the booking fees as listed (an
+ * added tax is counted in tax, not in fees, as on the receipt); discounts were taken off gross.
+ * The rows add up to the total exactly.
+ */
+export function revenueByTicketType(rows: readonly TypeLineRow[], orderFees: { gross: number; tax: number; fees: number }): { lines: RevenueLine[]; total: RevenueLine } {
+  const lines: RevenueLine[] = [...rows].sort((a, b) => b.gross - a.gross || a.ticketType.localeCompare(b.ticketType)).map((r) => ({ ...r, net: r.gross - r.tax }));
+  if (orderFees.gross > 0) lines.push({ ticketType: "Order booking fees", tickets: 0, gross: orderFees.gross, tax: orderFees.tax, fees: orderFees.fees, discount: 0, net: orderFees.gross - orderFees.tax });
+  const total = lines.reduce<RevenueLine>(
+    (t, l) => ({ ticketType: "Total", tickets: t.tickets + l.tickets, gross: t.gross + l.gross, tax: t.tax + l.tax, fees: t.fees + l.fees, discount: t.discount + l.discount, net: t.net + l.net }),
+    { ticketType: "Total", tickets: 0, gross: 0, tax: 0, fees: 0, discount: 0, net: 0 },
+  );
+  return { lines, total };
+}

@@ -10,13 +10,22 @@ import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { csvRow } from "./csv";
 
+/** "2 Adult, 1 Child", in the order the types first appear on the order's seats. */
+function ticketTypesInWords(seats: readonly { ticketTypeName: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const s of seats) counts.set(s.ticketTypeName, (counts.get(s.ticketTypeName) ?? 0) + 1);
+  return [...counts].map(([name, n]) => `${n} ${name}`).join(", ");
+}
+
 /** Optional local dates; the default is the last 30 days including today. */
 export const exportOrdersSchema = z.object({
   from: z.string().refine(isIsoDate, "Use a date like 2025-01-31.").optional(),
   to: z.string().refine(isIsoDate, "Use a date like 2025-01-31.").optional(),
 });
 
-const HEADER = ["order_id", "status", "refund_reason", "email", "created_at", "paid_at", "refunded_at", "movie", "show_starts_local", "screen", "seats", "tickets", "total", "currency"];
+// total is gross (what was charged); net = total − tax; booking_fees (per-ticket and per-order)
+// and discount are parts of it, as the order's lines recorded them (issue 18).
+const HEADER = ["order_id", "status", "refund_reason", "email", "created_at", "paid_at", "refunded_at", "movie", "show_starts_local", "screen", "seats", "tickets", "total", "currency", "ticket_types", "net", "tax", "booking_fees", "discount", "promo_code"];
 
 /** The orders CSV as a stream (so a big export starts at once and stays small in memory), after auditing who took it. */
 export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof exportOrdersSchema>, now = new Date()) {
@@ -39,6 +48,7 @@ export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof e
       const next = await rows.next();
       if (next.done) return controller.close();
       const { order, movie, show, screen, seats } = next.value;
+      const money = (minor: number) => formatMoneyInput(minor, order.currency);
       controller.enqueue(
         encoder.encode(
           csvRow([
@@ -54,8 +64,15 @@ export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof e
             screen.name,
             seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(" "),
             seats.length,
-            formatMoneyInput(order.totalAmount, order.currency),
+            money(order.totalAmount),
             order.currency.toUpperCase(),
+            ticketTypesInWords(seats),
+            money(order.totalAmount - order.taxAmount),
+            money(order.taxAmount),
+            // As the receipt lists them: an added tax on the order fee is tax, not fee.
+            money(seats.reduce((sum, s) => sum + s.fee, 0) + order.orderFee - (order.taxIncluded ? 0 : order.orderFeeTax)),
+            money(order.discountAmount),
+            order.promoCode,
           ]),
         ),
       );

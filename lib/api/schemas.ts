@@ -99,11 +99,25 @@ export const SeatAvailability = z
         number: z.int(),
         kind: z.enum(["standard", "premium", "wheelchair", "companion"]),
         tier: z.string(),
-        price: z.int().nonnegative().nullable().register(apiRegistry, { description: "Minor units of `currency`; null when the seat's tier is not on sale for this show." }),
+        price: z.int().nonnegative().nullable().register(apiRegistry, { description: "Minor units of `currency`: the tier's price for its first ticket type (Adult), see `ticketPrices` for every type; null when the seat's tier is not on sale for this show." }),
         onSale: z.boolean().register(apiRegistry, { description: "False when the seat's tier has no price for this show: it cannot be held or bought." }),
         state: SeatState,
       }),
     ),
+    ticketPrices: z
+      .array(
+        z.object({
+          tier: z.string(),
+          ticketTypeId: z.uuid(),
+          ticketType: z.string(),
+          note: z.string(),
+          price: z.int().nonnegative(),
+          fee: z.int().nonnegative().register(apiRegistry, { description: "Booking fee per ticket of this type." }),
+        }),
+      )
+      .register(apiRegistry, { description: "Price per seat tier and ticket type (minor units), before tax and any promo code." }),
+    orderFee: z.int().nonnegative().register(apiRegistry, { description: "Booking fee per order (minor units), before tax." }),
+    tax: z.object({ rateBp: z.int().nonnegative(), included: z.boolean() }).register(apiRegistry, { description: "Tax rate in basis points; included = inside the prices (VAT), else added on top." }),
   })
   .register(apiRegistry, { id: "SeatAvailability" });
 

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema";
 import { seatIdsOfOrder } from "@/db/queries/orders";
+import { releasePromoRedemption } from "@/db/queries/pricing";
 import { log } from "@/lib/log";
 import { countOrderStatus } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
@@ -15,11 +16,16 @@ import { notifyWaitlistSafely } from "@/lib/booking/waitlist/notify-waitlist";
  * Seats that go back on sale are offered to the show's waitlist.
  */
 export async function closePendingOrder(db: Db, orderId: string, status: "expired" | "cancelled", opts: { releaseSeats?: boolean } = {}) {
-  const [closed] = await db
-    .update(orders)
-    .set({ status, closedAt: new Date() })
-    .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
-    .returning();
+  // The order closes and its promo code's use is given back together.
+  const closed = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(orders)
+      .set({ status, closedAt: new Date() })
+      .where(and(eq(orders.id, orderId), eq(orders.status, "pending")))
+      .returning();
+    if (row) await releasePromoRedemption(tx, orderId);
+    return row;
+  });
   if (!closed) return false;
   countOrderStatus(status);
   if (opts.releaseSeats !== false) {

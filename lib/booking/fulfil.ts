@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { uniqueViolation } from "@/db/client";
 import { orderSeats, orders, seats, shows, tickets } from "@/db/schema";
 import { seatIdsOfOrder } from "@/db/queries/orders";
+import { releasePromoRedemption, usePromoRedemption } from "@/db/queries/pricing";
 import { log } from "@/lib/log";
 import { countFulfilment, countOrderStatus } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
@@ -36,6 +37,7 @@ export async function fulfil(db: Db, orderId: string, paymentIntentId: string | 
     const unhonourable = await whyNotHonoured(tx, order.showId, orderId);
     if (unhonourable) {
       await tx.update(orders).set({ status: "refunded", refundReason: unhonourable, ...payment }).where(eq(orders.id, orderId));
+      await releasePromoRedemption(tx, orderId);
       return unhonourable;
     }
     const seatRows = await tx.select().from(orderSeats).where(eq(orderSeats.orderId, orderId));
@@ -46,12 +48,14 @@ export async function fulfil(db: Db, orderId: string, paymentIntentId: string | 
     } catch (err) {
       if (uniqueViolation(err) !== "tickets_live_seat_unique") throw err;
       await tx.update(orders).set({ status: "refunded", refundReason: "seat_conflict", ...payment }).where(eq(orders.id, orderId));
+      await releasePromoRedemption(tx, orderId);
       return "seat_conflict";
     }
     await tx
       .update(orders)
       .set({ status: "paid", closedAt: null, ...payment })
       .where(and(eq(orders.id, orderId), sql`${orders.status} <> 'paid'`));
+    await usePromoRedemption(tx, orderId);
     return "paid";
   });
   countFulfilment(outcome);

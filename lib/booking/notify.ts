@@ -9,6 +9,8 @@ import { formatMoney } from "@/lib/money";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { formatDateTime } from "@/lib/time";
 import { orderDetail, type OrderDetail } from "@/db/queries/orders";
+import { lineDescription } from "@/lib/pricing/line-text";
+import { orderReceiptRows } from "./order-receipt";
 import { seatLabel } from "./seat-label";
 import { orderIcs, orderPdf, ticketsWithCodes } from "./ticket-bundle";
 
@@ -55,7 +57,14 @@ export async function afterOrderPaid(db: Db, orderId: string): Promise<void> {
       template: "booking-confirmed",
       props: {
         ...common(detail),
-        seats: detail.seats.map((s) => ({ label: seatLabel(s.rowLabel, s.seatNumber), tier: s.tier, price: formatMoney(s.amount, detail.order.currency) })),
+        seats: detail.seats.map((s) => ({
+          label: seatLabel(s.rowLabel, s.seatNumber),
+          tier: s.tier,
+          ticketType: s.ticketTypeName,
+          detail: lineDescription(s, detail.order.currency, detail.order.taxIncluded),
+          price: formatMoney(s.amount, detail.order.currency),
+        })),
+        receipt: orderReceiptRows(detail),
         total: formatMoney(detail.order.totalAmount, detail.order.currency),
         pdfFilename: `marquee-tickets-${short}.pdf`,
         icsFilename: `marquee-${short}.ics`,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, tickets } from "@/db/schema";
+import { releasePromoRedemption } from "@/db/queries/pricing";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { countOrderStatus } from "@/lib/metrics";
@@ -26,6 +27,8 @@ export async function refundOrder(db: Db, orderId: string, reason: Exclude<Refun
     if (order.status === "refunded") return "already_refunded" as const;
     if (order.status !== "paid") throw new AppError("conflict", "Only a paid order can be refunded.");
     await tx.update(orders).set({ status: "refunded", refundReason: reason }).where(eq(orders.id, orderId));
+    // A refund gives the promo code's use back.
+    await releasePromoRedemption(tx, orderId);
     const voided = await tx
       .update(tickets)
       .set({ status: "voided", voidedAt: new Date() })
@@ -48,6 +51,11 @@ export async function completeRefund(db: Db, orderId: string): Promise<void> {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order || order.status !== "refunded") return;
   if (!order.stripeRefundId) {
+    // A free order (100 % code) took no payment: nothing to send back.
+    if (!order.stripePaymentIntentId && order.totalAmount === 0) {
+      await afterOrderRefunded(db, orderId);
+      return;
+    }
     if (!order.stripePaymentIntentId) {
       log.error({ orderId }, "refunded order has no payment to refund");
       return;

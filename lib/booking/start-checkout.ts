@@ -15,7 +15,11 @@ import { validateSelection } from "@/lib/seat-map/rules";
 import { formatDateTime } from "@/lib/time";
 import { heldBy } from "./holds";
 import { abandonPendingOrder } from "./lifecycle";
-import { assertOnSale, priceOfTier } from "./on-sale";
+import { assertOnSale } from "./on-sale";
+import { fulfil } from "./fulfil";
+import { lineDescription } from "@/lib/pricing/line-text";
+import { priceBasket } from "./price-basket";
+import { redeemPromo } from "./redeem-promo";
 import { seatLabel } from "./seat-label";
 import { assertBookable, bookableShow } from "./show-guard";
 import { seatIdsOfShow } from "./seat-ids";
@@ -26,6 +30,8 @@ export const CHECKOUT_MINUTES = 30;
 const LOCK_MARGIN_MS = 5 * 60_000;
 
 export type Customer = { holder: string; userId: string | null; email: string };
+/** What the customer chose on the summary: a ticket type per seat, a promo code as typed. */
+export type CheckoutChoices = { types?: Record<string, string>; promoCode?: string | null; now?: Date };
 
 /**
  * Starts paying for the seats the customer holds: checks the holds (Redis) and the sales
@@ -38,7 +44,8 @@ export type Customer = { holder: string; userId: string | null; email: string };
  * inserts; the other expires the session it opened (never shown to anyone) and answers with the
  * winner's. The insert share-locks the show, so a cancellation either sees this order or stops it.
  */
-export async function startCheckout(db: Db, showId: string, customer: Customer, baseUrl: string, now = new Date()): Promise<{ orderId: string; url: string }> {
+export async function startCheckout(db: Db, showId: string, customer: Customer, baseUrl: string, opts: CheckoutChoices = {}): Promise<{ orderId: string; url: string }> {
+  const now = opts.now ?? new Date();
   const show = await bookableShow(db, showId, now);
   const earlier = await pendingOrderOfHolder(db, showId, customer.holder);
   if (earlier && (await abandonPendingOrder(db, earlier, { releaseSeats: false })) === "paid") {
@@ -64,8 +71,10 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
   if (!verdict.ok) throw new AppError("bad_input", verdict.message, { reason: verdict.reason });
 
   assertOnSale(show.prices, seatRows);
-  const lines = seatRows.map((s) => ({ seat: s, amount: priceOfTier(show.prices, s.tier)! }));
-  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  // Every amount from the database and the one engine; the client only chose types and a code.
+  const priced = await priceBasket(db, show, seatRows, { types: opts.types, promoCode: opts.promoCode, customer, now });
+  const seatById = new Map(seatRows.map((s) => [s.id, s]));
+  const lines = priced.lines.map((l) => ({ ...l, seat: seatById.get(l.seatId)! }));
   // A little over the minimum, so clock skew never makes Stripe refuse it.
   const expiresAt = new Date(now.getTime() + CHECKOUT_MINUTES * 60_000 + 30_000);
 
@@ -73,19 +82,9 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
     throw new AppError("gone", "Your hold ran out before checkout started. Please choose your seats again.");
   }
 
-  const venue = (await showWithVenue(db, showId))!;
-  const when = formatDateTime(venue.show.startsAt, venue.theater.timeZone);
   const orderId = crypto.randomUUID();
-  const session = await getPayments().createCheckoutSession({
-    orderId,
-    customerEmail: customer.email,
-    currency: show.currency,
-    lineItems: lines.map((l) => ({ name: `${venue.movie.title} — ${when} — ${seatLabel(l.seat.rowLabel, l.seat.number)} (${l.seat.tier})`, amount: l.amount })),
-    expiresAt,
-    successUrl: `${baseUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-    cancelUrl: `${baseUrl}/checkout/cancel?order=${orderId}`,
-    idempotencyKey: `checkout:${orderId}`,
-  });
+  // A free order (a 100 % code, no fees) opens no payment session: it is fulfilled at once below.
+  const session = priced.total > 0 ? await openSession(db, { showId, orderId, customer, currency: show.currency, lines, orderFee: priced.orderFee, expiresAt, baseUrl }) : null;
 
   try {
     await db.transaction(async (tx) => {
@@ -97,24 +96,80 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
         showId,
         holderId: customer.holder,
         email: customer.email,
-        totalAmount: total,
+        totalAmount: priced.total,
+        orderFee: priced.orderFee,
+        orderFeeTax: priced.orderFeeTax,
+        taxAmount: priced.taxAmount,
+        taxIncluded: priced.taxIncluded,
+        discountAmount: priced.discountAmount,
+        promoCodeId: priced.promo?.id ?? null,
+        promoCode: priced.promo?.code ?? null,
         currency: show.currency,
         expiresAt,
-        stripeSessionId: session.id,
+        stripeSessionId: session?.id ?? null,
       });
-      await tx.insert(orderSeats).values(lines.map((l) => ({ orderId, seatId: l.seat.id, rowLabel: l.seat.rowLabel, seatNumber: l.seat.number, tier: l.seat.tier, amount: l.amount })));
+      await tx.insert(orderSeats).values(
+        lines.map((l) => ({
+          orderId,
+          seatId: l.seat.id,
+          rowLabel: l.seat.rowLabel,
+          seatNumber: l.seat.number,
+          tier: l.seat.tier,
+          amount: l.amount,
+          ticketTypeId: l.ticketTypeId,
+          ticketTypeName: l.ticketTypeName,
+          price: l.price,
+          fee: l.fee,
+          tax: l.tax,
+          discount: l.discount,
+        })),
+      );
+      if (priced.promoView) await redeemPromo(tx, priced.promoView, { orderId, email: customer.email, userId: customer.userId });
     });
   } catch (err) {
     // Nobody has seen this session's URL: expire it so it can never be paid.
-    await getPayments()
-      .expireSession(session.id)
-      .catch((e) => log.warn({ err: e, sessionId: session.id }, "could not expire an unused checkout session; it expires by itself"));
+    if (session) {
+      await getPayments()
+        .expireSession(session.id)
+        .catch((e) => log.warn({ err: e, sessionId: session.id }, "could not expire an unused checkout session; it expires by itself"));
+    }
     if (uniqueViolation(err) === "orders_one_pending_per_holder") return concurrentCheckout(db, showId, customer.holder);
     throw err;
   }
   metrics().checkoutsStarted.inc();
+  if (!session) {
+    await fulfil(db, orderId, null);
+    log.info({ orderId }, "free order fulfilled without a payment session");
+    return { orderId, url: `${baseUrl}/bookings/${orderId}` };
+  }
   log.info({ orderId, sessionId: session.id }, "checkout session created");
   return { orderId, url: session.url };
+}
+
+type SessionLine = { seat: { rowLabel: string; number: number; tier: string }; ticketTypeName: string; price: number; fee: number; tax: number; discount: number; amount: number };
+
+/** Opens the payment session: one line item per seat line (its all-in amount), and the order fee; they sum to the total. */
+async function openSession(
+  db: Db,
+  o: { showId: string; orderId: string; customer: Customer; currency: string; lines: SessionLine[]; orderFee: number; expiresAt: Date; baseUrl: string },
+): Promise<{ id: string; url: string }> {
+  const venue = (await showWithVenue(db, o.showId))!;
+  const when = formatDateTime(venue.show.startsAt, venue.theater.timeZone);
+  const lineItems = o.lines.map((l) => ({
+    name: `${venue.movie.title} — ${when} — ${seatLabel(l.seat.rowLabel, l.seat.number)} (${l.seat.tier}) — ${lineDescription(l, o.currency)}`,
+    amount: l.amount,
+  }));
+  if (o.orderFee > 0) lineItems.push({ name: "Booking fee (per order)", amount: o.orderFee });
+  return getPayments().createCheckoutSession({
+    orderId: o.orderId,
+    customerEmail: o.customer.email,
+    currency: o.currency,
+    lineItems,
+    expiresAt: o.expiresAt,
+    successUrl: `${o.baseUrl}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+    cancelUrl: `${o.baseUrl}/checkout/cancel?order=${o.orderId}`,
+    idempotencyKey: `checkout:${o.orderId}`,
+  });
 }
 
 /** Another Continue of this customer opened a checkout at the same moment: answer with that one. */

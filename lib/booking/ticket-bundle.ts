@@ -5,6 +5,8 @@ import { ticketIcs } from "@/lib/tickets/calendar";
 import type { OrderDetail } from "@/db/queries/orders";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatBookingReference } from "@/lib/booking-reference";
+import { lineDescription } from "@/lib/pricing/line-text";
+import { orderReceiptRows } from "./order-receipt";
 import { compareRowLabels } from "./seat-label";
 
 /** The live tickets of an order with their signed codes, in seat order. */
@@ -19,6 +21,9 @@ export function ticketsWithCodes(detail: OrderDetail) {
     })
     .sort((a, b) => compareRowLabels(a.seat.rowLabel, b.seat.rowLabel) || a.seat.seatNumber - b.seat.seatNumber);
 }
+
+// The PDF's font has no U+2212 minus sign: a discount prints with a hyphen-minus there.
+const pdfText = (text: string) => text.replace(/\u2212/g, "-");
 
 export function ticketPdfData(detail: OrderDetail): TicketPdfData {
   return {
@@ -41,7 +46,10 @@ export function ticketPdfData(detail: OrderDetail): TicketPdfData {
       seatNumber: seat.seatNumber,
       tier: seat.tier,
       amount: seat.amount,
+      ticketType: seat.ticketTypeName,
+      detail: pdfText(lineDescription(seat, detail.order.currency, detail.order.taxIncluded)),
     })),
+    receipt: orderReceiptRows(detail).map((r) => ({ label: r.label, amount: pdfText(r.amount) })),
   };
 }
 

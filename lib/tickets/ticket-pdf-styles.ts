@@ -62,6 +62,7 @@ export const styles = StyleSheet.create({
   seatValue: { fontFamily: "Helvetica-Bold", fontSize: 18, maxLines: 1, textOverflow: "ellipsis" },
   tierValue: { fontFamily: "Helvetica-Bold", fontSize: 9.5, marginTop: 1, maxLines: 1, textOverflow: "ellipsis" },
   price: { fontSize: 9.5, marginTop: 1 },
+  typeValue: { fontSize: 9.5, marginTop: 1, maxLines: 1, textOverflow: "ellipsis" },
 
   perforation: { marginTop: 10, height: 16, justifyContent: "center" },
   dashes: { marginHorizontal: 12, borderTopWidth: 1.2, borderTopColor: LINE, borderStyle: "dashed" },
@@ -79,5 +80,7 @@ export const styles = StyleSheet.create({
   footerRow: { flexDirection: "row", alignItems: "center", marginTop: 1.5 },
   footerLabel: { width: 46, fontSize: 6, letterSpacing: 1.1, color: MUTED },
   footerText: { flexGrow: 1, flexBasis: 0, fontSize: 7.5, maxLines: 1, textOverflow: "ellipsis" },
+  // The line and the order receipt (issue 18): a few short lines, never cut.
+  footerWrap: { flexGrow: 1, flexBasis: 0, fontSize: 7, lineHeight: 1.3 },
   orderId: { fontFamily: "Courier-Bold", fontSize: 7.5 },
 });

@@ -5,7 +5,7 @@ import { qrPngDataUrl } from "@/lib/tickets/qr";
 import { groupTicketCode } from "@/lib/tickets/code";
 import { PAGE_SIZE, styles } from "@/lib/tickets/ticket-pdf-styles";
 
-export type TicketPdfSeat = { ticketId: string; code: string; row: string; seatNumber: number; tier: string; amount: number };
+export type TicketPdfSeat = { ticketId: string; code: string; row: string; seatNumber: number; tier: string; amount: number; ticketType?: string; detail?: string };
 
 export type TicketPdfData = {
   orderId: string;
@@ -22,6 +22,8 @@ export type TicketPdfData = {
   currency: string;
   customerEmail?: string;
   tickets: TicketPdfSeat[];
+  /** The order's receipt rows (tickets by type, fees, tax, discount, total), printed on every ticket. */
+  receipt?: { label: string; amount: string }[];
 };
 
 /** One PDF page per seat, each with its own QR; the bytes to attach to an email or download. */
@@ -100,6 +102,7 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
               <Text style={styles.tierValue} hyphenationCallback={wholeWords}>
                 {capitalize(ticket.tier)}
               </Text>
+              {ticket.ticketType ? <Text style={styles.typeValue}>{ticket.ticketType}</Text> : null}
               <Text style={styles.price}>{formatMoney(ticket.amount, data.currency)}</Text>
             </View>
           </View>
@@ -126,6 +129,18 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
             <View style={styles.footerRow}>
               <Text style={styles.footerLabel}>ISSUED TO</Text>
               <Text style={styles.footerText}>{shorten(data.customerEmail, 52)}</Text>
+            </View>
+          ) : null}
+          {ticket.detail ? (
+            <View style={styles.footerRow}>
+              <Text style={styles.footerLabel}>TICKET</Text>
+              <Text style={styles.footerWrap}>{ticket.detail}</Text>
+            </View>
+          ) : null}
+          {data.receipt?.length ? (
+            <View style={styles.footerRow}>
+              <Text style={styles.footerLabel}>PAID</Text>
+              <Text style={styles.footerWrap}>{data.receipt.map((r) => `${r.label} ${r.amount}`).join(" · ")}</Text>
             </View>
           ) : null}
         </View>

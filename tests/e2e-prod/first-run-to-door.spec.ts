@@ -111,6 +111,14 @@ test("first-run setup to the door, in production behind nginx over HTTPS", async
     await admin.getByRole("button", { name: "Create screen" }).click();
     await expect(admin).toHaveURL(/\/admin\/screens\/[0-9a-f-]{36}\/layout/);
 
+    // Shows are priced by cards (issue 18): a new cinema makes its default card first.
+    await admin.goto("/admin/pricing/cards/new");
+    await admin.getByLabel("Card name").fill("Standard");
+    await admin.getByLabel(/^Default card/).check();
+    await admin.getByTestId("price-standard-Adult").fill("9.50");
+    await admin.getByRole("button", { name: "Create card" }).click();
+    await expect(admin).toHaveURL(/\/admin\/pricing\/cards\/[0-9a-f-]{36}\?created=1/);
+
     await admin.goto("/admin/shows");
     const tomorrow = await admin.getByRole("navigation", { name: "Choose a day" }).getByRole("link").nth(1).getAttribute("href");
     await admin.goto(tomorrow!);
@@ -118,7 +126,7 @@ test("first-run setup to the door, in production behind nginx over HTTPS", async
     await form.getByLabel("Movie").selectOption({ label: `${MOVIE} (101 min)` });
     await form.getByLabel("Screen").selectOption({ label: SCREEN });
     await form.getByLabel("Start time").fill("20:30");
-    await form.getByLabel("Standard price").fill("9.50");
+    await expect(admin.getByTestId("card-preview")).toContainText("Standard (the default card: no other card fits)");
     await form.getByRole("button", { name: "Schedule show" }).click();
     await expect(admin.getByTestId("schedule-outcome")).toContainText("Scheduled 1 show");
     const row = admin.getByTestId("admin-show-row").filter({ hasText: SCREEN });

@@ -78,8 +78,8 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   const screenRow = admin.getByRole("row").filter({ hasText: screenName });
   await expect(screenRow.getByRole("cell").nth(2)).toHaveText("15");
 
-  // Schedule tomorrow at 21:00: a missing price is refused by field, then the show is created,
-  // and the same slot again is refused as a clash.
+  // Schedule tomorrow at 21:00 on the Standard card (chosen, so the prices below do not depend on
+  // the day), then the same slot again is refused as a clash.
   await admin.goto("/admin/shows");
   const tomorrow = await admin.getByRole("navigation", { name: "Choose a day" }).getByRole("link").nth(1).getAttribute("href");
   expect(tomorrow).toMatch(/date=\d{4}-\d{2}-\d{2}$/);
@@ -90,12 +90,9 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   const movieTitle = ((await form.getByLabel("Movie").locator("option:checked").textContent()) ?? "").replace(/ \(\d+ min\)$/, "");
   await form.getByLabel("Screen").selectOption({ label: screenName });
   await form.getByLabel("Start time").fill("21:00");
-  await form.getByLabel("Standard price").fill("11.00");
-  await form.getByRole("button", { name: "Schedule show" }).click();
-  await expect(form.getByLabel("Premium price")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByLabel("Premium price")).toHaveAccessibleDescription("Enter the premium price, like 12.50.");
-  await expect(admin.getByTestId("schedule-outcome")).toContainText("Nothing was scheduled: please check the highlighted fields.");
-  await form.getByLabel("Premium price").fill("15.50");
+  await expect(admin.getByTestId("card-preview")).toContainText(/: (Standard|Discount Tuesday) \(/);
+  await form.getByLabel("Price card", { exact: true }).selectOption({ label: "Standard" });
+  await expect(admin.getByTestId("card-preview")).toContainText("Standard (chosen by an admin)");
   await form.getByRole("button", { name: "Schedule show" }).click();
   await expect(admin.getByTestId("schedule-outcome")).toContainText("Scheduled 1 show");
   await form.getByRole("button", { name: "Schedule show" }).click();
@@ -119,8 +116,9 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   const customerContext = await browser.newContext();
   const customer = await customerContext.newPage();
   await customer.goto(`/shows/${showId}`);
-  await expect(mapSeat(customer, "A", 1)).toHaveAttribute("aria-label", "Row A, seat 1, standard, $11.00, available");
-  await expect(mapSeat(customer, "B", 1)).toHaveAttribute("aria-label", /premium, \$15\.50/);
+  // The demo's Standard card: standard from $10.00 (Child), premium from $14.00.
+  await expect(mapSeat(customer, "A", 1)).toHaveAttribute("aria-label", "Row A, seat 1, standard, $10.00, available");
+  await expect(mapSeat(customer, "B", 1)).toHaveAttribute("aria-label", /premium, \$14\.00/);
   await mapSeat(customer, "A", 1).click();
   await expect(mapSeat(customer, "A", 1)).toHaveAttribute("data-state", "mine");
   await customer.getByTestId("continue").click();
@@ -128,7 +126,8 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await signInViaOutbox(customer, customerEmail);
   // The sign-in link lands straight on checkout with the held seat (issue 20).
   await expect(customer).toHaveURL(/\/checkout\/local\/cs_local_/);
-  await customer.getByRole("button", { name: "Pay $11.00" }).click();
+  // One Adult: $14.00 + the demo's $1.50 fee + 8.88 % tax on both ($1.38), per line, half up.
+  await customer.getByRole("button", { name: "Pay $16.88" }).click();
   await expect(customer).toHaveURL(/\/checkout\/success/);
   await expect(customer.getByTestId("ticket")).toHaveCount(1);
 
@@ -156,7 +155,7 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   // The seat is on sale again for the customer.
   await customer.goto(`/shows/${showId}`);
   await expect(mapSeat(customer, "A", 1)).toHaveAttribute("data-state", "available");
-  await expect(mapSeat(customer, "A", 1)).toHaveAttribute("aria-label", "Row A, seat 1, standard, $11.00, available");
+  await expect(mapSeat(customer, "A", 1)).toHaveAttribute("aria-label", "Row A, seat 1, standard, $10.00, available");
 
   // Cancelling the show asks first, reports the refunds (none left: the only order was refunded)
   // and takes the show off sale.

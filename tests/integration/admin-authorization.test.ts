@@ -3,13 +3,18 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { movies, orders, screens, sessions, shows, theaters, users } from "@/db/schema";
+import { movies, orders, promoCodes, screens, sessions, shows, theaters, users } from "@/db/schema";
+import { savePromoCodeFromForm } from "@/lib/pricing-admin/save-promo-code";
+import { promoCodeSchema } from "@/lib/pricing-admin/promo-code-input";
+import { priceCardSchema } from "@/lib/pricing-admin/price-card-input";
+import { savePriceCardFromForm } from "@/lib/pricing-admin/save-price-card";
 import { allSeatsOfScreen } from "@/db/queries/venue";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { layoutVersion } from "@/lib/venue/layout-version";
 import { env } from "@/lib/env";
 import { bookingWorld } from "../support/booking-fixture";
+import { theaterWithDefaultCard } from "../support/default-card-fixture";
 
 // requireAdmin() reads the Auth.js session cookie through next/headers, which exists only inside
 // a Next request. This stands in for the browser's cookie jar and nothing else: the session
@@ -29,7 +34,11 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let tokens: { admin: string; customer: string };
-let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string; doorShow: string; doorOrder: string };
+let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string; doorShow: string; doorOrder: string; futureShow: string; spareCard: string };
+let pricing: Awaited<ReturnType<typeof theaterWithDefaultCard>>;
+const unique = () => crypto.randomUUID().slice(0, 6).toUpperCase();
+/** Every tier on sale × Adult, as the card form sends it. */
+const adultGrid = (amount: string) => Object.fromEntries(pricing.tiers.map((tier) => [tier, { [pricing.byName("Adult").id]: amount }]));
 
 async function userWithSession(email: string, role: "customer" | "admin") {
   const [user] = await world.db.insert(users).values({ email, role, name: email.split("@")[0] }).returning();
@@ -51,7 +60,7 @@ async function startUnpaid(showId: string, seatIds: string[]) {
   return (await startCheckout(world.db, showId, customer, "http://localhost:3999")).orderId;
 }
 
-const TABLES = ["theaters", "screens", "seats", "movies", "shows", "orders", "order_seats", "tickets", "audit_log", "email_outbox", "local_checkout_sessions", "user", "session"];
+const TABLES = ["theaters", "screens", "seats", "movies", "shows", "orders", "order_seats", "tickets", "audit_log", "email_outbox", "local_checkout_sessions", "user", "session", "ticket_types", "price_cards", "price_card_prices", "promo_codes"];
 
 /** A digest of every row of every table an admin action could touch. */
 async function dbFingerprint(): Promise<Record<string, string>> {
@@ -104,11 +113,26 @@ const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; c
     input: async () => {
       const [screen] = await world.db.select().from(screens).where(eq(screens.id, ids.screen2));
       const date = new Date(Date.now() + (30 + Math.floor(Math.random() * 300)) * 86_400_000).toISOString().slice(0, 10);
-      return { movieId: ids.scheduledMovie, screenId: screen.id, date, time: "09:00", days: "2", ...Object.fromEntries(screen.tiers.map((t) => [`price.${t}`, "11.00"])) };
+      return { movieId: ids.scheduledMovie, screenId: screen.id, date, time: "09:00", days: "2", priceCardId: "" };
     },
     changesAsAdmin: true,
   },
   "shows/actions.ts#cancelShowAction": { input: () => ({ showId: ids.show }), changesAsAdmin: true },
+  // A show without orders, put on the default card by hand (then back on the rules, and so on).
+  "shows/actions.ts#setShowCardAction": { input: () => ({ showId: ids.futureShow, priceCardId: pricing.defaultCard.id }), changesAsAdmin: true },
+  "pricing/actions.ts#addTicketTypeAction": { input: () => ({ theaterId: ids.theater, name: `Type ${unique()}`, note: "", minAge: "" }), changesAsAdmin: true },
+  "pricing/actions.ts#updateTicketTypeAction": { input: () => ({ id: pricing.byName("Student").id, name: "Student", note: `ID ${unique()}`, minAge: "" }), changesAsAdmin: true },
+  "pricing/actions.ts#moveTicketTypeAction": { input: () => ({ id: pricing.byName("Senior").id, direction: "up" }), changesAsAdmin: true },
+  "pricing/actions.ts#retireTicketTypeAction": { input: () => ({ id: pricing.byName("Student").id, retired: "true" }), changesAsAdmin: true },
+  "pricing/actions.ts#savePriceCardAction": { input: () => ({ theaterId: ids.theater, name: `Card ${unique()}`, days: [3], prices: adultGrid("10.00") }), changesAsAdmin: true },
+  // A spare card: retiring the default would leave the scheduling sample without a card.
+  "pricing/actions.ts#retirePriceCardAction": { input: () => ({ id: ids.spareCard, retired: true }), changesAsAdmin: true },
+  "pricing/actions.ts#saveFeesAndTaxAction": { input: () => ({ theaterId: ids.theater, feePerTicket: `1.${Math.floor(Math.random() * 90) + 10}`, feePerOrder: "", taxRate: "20", taxIncluded: true }), changesAsAdmin: true },
+  "promo-codes/actions.ts#savePromoCodeAction": { input: () => ({ theaterId: ids.theater, code: `CODE${unique()}`, kind: "percent", amount: "10", per: "order" }), changesAsAdmin: true },
+  "promo-codes/actions.ts#retirePromoCodeAction": {
+    input: async () => ({ id: (await world.db.select().from(promoCodes).limit(1))[0]?.id ?? "none", retired: true }),
+    changesAsAdmin: true,
+  },
   "bookings/actions.ts#refundBookingAction": { input: () => ({ orderId: ids.paidOrder }), changesAsAdmin: true },
   "bookings/actions.ts#cancelPendingOrderAction": { input: () => ({ orderId: ids.pendingOrder }), changesAsAdmin: true },
   // The door's action (admits a ticket by its signed code); a made-up code changes nothing even for an admin.
@@ -158,7 +182,12 @@ beforeAll(async () => {
   // A booking of another show (not cancelled by the samples) for the door to admit.
   const door = await world.aShow(3);
   const doorOrder = (await world.buy(door.show.id, [door.seat("J", 1).id])).orderId;
-  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder, doorShow: door.show.id, doorOrder };
+  pricing = await theaterWithDefaultCard(world.db);
+  const boss = await world.admin("pricing-boss@example.com");
+  await savePromoCodeFromForm(boss, promoCodeSchema.parse({ theaterId: theater.id, code: "WELCOME", kind: "fixed", amount: "2", per: "ticket" }));
+  const spareCard = (await savePriceCardFromForm(boss, priceCardSchema.parse({ theaterId: theater.id, name: "Spare", days: [1], prices: adultGrid("9.00") }))).id;
+  const futureShow = (await world.aShow(4)).show.id;
+  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder, doorShow: door.show.id, doorOrder, futureShow, spareCard };
   // The purchase's confirmation is delivered in the background (kickOutbox after commit); let it
   // finish, or its delivery would change email_outbox between a test's two fingerprints.
   await kickOutbox();

@@ -10,16 +10,19 @@ import { createScreen } from "@/lib/venue/create-screen";
 import { scheduleShows, type DateClash } from "@/lib/catalog/schedule-shows";
 import { addDays, localDate, zonedToUtc } from "@/lib/time";
 import { bookingWorld } from "../support/booking-fixture";
+import { theaterWithDefaultCard } from "../support/default-card-fixture";
 import { refusal } from "../support/refusal";
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let admin: AdminActor;
 let timeZone: string;
+let pricing: Awaited<ReturnType<typeof theaterWithDefaultCard>>;
 
 beforeAll(async () => {
   world = await bookingWorld();
   admin = await world.admin("shows-admin@example.com");
   timeZone = (await world.db.select().from(theaters))[0].timeZone;
+  pricing = await theaterWithDefaultCard(world.db);
 });
 afterAll(async () => {
   await world?.close();
@@ -39,25 +42,31 @@ const showsOn = (screenId: string) => world.db.select().from(shows).where(eq(sho
 const today = () => localDate(new Date(), timeZone);
 
 describe("scheduling", () => {
-  it("stores prices in minor units and the start in the theater's time zone, with the cleaning buffer in the end time", async () => {
+  it("puts the show on sale with the card the rules pick (a snapshot of its prices), the start in the theater's time zone, the cleaning buffer in the end time", async () => {
     const screenId = await emptyScreen("Sched A");
     const movie = await aMovie();
     const date = addDays(today(), 3);
-    const { showIds } = await scheduleShows(admin, { movieId: movie.id, screenId, date, time: "19:30", days: 1, prices: { standard: "12.50", premium: "16" } });
+    const { showIds, cards } = await scheduleShows(admin, { movieId: movie.id, screenId, date, time: "19:30", days: 1 });
     const [show] = await world.db.select().from(shows).where(eq(shows.id, showIds[0]));
-    expect(show.prices).toEqual({ standard: 1250, premium: 1600 });
+    // shows.prices holds the lowest price per tier: the seat map's "from" price.
+    expect(show).toMatchObject({ priceCardId: pricing.defaultCard.id, priceCardOverridden: false, prices: { standard: Math.min(...Object.values(pricing.defaultCard.prices.standard)) } });
+    expect(show.priceSnapshot).toMatchObject({ cardId: pricing.defaultCard.id, cardName: pricing.defaultCard.name, prices: { standard: pricing.defaultCard.prices.standard, premium: pricing.defaultCard.prices.premium } });
+    expect(cards).toEqual([{ date, card: pricing.defaultCard.name, why: "the default card: no other card fits" }]);
     expect(show.startsAt.toISOString()).toBe(zonedToUtc(date, "19:30", timeZone).toISOString());
     expect(show.endsAt.getTime() - show.startsAt.getTime()).toBe((movie.runtimeMinutes + 15) * 60_000);
     const [audit] = await world.db.select().from(auditLog).where(eq(auditLog.action, "show.schedule"));
     expect(audit).toMatchObject({ actorId: admin.id, targetId: screenId, details: expect.objectContaining({ dates: [date], showIds }) });
   });
 
-  it("wants a price for every tier of the screen, and a start in the future", async () => {
-    const screenId = await emptyScreen("Sched B");
+  it("wants a card that prices every tier of the screen, and a start in the future", async () => {
+    const [theater] = await world.db.select().from(theaters);
+    const vip = (await createScreen(admin, { theaterId: theater.id, name: "Sched VIP", format: "standard", tiers: ["standard", "recliner"], rows: 2, seatsPerRow: 4 })).id;
     const movie = await aMovie();
-    const missing = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "10:00", days: 1, prices: { standard: "10" } }));
-    expect(missing.details?.fieldErrors).toEqual({ "price.premium": ["Enter the premium price, like 12.50."] });
-    const past = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), -1), time: "10:00", days: 1, prices: { standard: "10", premium: "12" } }));
+    const missing = await refusal(scheduleShows(admin, { movieId: movie.id, screenId: vip, date: addDays(today(), 2), time: "10:00", days: 1 }));
+    expect(missing.details?.fieldErrors).toEqual({ priceCardId: [expect.stringMatching(new RegExp(`^${pricing.defaultCard.name} \\(picked for .+\\) has no recliner prices, which Sched VIP sells`))] });
+    expect(await showsOn(vip)).toHaveLength(0);
+    const screenId = await emptyScreen("Sched B");
+    const past = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), -1), time: "10:00", days: 1 }));
     expect(past.details?.fieldErrors).toEqual({ time: ["That start time has already passed."] });
     expect(await showsOn(screenId)).toHaveLength(0);
   });
@@ -71,7 +80,7 @@ describe("scheduling", () => {
     const start = new Date(show.startsAt.getTime() - (movie.runtimeMinutes + 10) * 60_000);
     const date = localDate(start, timeZone);
     const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(start);
-    const err = await refusal(scheduleShows(admin, { movieId: movie.id, screenId: screen.id, date, time, days: 1, prices: Object.fromEntries(screen.tiers.map((t) => [t, "9.00"])) }));
+    const err = await refusal(scheduleShows(admin, { movieId: movie.id, screenId: screen.id, date, time, days: 1 }));
     expect(err.code).toBe("conflict");
     expect(err.message).toMatch(new RegExp(`^Nothing was scheduled: ${screen.name} is busy on `));
     const [seeded] = await world.db.select({ title: movies.title }).from(movies).where(eq(movies.id, show.movieId));
@@ -83,25 +92,23 @@ describe("scheduling", () => {
     const screenId = await emptyScreen("Sched C");
     const movie = await aMovie();
     const date = addDays(today(), 4);
-    const prices = { standard: "10", premium: "12" };
-    const { showIds } = await scheduleShows(admin, { movieId: movie.id, screenId, date, time: "18:00", days: 1, prices });
+    const { showIds } = await scheduleShows(admin, { movieId: movie.id, screenId, date, time: "18:00", days: 1 });
     await cancelShow(admin, { showId: showIds[0] });
-    const again = await scheduleShows(admin, { movieId: movie.id, screenId, date, time: "18:00", days: 1, prices });
+    const again = await scheduleShows(admin, { movieId: movie.id, screenId, date, time: "18:00", days: 1 });
     expect(again.showIds).toHaveLength(1);
   });
 
   it("repeats daily all or nothing: one clashing day schedules none and names that day; a free slot schedules them all", async () => {
     const screenId = await emptyScreen("Sched D");
     const movie = await aMovie();
-    const prices = { standard: "10", premium: "12" };
     const first = addDays(today(), 2);
-    await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(first, 3), time: "20:00", days: 1, prices });
+    await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(first, 3), time: "20:00", days: 1 });
 
-    const err = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: first, time: "20:30", days: 7, prices }));
+    const err = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: first, time: "20:30", days: 7 }));
     expect((err.details?.clashes as DateClash[]).map((c) => c.date)).toEqual([addDays(first, 3)]);
     expect(await showsOn(screenId)).toHaveLength(1);
 
-    const week = await scheduleShows(admin, { movieId: movie.id, screenId, date: first, time: "11:00", days: 7, prices });
+    const week = await scheduleShows(admin, { movieId: movie.id, screenId, date: first, time: "11:00", days: 7 });
     expect(week.dates).toEqual(Array.from({ length: 7 }, (_, i) => addDays(first, i)));
     const rows = await showsOn(screenId);
     expect(rows).toHaveLength(8);
@@ -113,22 +120,19 @@ describe("scheduling", () => {
     const screenId = await emptyScreen("Sched E");
     const [movie] = await world.db.insert(movies).values({ slug: "marathon", title: "Marathon", runtimeMinutes: 600 }).returning();
     // Ten hours plus cleaning from 20:00 runs into the next day, but not into 20:00: no clash.
-    const ok = await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "20:00", days: 2, prices: { standard: "10", premium: "12" } });
+    const ok = await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "20:00", days: 2 });
     expect(ok.showIds).toHaveLength(2);
   });
 
-  it("prices and charges a show in its theater's currency", async () => {
+  it("charges a show in its theater's currency", async () => {
     const screenId = await emptyScreen("Sched Yen");
     const movie = await aMovie();
     const [theater] = await world.db.select().from(theaters);
     await world.db.update(theaters).set({ currency: "jpy" }).where(eq(theaters.id, theater.id));
     try {
-      // Yen have no minor unit: "12.50" is not an amount, "1500" is 1500.
-      const cents = await refusal(scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "10:00", days: 1, prices: { standard: "12.50", premium: "1600" } }));
-      expect(cents.details?.fieldErrors).toEqual({ "price.standard": ["Enter the standard price, like 12.50."] });
-      const { showIds } = await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "10:00", days: 1, prices: { standard: "1500", premium: "1600" } });
+      const { showIds } = await scheduleShows(admin, { movieId: movie.id, screenId, date: addDays(today(), 2), time: "10:00", days: 1 });
       const [show] = await world.db.select().from(shows).where(eq(shows.id, showIds[0]));
-      expect(show).toMatchObject({ currency: "jpy", prices: { standard: 1500, premium: 1600 } });
+      expect(show.currency).toBe("jpy");
     } finally {
       await world.db.update(theaters).set({ currency: theater.currency }).where(eq(theaters.id, theater.id));
     }

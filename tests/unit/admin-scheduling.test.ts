@@ -67,17 +67,18 @@ describe("money input", () => {
 });
 
 describe("scheduling form", () => {
-  it("gathers price.<tier> fields into prices and bounds the repeat", () => {
+  it("takes an optional price card (empty: by the rules) and bounds the repeat", () => {
     const parsed = scheduleShowsSchema.safeParse({
       movieId: "00000000-0000-4000-8000-000000000001",
       screenId: "00000000-0000-4000-8000-000000000002",
       date: "2030-03-01",
       time: "19:30",
       days: "7",
-      "price.standard": "12.50",
-      "price.premium": "16",
+      priceCardId: "",
     });
-    expect(parsed.success && parsed.data).toMatchObject({ days: 7, prices: { standard: "12.50", premium: "16" } });
+    expect(parsed.success && parsed.data).toMatchObject({ days: 7, priceCardId: null });
+    const chosen = scheduleShowsSchema.safeParse({ movieId: "00000000-0000-4000-8000-000000000001", screenId: "00000000-0000-4000-8000-000000000002", date: "2030-03-01", time: "19:30", priceCardId: "card-1" });
+    expect(chosen.success && chosen.data).toMatchObject({ days: 1, priceCardId: "card-1" });
     const tooMany = scheduleShowsSchema.safeParse({ movieId: "00000000-0000-4000-8000-000000000001", screenId: "00000000-0000-4000-8000-000000000002", date: "2030-03-01", time: "19:30", days: "15" });
     expect(tooMany.success).toBe(false);
     const badTime = scheduleShowsSchema.safeParse({ movieId: "00000000-0000-4000-8000-000000000001", screenId: "00000000-0000-4000-8000-000000000002", date: "2030-03-01", time: "25:00" });

@@ -21,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // with these same seats (named in the path, so a hold that runs out meanwhile can be offered again).
   const resuming = parseContinuePath(target);
   const held = resuming ? await heldSeatsOf(resuming.showId) : null;
-  const redirectTo = held ? continuePath(held.showId, held.seatIds) : target;
+  const redirectTo = held ? continuePath(held.showId, held.seatIds, { types: resuming?.types, promo: resuming?.promo }) : target;
   const error = signInErrorMessage(params.error);
   const user = await currentUser();
   const providers = oauthProviders();

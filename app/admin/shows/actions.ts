@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { cancelShow } from "@/lib/booking/cancel-show";
 import { scheduleShows } from "@/lib/catalog/schedule-shows";
-import { scheduleShowsSchema, showIdSchema } from "@/lib/catalog/show-input";
+import { setShowCard } from "@/lib/catalog/set-show-card";
+import { scheduleShowsSchema, setShowCardSchema, showIdSchema } from "@/lib/catalog/show-input";
 import { defineAction } from "@/lib/handlers/define-action";
 
 export const scheduleShowsAction = defineAction(scheduleShowsSchema, { name: "schedule-shows", auth: "admin" }, async (input, { user }) => {
@@ -14,6 +15,13 @@ export const scheduleShowsAction = defineAction(scheduleShowsSchema, { name: "sc
 /** Cancels the show and refunds every paid order of it (each customer is emailed). */
 export const cancelShowAction = defineAction(showIdSchema, { name: "cancel-show", auth: "admin" }, async ({ showId }, { user }) => {
   const result = await cancelShow(user, { showId });
+  revalidatePath("/", "layout");
+  return result;
+});
+
+/** Puts a show with no orders yet on another price card, or back on the one its rules pick. */
+export const setShowCardAction = defineAction(setShowCardSchema, { name: "set-show-card", auth: "admin" }, async (input, { user }) => {
+  const result = await setShowCard(user, input);
   revalidatePath("/", "layout");
   return result;
 });

@@ -3,12 +3,14 @@ import { getDb } from "@/db/client";
 import { getTheater } from "@/db/queries/venue";
 import { schedulingChoices, showsWithOccupancy } from "@/db/queries/shows";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
-import { formatMoney } from "@/lib/money";
+import { priceCardsOfTheater } from "@/db/queries/pricing";
+import { showCardInWords } from "@/lib/pricing-admin/show-card-words";
 import { addDays, formatDay, formatTime, isIsoDate, localDate, localDays } from "@/lib/time";
 import { DateStrip } from "@/components/date-strip";
 import { CancelShowButton } from "@/components/admin/shows/cancel-show-button";
 import { ScheduleForm } from "@/components/admin/shows/schedule-form";
-import { cancelShowAction, scheduleShowsAction } from "./actions";
+import { ShowCardCell } from "@/components/admin/shows/show-card-cell";
+import { cancelShowAction, scheduleShowsAction, setShowCardAction } from "./actions";
 import { AdminTable } from "@/components/admin/admin-table";
 import { TitledSection } from "@/components/titled-section";
 
@@ -27,10 +29,12 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
   const date = isIsoDate(requested) ? requested : today;
   // The strip covers the coming two weeks; other days are reached with the date field below it.
   const dates = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i));
-  const [shows, choices] = await Promise.all([
+  const [shows, choices, cards] = await Promise.all([
     showsWithOccupancy(db, localDays(date, tz)),
     schedulingChoices(db),
+    priceCardsOfTheater(db, theater.id, { includeRetired: true }),
   ]);
+  const liveCards = cards.filter((c) => !c.retiredAt);
   const now = new Date();
 
   return (
@@ -60,7 +64,7 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
         {shows.length === 0 ? (
           <p className="rounded-lg border border-line bg-panel p-4 text-zinc-200">No shows on {formatDay(date)}.</p>
         ) : (
-          <AdminTable columns={[{ label: "Time" }, { label: "Movie" }, { label: "Screen" }, { label: "Sold", align: "right" }, { label: "Prices" }, { label: "Status" }, { label: "Actions", visuallyHidden: true }]}>
+          <AdminTable columns={[{ label: "Time" }, { label: "Movie" }, { label: "Screen" }, { label: "Sold", align: "right" }, { label: "Price card" }, { label: "Status" }, { label: "Actions", visuallyHidden: true }]}>
             {shows.map((s) => {
               const what = `${s.title} at ${formatTime(s.startsAt, tz)} on ${s.screenName}`;
               const over = s.endsAt <= now;
@@ -74,10 +78,18 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
                   <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
                     {s.sold} / {s.capacity}
                   </td>
-                  <td className="px-3 py-2 text-xs">
-                    {Object.entries(s.prices)
-                      .map(([tier, minor]) => `${tier} ${formatMoney(minor, s.currency)}`)
-                      .join(", ")}
+                  <td className="min-w-48 px-3 py-2">
+                    <ShowCardCell
+                      showId={s.id}
+                      what={what}
+                      {...showCardInWords(s, cards)}
+                      fromPrices={s.prices}
+                      currency={s.currency}
+                      editable={s.status === "scheduled" && s.startsAt > now}
+                      hasOrders={s.hasOrders}
+                      cards={liveCards.map((c) => ({ id: c.id, name: c.name }))}
+                      setCard={setShowCardAction}
+                    />
                   </td>
                   <td className="px-3 py-2">
                     {s.status === "cancelled" ? <span className="text-red-300">Cancelled</span> : over ? "Over" : "On sale"}
@@ -101,8 +113,8 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
       </section>
 
       <TitledSection id="schedule-heading" title="Schedule a show" panel className="max-w-xl space-y-3">
-        <p className="text-sm text-zinc-300">A screen is busy for the movie&apos;s runtime plus 15 minutes of cleaning; a show that would overlap another is refused.</p>
-        <ScheduleForm key={date < today ? today : date} movies={choices.movies} screens={choices.screens} firstDate={date < today ? today : date} schedule={scheduleShowsAction} />
+        <p className="text-sm text-zinc-300">A screen is busy for the movie&apos;s runtime plus 15 minutes of cleaning; a show that would overlap another is refused. Prices come from the <Link href="/admin/pricing" className="text-gold underline">price cards</Link>.</p>
+        <ScheduleForm key={date < today ? today : date} movies={choices.movies} screens={choices.screens} cards={liveCards} firstDate={date < today ? today : date} schedule={scheduleShowsAction} />
       </TitledSection>
     </div>
   );

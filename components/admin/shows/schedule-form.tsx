@@ -2,24 +2,26 @@
 import Link from "next/link";
 import { useId, useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/errors";
+import type { PriceCardView } from "@/lib/pricing/types";
 import { formatDay } from "@/lib/time";
 import { inputClass, LabelledField } from "@/components/admin/forms/labelled-field";
+import { CardPreview } from "./card-preview";
 
-type ScreenChoice = { id: string; name: string; tiers: string[]; theaterName: string };
+type ScreenChoice = { id: string; name: string; tiers: string[]; theaterName: string; format: string; timeZone: string };
 type MovieChoice = { id: string; title: string; runtimeMinutes: number };
-type Scheduled = { showIds: string[]; dates: string[] };
+type Scheduled = { showIds: string[]; dates: string[]; cards: { date: string; card: string; why: string }[] };
 type Clash = { date: string; day: string; with: string[] };
 
 const WEEK = 7;
 
 /**
- * Schedules a movie on a screen at one time, once or every day for a week. Prices are asked
- * for each tier the chosen screen sells. The server refuses the whole batch when any day clashes.
+ * Schedules a movie on a screen at one time, once or every day for a week. Each show gets the
+ * price card its rules pick for its own day (previewed below the fields), or the card chosen here.
+ * The server refuses the whole batch when any day clashes or has no card.
  */
-export function ScheduleForm({ movies, screens, firstDate, schedule }: { movies: MovieChoice[]; screens: ScreenChoice[]; firstDate: string; schedule: (input: unknown) => Promise<ActionResult<Scheduled>> }) {
+export function ScheduleForm({ movies, screens, cards, firstDate, schedule }: { movies: MovieChoice[]; screens: ScreenChoice[]; cards: PriceCardView[]; firstDate: string; schedule: (input: unknown) => Promise<ActionResult<Scheduled>> }) {
   const id = useId();
-  const [values, setValues] = useState({ movieId: "", screenId: screens[0]?.id ?? "", date: firstDate, time: "19:30", week: false });
-  const [prices, setPrices] = useState<Record<string, string>>({});
+  const [values, setValues] = useState({ movieId: "", screenId: screens[0]?.id ?? "", date: firstDate, time: "19:30", week: false, priceCardId: "" });
   const [result, setResult] = useState<ActionResult<Scheduled> | null>(null);
   const [pending, startTransition] = useTransition();
   const screen = screens.find((s) => s.id === values.screenId);
@@ -29,8 +31,7 @@ export function ScheduleForm({ movies, screens, firstDate, schedule }: { movies:
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const input: Record<string, unknown> = { movieId: values.movieId, screenId: values.screenId, date: values.date, time: values.time, days: values.week ? WEEK : 1 };
-    for (const tier of screen?.tiers ?? []) input[`price.${tier}`] = prices[tier] ?? "";
+    const input = { movieId: values.movieId, screenId: values.screenId, date: values.date, time: values.time, days: values.week ? WEEK : 1, priceCardId: values.priceCardId };
     startTransition(async () => {
       const answer = await schedule(input);
       setResult(answer);
@@ -73,16 +74,19 @@ export function ScheduleForm({ movies, screens, firstDate, schedule }: { movies:
         Repeat every day for a week ({WEEK} shows)
       </label>
       {errors.days && <p className="text-sm text-red-300">{errors.days[0]}</p>}
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium">Price per tier (USD)</legend>
-        <div className="grid grid-cols-2 gap-3">
-          {(screen?.tiers ?? []).map((tier) => (
-            <LabelledField key={tier} id={`${id}-price-${tier}`} label={`${tier[0].toUpperCase()}${tier.slice(1)} price`} errors={errors[`price.${tier}`]}>
-              <input inputMode="decimal" placeholder="12.50" value={prices[tier] ?? ""} onChange={(e) => setPrices((p) => ({ ...p, [tier]: e.target.value }))} className={inputClass} />
-            </LabelledField>
+      <LabelledField id={`${id}-card`} label="Price card" hint="By the rules: each show gets the card that fits its day and time" errors={errors.priceCardId}>
+        <select value={values.priceCardId} onChange={set("priceCardId")} className={inputClass}>
+          <option value="">By the rules</option>
+          {cards.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
           ))}
-        </div>
-      </fieldset>
+        </select>
+      </LabelledField>
+      {screen && (
+        <CardPreview id={`${id}-preview`} cards={cards} date={values.date} time={values.time} days={values.week ? WEEK : 1} timeZone={screen.timeZone} format={screen.format} tiers={screen.tiers} overrideId={values.priceCardId} />
+      )}
       <button type="submit" disabled={pending} className="rounded-md bg-gold px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60">
         {pending ? "Scheduling…" : values.week ? `Schedule ${WEEK} shows` : "Schedule show"}
       </button>
@@ -90,7 +94,8 @@ export function ScheduleForm({ movies, screens, firstDate, schedule }: { movies:
         {result?.ok && (
           <p className="rounded-lg border border-emerald-400 bg-emerald-400/10 p-3 text-sm text-emerald-50">
             Scheduled {result.data.showIds.length === 1 ? "1 show" : `${result.data.showIds.length} shows`}:{" "}
-            {result.data.dates.map(formatDay).join(", ")} at {values.time}.{" "}
+            {result.data.dates.map(formatDay).join(", ")} at {values.time}, priced by{" "}
+            {[...new Set(result.data.cards.map((c) => c.card))].join(" and ")}.{" "}
             <Link href={`/admin/shows?date=${result.data.dates[0]}`} className="underline">
               See {formatDay(result.data.dates[0])}
             </Link>

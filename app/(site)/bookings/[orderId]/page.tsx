@@ -9,6 +9,7 @@ import { formatMoney } from "@/lib/money";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { formatDateTime } from "@/lib/time";
 import { TicketList } from "@/components/ticket-list";
+import { OrderReceipt } from "@/components/order-receipt";
 import { CancelBookingForm } from "@/components/cancel-booking-form";
 import { cancelBookingAction } from "../actions";
 import { BackLink } from "@/components/back-link";
@@ -52,6 +53,7 @@ export default async function BookingPage({ params }: { params: Promise<{ orderI
             </a>
           </div>
           <TicketList items={ticketsWithCodes(detail)} currency={detail.order.currency} />
+          <OrderReceipt order={detail.order} seats={detail.seats} />
           {cancellable ? (
             <section aria-labelledby="cancel" className="space-y-2 rounded-xl border border-line p-4">
               <h2 id="cancel" className="font-semibold">Can&apos;t make it?</h2>

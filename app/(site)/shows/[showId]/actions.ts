@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { currentUser } from "@/lib/auth/current-user";
 import { holdSeats, releaseSeats } from "@/lib/booking/holds";
+import { promoForShow } from "@/lib/booking/show-pricing";
 import { defineAction } from "@/lib/handlers/define-action";
 import { countHoldOutcome } from "@/lib/metrics";
 import { limitHold } from "@/lib/rate-limit/actions";
@@ -25,3 +26,11 @@ export const releaseSeatsAction = defineAction(seatsInput, { name: "release", au
   if (!holder) return { mine: [], expiresAt: null };
   return releaseSeats(await getDb(), input, holder);
 });
+
+const promoInput = z.object({
+  showId: z.uuid({ message: "That is not a show id." }),
+  code: z.string().max(64, "That code is too long."),
+});
+
+/** The summary's Apply: is the typed code good for this show? The browser then prices with it; checkout judges it again. */
+export const checkPromoAction = defineAction(promoInput, { name: "promo.check", auth: "public" }, async ({ showId, code }) => promoForShow(await getDb(), showId, code));

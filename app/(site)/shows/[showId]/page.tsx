@@ -14,7 +14,8 @@ import { SeatLegend, SeatMap } from "@/components/seat-map";
 import { seatIdsFrom } from "@/lib/seat-map/continue-path";
 import { StaticSeatPlan } from "@/components/static-seat-plan";
 import { LazyWaitlistPanel } from "@/components/lazy-waitlist-panel";
-import { holdSeatsAction, releaseSeatsAction } from "./actions";
+import { checkPromoAction, holdSeatsAction, releaseSeatsAction } from "./actions";
+import { showPricing } from "@/lib/booking/show-pricing";
 import { checkoutAction } from "./checkout-action";
 import { checkoutErrorMessage } from "./checkout-errors";
 import { joinWaitlistAction, leaveWaitlistAction } from "./waitlist-actions";
@@ -26,15 +27,18 @@ export async function generateMetadata({ params }: { params: Promise<{ showId: s
   return { title: detail ? `${detail.movie.title} — choose seats` : "Show not found" };
 }
 
-export default async function ShowPage({ params, searchParams }: { params: Promise<{ showId: string }>; searchParams: Promise<{ error?: string; cancelled?: string; resume?: string }> }) {
+export default async function ShowPage({ params, searchParams }: { params: Promise<{ showId: string }>; searchParams: Promise<{ error?: string; reason?: string; cancelled?: string; resume?: string }> }) {
   const { showId } = await params;
-  const { error, cancelled, resume } = await searchParams;
+  const { error, reason, cancelled, resume } = await searchParams;
   if (!z.uuid().safeParse(showId).success) notFound();
-  const errorMessage = checkoutErrorMessage(error);
+  const errorMessage = checkoutErrorMessage(error, reason);
   const db = await getDb();
   const detail = await showWithSeats(db, showId);
   if (!detail) notFound();
   const layout = toMapLayout(detail);
+  const pricing = await showPricing(db, showId);
+  // A tier sold at more than one price (Adult, Child …) shows its lowest: "from $9.00".
+  const fromTiers = pricing ? Object.entries(pricing.prices).filter(([, byType]) => new Set(Object.values(byType)).size > 1).map(([tier]) => tier) : [];
   const snapshot = await seatSnapshot(db, showId, await readHolderId());
   const sold = new Set(Object.entries(snapshot.states).filter(([, s]) => s === "sold").map(([id]) => id));
   const tz = detail.theater.timeZone;
@@ -80,7 +84,9 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
           hold={holdSeatsAction}
           release={releaseSeatsAction}
           checkout={checkoutAction}
-          legend={<SeatLegend layout={layout} />}
+          legend={<SeatLegend layout={layout} fromTiers={fromTiers} />}
+          pricing={pricing ?? undefined}
+          checkPromo={checkPromoAction}
           resume={seatIdsFrom(typeof resume === "string" ? resume : null)}
         />
       ) : (

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { getTheater } from "@/db/queries/venue";
+import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { cardEditorData } from "@/lib/pricing-admin/card-editor-data";
+import { EMPTY_CARD } from "@/lib/pricing-admin/card-form-values";
+import { PriceCardForm } from "@/components/admin/pricing/price-card-form";
+import { savePriceCardAction } from "../../actions";
+
+export const metadata = { title: "New price card" };
+
+export default async function NewPriceCardPage() {
+  await requireAdminPage();
+  const db = await getDb();
+  const theater = await getTheater(db);
+  if (!theater) return <p>No theater is set up yet.</p>;
+  const data = await cardEditorData(db, theater.id);
+  return (
+    <div className="space-y-5">
+      <p className="text-sm">
+        <Link href="/admin/pricing" className="text-gold underline-offset-2 hover:underline">
+          ← Price cards
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">New price card</h1>
+      <PriceCardForm theaterId={theater.id} card={EMPTY_CARD} currency={theater.currency} save={savePriceCardAction} {...data} />
+    </div>
+  );
+}
