@@ -6,6 +6,10 @@ import { seats } from "./venue";
 
 export const orderStatus = pgEnum("order_status", ["pending", "paid", "expired", "cancelled", "refunded"]);
 export const ticketStatus = pgEnum("ticket_status", ["valid", "admitted", "voided"]);
+// Where an order was sold: on the website (paid through Stripe or the local gateway) or at the
+// box office counter (paid in cash or on an external card terminal, recorded, never through Stripe).
+export const orderChannel = pgEnum("order_channel", ["online", "box_office"]);
+export const paymentMethod = pgEnum("payment_method", ["online", "cash", "card_terminal"]);
 
 export const orders = pgTable(
   "orders",
@@ -21,6 +25,10 @@ export const orders = pgTable(
     refundReason: text("refund_reason"),
     totalAmount: integer("total_amount").notNull(),
     currency: text("currency").notNull(),
+    channel: orderChannel("channel").notNull().default("online"),
+    paymentMethod: paymentMethod("payment_method").notNull().default("online"),
+    // The staff member who sold a box office order (null online).
+    soldBy: text("sold_by").references(() => users.id),
     stripeSessionId: text("stripe_session_id").unique(),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
     stripeRefundId: text("stripe_refund_id"),
@@ -38,6 +46,9 @@ export const orders = pgTable(
     // Checkout Session that could be paid.
     uniqueIndex("orders_one_pending_per_holder").on(t.showId, t.holderId).where(sql`${t.status} = 'pending'`),
     check("orders_total_nonnegative", sql`${t.totalAmount} >= 0`),
+    // Money taken at the counter never goes through Stripe, and online money never skips it.
+    check("orders_channel_payment", sql`(${t.channel} = 'online') = (${t.paymentMethod} = 'online')`),
+    index("orders_channel_paid_idx").on(t.channel, t.paidAt),
   ],
 );
 
@@ -73,4 +84,18 @@ export const tickets = pgTable(
     uniqueIndex("tickets_live_seat_unique").on(t.showId, t.seatId).where(sql`${t.status} <> 'voided'`),
     index("tickets_order_idx").on(t.orderId),
   ],
+);
+
+// Seats the house keeps off sale for one show (guests, press, a broken seat): shown unavailable to
+// customers and refused by every hold, checkout and box office sale until staff release them.
+export const houseSeats = pgTable(
+  "house_seats",
+  {
+    showId: text("show_id").notNull().references(() => shows.id),
+    seatId: text("seat_id").notNull().references(() => seats.id),
+    reservedBy: text("reserved_by").references(() => users.id),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.showId, t.seatId] })],
 );

@@ -16,7 +16,7 @@ export const exportOrdersSchema = z.object({
   to: z.string().refine(isIsoDate, "Use a date like 2025-01-31.").optional(),
 });
 
-const HEADER = ["order_id", "status", "refund_reason", "email", "created_at", "paid_at", "refunded_at", "movie", "show_starts_local", "screen", "seats", "tickets", "total", "currency"];
+const HEADER = ["order_id", "status", "refund_reason", "channel", "payment_method", "sold_by", "email", "created_at", "paid_at", "refunded_at", "movie", "show_starts_local", "screen", "seats", "tickets", "total", "currency"];
 
 /** The orders CSV as a stream (so a big export starts at once and stays small in memory), after auditing who took it. */
 export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof exportOrdersSchema>, now = new Date()) {
@@ -38,13 +38,16 @@ export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof e
     async pull(controller) {
       const next = await rows.next();
       if (next.done) return controller.close();
-      const { order, movie, show, screen, seats } = next.value;
+      const { order, movie, show, screen, seats, seller } = next.value;
       controller.enqueue(
         encoder.encode(
           csvRow([
             order.id,
             order.status,
             order.refundReason,
+            order.channel,
+            order.paymentMethod,
+            seller,
             order.email,
             order.createdAt.toISOString(),
             order.paidAt?.toISOString(),

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { uniqueViolation } from "@/db/client";
 import { orderSeats, orders, shows } from "@/db/schema";
 import { pendingOrderOfHolder } from "@/db/queries/orders";
-import { activeSeatsOfScreen, soldSeatIdsOfShow } from "@/db/queries/show-seats";
+import { activeSeatsOfScreen, unavailableSeatIdsOfShow } from "@/db/queries/show-seats";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -15,7 +15,7 @@ import { validateSelection } from "@/lib/seat-map/rules";
 import { formatDateTime } from "@/lib/time";
 import { heldBy } from "./holds";
 import { abandonPendingOrder } from "./lifecycle";
-import { assertOnSale, priceOfTier } from "./on-sale";
+import { priceBasket } from "./price-basket";
 import { seatLabel } from "./seat-label";
 import { assertBookable, bookableShow } from "./show-guard";
 import { seatIdsOfShow } from "./seat-ids";
@@ -49,12 +49,12 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
   const [mine, holders, sold, screenSeats] = await Promise.all([
     heldBy(db, showId, customer.holder),
     seatIdsOfShow(db, showId).then((ids) => getSeatLocks().holders(showId, ids)),
-    soldSeatIdsOfShow(db, showId),
+    unavailableSeatIdsOfShow(db, showId),
     activeSeatsOfScreen(db, show.screenId),
   ]);
   if (!mine.length) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
   const mineSet = new Set(mine);
-  if (sold.some((id) => mineSet.has(id))) throw new AppError("conflict", "Some of your seats have just been sold. Please choose again.");
+  if (sold.some((id) => mineSet.has(id))) throw new AppError("conflict", "Some of your seats have just been sold or kept by the theater. Please choose again.");
   const seatRows = screenSeats.filter((s) => mineSet.has(s.id));
 
   // The cinema's rules are enforced here too, whatever the client did.
@@ -63,9 +63,7 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
   const verdict = validateSelection({ seats: detailSeats, taken, selected: mineSet, maxSeats: Number.MAX_SAFE_INTEGER });
   if (!verdict.ok) throw new AppError("bad_input", verdict.message, { reason: verdict.reason });
 
-  assertOnSale(show.prices, seatRows);
-  const lines = seatRows.map((s) => ({ seat: s, amount: priceOfTier(show.prices, s.tier)! }));
-  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  const { lines, total } = priceBasket(show, seatRows);
   // A little over the minimum, so clock skew never makes Stripe refuse it.
   const expiresAt = new Date(now.getTime() + CHECKOUT_MINUTES * 60_000 + 30_000);
 

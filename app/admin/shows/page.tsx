@@ -87,6 +87,11 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
                       <Link href={`/admin/check-in/${s.id}`} className="text-gold underline-offset-2 hover:underline" aria-label={`Door check-in: ${what}`}>
                         Check-in
                       </Link>
+                      {!over && s.status !== "cancelled" && (
+                        <Link href={`/admin/shows/${s.id}/box-office`} className="text-gold underline-offset-2 hover:underline" aria-label={`Box office: ${what}`}>
+                          Box office
+                        </Link>
+                      )}
                       <Link href={`/shows/${s.id}`} className="text-zinc-200 underline-offset-2 hover:underline" aria-label={`Seat map: ${what}`}>
                         Seat map
                       </Link>
