@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { movies, orders, screens, sessions, shows, theaters, users } from "@/db/schema";
+import { houseSeats, movies, orders, screens, sessions, shows, theaters, users } from "@/db/schema";
 import { allSeatsOfScreen } from "@/db/queries/venue";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
@@ -29,7 +29,7 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let tokens: { admin: string; customer: string };
-let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string };
+let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string; freeSeat: string };
 
 async function userWithSession(email: string, role: "customer" | "admin") {
   const [user] = await world.db.insert(users).values({ email, role, name: email.split("@")[0] }).returning();
@@ -51,7 +51,7 @@ async function startUnpaid(showId: string, seatIds: string[]) {
   return (await startCheckout(world.db, showId, customer, "http://localhost:3999")).orderId;
 }
 
-const TABLES = ["theaters", "screens", "seats", "movies", "shows", "orders", "order_seats", "tickets", "audit_log", "email_outbox", "local_checkout_sessions", "user", "session"];
+const TABLES = ["theaters", "screens", "seats", "movies", "shows", "orders", "order_seats", "tickets", "house_seats", "audit_log", "email_outbox", "local_checkout_sessions", "user", "session"];
 
 /** A digest of every row of every table an admin action could touch. */
 async function dbFingerprint(): Promise<Record<string, string>> {
@@ -111,6 +111,22 @@ const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; c
   "shows/actions.ts#cancelShowAction": { input: () => ({ showId: ids.show }), changesAsAdmin: true },
   "bookings/actions.ts#refundBookingAction": { input: () => ({ orderId: ids.paidOrder }), changesAsAdmin: true },
   "bookings/actions.ts#cancelPendingOrderAction": { input: () => ({ orderId: ids.pendingOrder }), changesAsAdmin: true },
+  // The box office counter. Holds live in the lock store (not the database), and a sale or a house
+  // reservation needs the counter's holds (an admin with none is refused "gone"): the admin check
+  // comes first all the same, which the visitor and customer runs prove.
+  "shows/[showId]/box-office/actions.ts#boxOfficeHoldAction": { input: () => ({ showId: ids.show, seatIds: [ids.freeSeat] }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#boxOfficeReleaseAction": { input: () => ({ showId: ids.show, seatIds: [ids.freeSeat] }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#boxOfficeContinueAction": { input: () => ({ showId: ids.show }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#sellAtBoxOfficeAction": { input: () => ({ showId: ids.show, method: "cash", email: "" }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#reserveHouseSeatsAction": { input: () => ({ showId: ids.show, note: "Press" }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#releaseHouseSeatsAction": {
+    input: async () => {
+      // A house seat to release: kept afresh before each call.
+      await world.db.insert(houseSeats).values({ showId: ids.show, seatId: ids.freeSeat }).onConflictDoNothing();
+      return { showId: ids.show, seatIds: [ids.freeSeat] };
+    },
+    changesAsAdmin: true,
+  },
   // The door's action (admits a ticket by its signed code); a made-up code changes nothing even for an admin.
   "check-in/[showId]/actions.ts#admitAction": { input: () => ({ showId: ids.show, code: "MQ1.not-a-real-code" }), changesAsAdmin: false },
 };
@@ -153,7 +169,7 @@ beforeAll(async () => {
   const { show, seat } = await world.aShow(2);
   const paidOrder = (await world.buy(show.id, [seat("J", 1).id, seat("J", 2).id])).orderId;
   const pendingOrder = await startUnpaid(show.id, [seat("J", 12).id]);
-  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder };
+  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder, freeSeat: seat("E", 1).id };
   // The purchase's confirmation is delivered in the background (kickOutbox after commit); let it
   // finish, or its delivery would change email_outbox between a test's two fingerprints.
   await kickOutbox();

@@ -82,9 +82,9 @@ describe("bookings", () => {
     expect(filename).toMatch(/^marquee-orders-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await new Response(stream).text();
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("order_id,status,refund_reason,email,created_at,paid_at,refunded_at,movie,show_starts_local,screen,seats,tickets,total,currency");
+    expect(lines[0]).toBe("order_id,status,refund_reason,channel,payment_method,sold_by,email,created_at,paid_at,refunded_at,movie,show_starts_local,screen,seats,tickets,total,currency");
     const line = lines.find((l) => l.startsWith(orderId))!;
-    expect(line).toContain(`,paid,,${email},`);
+    expect(line).toContain(`,paid,,online,online,,${email},`);
     expect(line).toMatch(/,E1 E2,2,25\.00,USD$/);
     expect(new Set(lines.map((l) => l.split(",")[0])).size).toBe(lines.length);
     const [audit] = await world.db.select().from(auditLog).where(eq(auditLog.action, "orders.export"));
