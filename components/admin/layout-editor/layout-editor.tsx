@@ -273,7 +273,7 @@ export function LayoutEditor(props: LayoutEditorProps) {
               Remove last column
             </button>
           </div>
-          <label className="flex items-center gap-2 text-sm">
+          <label className="flex min-h-11 items-center gap-2 text-sm">
             <input type="checkbox" checked={state.autoNumber} onChange={(e) => {
               const on = e.target.checked;
               edit((s) => setAutoNumber(s, on));

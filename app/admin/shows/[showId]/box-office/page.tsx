@@ -9,13 +9,13 @@ import { readHolderId } from "@/lib/booking/holder";
 import { toMapLayout } from "@/lib/booking/map-layout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { env } from "@/lib/env";
-import { asFormAction } from "@/lib/handlers/define-action";
 import { seatLabel } from "@/lib/booking/seat-label";
 import { formatDateTime } from "@/lib/time";
 import { BackLink } from "@/components/back-link";
 import { SeatLegend, SeatMap } from "@/components/seat-map";
 import { TitledSection } from "@/components/titled-section";
-import { boxOfficeContinueAction, boxOfficeHoldAction, boxOfficeReleaseAction, releaseHouseSeatsAction } from "./actions";
+import { boxOfficeHoldAction, boxOfficeReleaseAction } from "./actions";
+import { boxOfficeContinueForm, releaseHouseSeatsForm } from "./form-actions";
 
 export const metadata = { title: "Box office" };
 
@@ -30,7 +30,6 @@ export default async function BoxOfficePage({ params }: { params: Promise<{ show
   const [snapshot, house] = await Promise.all([seatSnapshot(db, showId, await readHolderId()), houseSeatsOfShow(db, showId)]);
   const tz = detail.theater.timeZone;
   const onSale = detail.show.status === "scheduled" && detail.show.startsAt > new Date();
-  const release = asFormAction(releaseHouseSeatsAction);
 
   return (
     <div className="space-y-6">
@@ -50,7 +49,7 @@ export default async function BoxOfficePage({ params }: { params: Promise<{ show
             maxSeats={env().MAX_SEATS_PER_ORDER}
             hold={boxOfficeHoldAction}
             release={boxOfficeReleaseAction}
-            checkout={asFormAction(boxOfficeContinueAction)}
+            checkout={boxOfficeContinueForm}
             legend={<SeatLegend layout={layout} />}
           />
         </>
@@ -71,7 +70,7 @@ export default async function BoxOfficePage({ params }: { params: Promise<{ show
                   {h.note && <span className="text-zinc-300"> · {h.note}</span>}
                   {h.reservedBy && <span className="text-sm text-zinc-400"> · kept by {h.reservedBy}</span>}
                 </span>
-                <form action={release}>
+                <form action={releaseHouseSeatsForm}>
                   <input type="hidden" name="showId" value={showId} />
                   <input type="hidden" name="seatIds" value={h.seatId} />
                   <button className="min-h-11 rounded-lg border border-line px-4 hover:border-zinc-300" aria-label={`Release ${seatLabel(h.rowLabel, h.number)} for sale`}>

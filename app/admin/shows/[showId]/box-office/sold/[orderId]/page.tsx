@@ -6,6 +6,8 @@ import { orderDetail } from "@/db/queries/orders";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { orderReference } from "@/lib/admin/order-reference";
 import { seatLabel } from "@/lib/booking/seat-label";
+import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
+import { TicketList } from "@/components/ticket-list";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/time";
 
@@ -59,6 +61,14 @@ export default async function BoxOfficeSoldPage({ params }: { params: Promise<{ 
           Booking details
         </Link>
       </div>
+      {paid && (
+        <section aria-labelledby="tickets-title" className="space-y-3">
+          <h2 id="tickets-title" className="text-lg font-semibold">
+            Tickets
+          </h2>
+          <TicketList items={ticketsWithCodes(detail)} currency={order.currency} />
+        </section>
+      )}
     </div>
   );
 }
