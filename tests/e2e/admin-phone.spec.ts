@@ -42,6 +42,8 @@ async function expectPhoneReady(page: Page, what: string) {
 }
 
 test("every admin page of the back office and the box office fits a phone", async ({ browser }) => {
+  // Ten pages, each with axe: more than one page's default minute.
+  test.setTimeout(240_000);
   const desk = await (await browser.newContext({ storageState: storageStateOf.admin })).newPage();
   const showId = await openFreeShow(desk, "Screen 1");
   // A counter sale to show its receipt.

@@ -2,6 +2,8 @@
 // for a drag selection and a mouse; the row labels and buttons keep their own size.
 export const MIN_CELL = 4;
 export const MAX_CELL = 40;
+/** The smallest place a touch screen opens the editor at (WCAG 2.5.8: 24 px targets). */
+export const TOUCH_CELL = 24;
 // The pinned label + row button, the Remove button, gaps and padding beside the places.
 const ROW_CHROME = 150;
 const GAP = 1;

@@ -30,7 +30,7 @@ import type { MapLayout } from "@/lib/seat-map/types";
 import { SeatMapPreview } from "@/components/seat-map/seat-map-preview";
 import { BrushPicker, toolLabel, type Tool } from "./brush-picker";
 import { EditorGrid, type GridMode } from "./editor-grid";
-import { fitCellSize, MAX_CELL, MIN_CELL } from "./fit-cell-size";
+import { fitCellSize, MAX_CELL, MIN_CELL, TOUCH_CELL } from "./fit-cell-size";
 import { useLeaveGuard } from "./use-leave-guard";
 import { TierList } from "./tier-list";
 import { TitledSection } from "@/components/titled-section";
@@ -139,8 +139,13 @@ export function LayoutEditor(props: LayoutEditorProps) {
   useEffect(() => {
     if (fitted.current) return;
     fitted.current = true;
-    fit();
-  }, [fit]);
+    const box = scrollerBox.current;
+    if (!box) return;
+    // A finger needs 24 px places: a touch screen opens no smaller (it scrolls, labels pinned);
+    // "Fit" still shows the whole house.
+    const touch = window.matchMedia("(pointer: coarse), (max-width: 1023px)").matches;
+    setCell(Math.max(fitCellSize(box.clientWidth, state.width), touch ? TOUCH_CELL : MIN_CELL));
+  }, [state.width]);
 
   const onCell = (y: number, x: number) => edit((s) => (tool.tool === "aisle" ? toggleAisle(s, x) : applyBrush(s, y, x, tool)));
   const onSelect = useCallback((from: { y: number; x: number }, to: { y: number; x: number }) => setSelection(areaBetween(state, from, to)), [state]);
