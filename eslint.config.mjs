@@ -21,6 +21,7 @@ const config = [
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
     ignores: [
       "lib/booking/start-checkout.ts",
+      "lib/booking/box-office-sale.ts",
       "lib/booking/fulfil.ts",
       "lib/booking/close-order.ts",
       "lib/booking/refund-order.ts",

@@ -4,7 +4,7 @@ import { formatDay } from "@/lib/time";
 /** A row of day links; the selected one is marked for screen readers too, not by colour alone. */
 export function DateStrip({ dates, selected, hrefFor }: { dates: string[]; selected: string; hrefFor: (date: string) => string }) {
   return (
-    <nav aria-label="Choose a day" className="-mx-4 overflow-x-auto px-4">
+    <nav aria-label="Choose a day" className="relative -mx-4 overflow-x-auto px-4">
       <ul className="flex gap-2 pb-2">
         {dates.map((date, i) => {
           const active = date === selected;

@@ -8,7 +8,7 @@ export const metadata = { title: { default: "Admin", template: "%s · Admin · M
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await requireAdminPage();
   return (
-    <div className="flex flex-col gap-6 lg:flex-row">
+    <div className="admin-area flex flex-col gap-6 lg:flex-row">
       <AdminNav />
       <div className="min-w-0 flex-1">{children}</div>
     </div>

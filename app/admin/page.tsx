@@ -7,7 +7,7 @@ import { showWithVenue } from "@/db/queries/show-with-venue";
 import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { percent } from "@/lib/admin/chart-scale";
-import { doorByDay, lastDays, revenueByDay, revenueByMovie, revenueByTicketType } from "@/lib/admin/dashboard-report";
+import { doorByDay, lastDays, revenueByChannel, revenueByDay, revenueByMovie, revenueByTicketType } from "@/lib/admin/dashboard-report";
 import { formatMoney, formatMoneyCompact } from "@/lib/money";
 import { addDays, formatDateTime, formatDay, formatTime, localDate, localDays } from "@/lib/time";
 import { BarList } from "@/components/admin/dashboard/bar-list";
@@ -48,6 +48,9 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   const byDay = revenueByDay(paid, dates, tz);
   const byMovie = revenueByMovie(paid);
   const byType = revenueByTicketType(typeLines, orderFees);
+  const byChannel = revenueByChannel(paid);
+  const byDayOnline = revenueByDay(paid.filter((p) => p.channel === "online"), dates, tz);
+  const byDayCounter = revenueByDay(paid.filter((p) => p.channel === "box_office"), dates, tz);
   const doorDays = doorByDay(door, dates, tz);
   const revenueTotal = byDay.reduce((sum, d) => sum + d.amount, 0);
   const soldTotal = doorDays.reduce((sum, d) => sum + d.sold, 0);
@@ -105,7 +108,10 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         <ColumnChart
           caption={`Revenue by day, last ${days} days`}
           labels={dayLabels}
-          series={[{ name: "Revenue", colour: "#f5c451", values: byDay.map((d) => d.amount) }]}
+          series={[
+            { name: "Online", colour: "#f5c451", values: byDayOnline.map((d) => d.amount) },
+            { name: "Box office", colour: "#c084fc", values: byDayCounter.map((d) => d.amount) },
+          ]}
           formatShort={shortMoney}
           formatValue={money}
           minTop={10_000}
@@ -119,6 +125,28 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         ) : (
           <p className="text-zinc-300">No paid orders in this period yet.</p>
         )}
+      </TitledSection>
+
+      <TitledSection id="sales-by-channel" title="Sales by channel" panel>
+        <table className="w-full text-sm" data-testid="sales-by-channel">
+          <caption className="sr-only">Paid orders and revenue by sales channel, last {days} days</caption>
+          <thead>
+            <tr className="text-left text-zinc-300">
+              <th scope="col" className="py-1 pr-3 font-normal">Channel</th>
+              <th scope="col" className="py-1 pr-3 text-right font-normal">Orders</th>
+              <th scope="col" className="py-1 text-right font-normal">Revenue</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byChannel.map((c) => (
+              <tr key={c.channel} className="border-t border-line" data-testid={`channel-${c.channel}`}>
+                <th scope="row" className="py-2 pr-3 text-left font-semibold">{c.name}</th>
+                <td className="py-2 pr-3 text-right tabular-nums">{c.orders}</td>
+                <td className="py-2 text-right tabular-nums">{money(c.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TitledSection>
 
       <TitledSection id="revenue-by-movie" title="Revenue by movie" panel>

@@ -31,7 +31,7 @@ export function AdminNav() {
               <Link
                 href={href}
                 aria-current={current ? "page" : undefined}
-                className={`block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${
+                className={`flex min-h-11 items-center rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${
                   current ? "bg-gold text-ink" : "text-zinc-200 hover:bg-panel hover:text-white"
                 }`}
               >

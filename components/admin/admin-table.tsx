@@ -8,7 +8,9 @@ export type AdminColumn = { label: string; align?: "right"; /** Read to screen r
  */
 export function AdminTable({ caption, columns, footer, children }: { caption?: ReactNode; columns: AdminColumn[]; footer?: ReactNode; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-line">
+    // relative: the table's visually hidden labels (position: absolute) belong to this scroller, or
+    // they would sit past its right edge and widen the whole page on a phone.
+    <div className="relative overflow-x-auto rounded-xl border border-line">
       <table className="w-full text-left text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="bg-panel text-zinc-300">

@@ -3,10 +3,10 @@ import { and, eq, gte, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { movies, orderSeats, orders, shows, tickets } from "../schema";
 
-/** Orders still paid (refunds are not revenue), paid since `from`, with their movie. */
+/** Orders still paid (refunds are not revenue), paid since `from`, with their movie and sales channel. */
 export function paidOrdersSince(db: Db, from: Date) {
   return db
-    .select({ paidAt: orders.paidAt, amount: orders.totalAmount, currency: orders.currency, movieId: movies.id, title: movies.title })
+    .select({ paidAt: orders.paidAt, amount: orders.totalAmount, currency: orders.currency, channel: orders.channel, movieId: movies.id, title: movies.title })
     .from(orders)
     .innerJoin(shows, eq(shows.id, orders.showId))
     .innerJoin(movies, eq(movies.id, shows.movieId))

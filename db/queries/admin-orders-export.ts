@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { orderSeats, orders } from "../schema";
+import { orderSeats, orders, users } from "../schema";
 import { selectOrdersWithShow } from "./orders-with-show";
 import { inSeatOrder } from "./seat-order";
 
@@ -31,7 +31,10 @@ export async function* ordersForExport(db: Db, from: Date, to: Date) {
       .from(orderSeats)
       .where(inArray(orderSeats.orderId, page.map((p) => p.order.id)))
       .orderBy(...inSeatOrder());
-    for (const row of page) yield { ...row, seats: seatRows.filter((s) => s.orderId === row.order.id) };
+    // Who sold a box office order, by email (staff are few; one read per page).
+    const sellerIds = [...new Set(page.flatMap((p) => (p.order.soldBy ? [p.order.soldBy] : [])))];
+    const sellers = new Map(sellerIds.length ? (await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, sellerIds))).map((u) => [u.id, u.email]) : []);
+    for (const row of page) yield { ...row, seats: seatRows.filter((s) => s.orderId === row.order.id), seller: row.order.soldBy ? (sellers.get(row.order.soldBy) ?? null) : null };
     afterId = page[page.length - 1].order.id;
     if (page.length < BATCH) return;
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { emailOutbox, orderSeats, orders, tickets } from "../schema";
 import { selectOrdersWithShow } from "./orders-with-show";
@@ -93,7 +93,8 @@ export function paidOrdersWithoutConfirmation(db: Db, limit: number) {
     .select({ id: orders.id })
     .from(orders)
     .leftJoin(emailOutbox, eq(emailOutbox.dedupeKey, sql`'booking-confirmed:' || ${orders.id}`))
-    .where(and(eq(orders.status, "paid"), isNull(emailOutbox.id)))
+    // A box office order without an address has no confirmation to send.
+    .where(and(eq(orders.status, "paid"), isNull(emailOutbox.id), ne(orders.email, "")))
     .orderBy(asc(orders.paidAt))
     .limit(limit);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { seats, shows, tickets } from "../schema";
+import { houseSeats, seats, shows, tickets } from "../schema";
 
 // Reads of a show's seats for holds, the seat map and checkout, each scoped by the show.
 
@@ -34,6 +34,18 @@ export async function soldSeatIdsOfShow(db: Db, showId: string): Promise<string[
   return rows.map((r) => r.seatId);
 }
 
+/** Seats the house keeps off sale for the show: unavailable to everyone until released. */
+export async function houseSeatIdsOfShow(db: Db, showId: string): Promise<string[]> {
+  const rows = await db.select({ seatId: houseSeats.seatId }).from(houseSeats).where(eq(houseSeats.showId, showId));
+  return rows.map((r) => r.seatId);
+}
+
+/** Seats nobody can hold or buy: a live ticket, or kept by the house. */
+export async function unavailableSeatIdsOfShow(db: Db, showId: string): Promise<string[]> {
+  const [sold, house] = await Promise.all([soldSeatIdsOfShow(db, showId), houseSeatIdsOfShow(db, showId)]);
+  return house.length ? [...new Set([...sold, ...house])] : sold;
+}
+
 /**
  * In one statement: the show, those of the requested seats that are in use on its screen, and
  * which of them already have a live ticket. A hold is the busiest write there is; one round trip
@@ -45,6 +57,8 @@ export function holdRequestRows(db: Db, showId: string, seatIds: string[]) {
       show: shows,
       seat: { id: seats.id, rowLabel: seats.rowLabel, number: seats.number, tier: seats.tier },
       sold: sql<boolean>`exists (select 1 from ${tickets} where ${tickets.showId} = ${shows.id} and ${tickets.seatId} = ${seats.id} and ${tickets.status} <> 'voided')`,
+      // A house seat is refused like a sold one (its own message would tell a customer nothing more).
+      house: sql<boolean>`exists (select 1 from ${houseSeats} where ${houseSeats.showId} = ${shows.id} and ${houseSeats.seatId} = ${seats.id})`,
     })
     .from(shows)
     .leftJoin(seats, and(eq(seats.screenId, shows.screenId), eq(seats.active, true), seatIds.length ? inArray(seats.id, seatIds) : sql`false`))

@@ -8,6 +8,10 @@ import { newBookingReference } from "../../lib/booking-reference";
 
 export const orderStatus = pgEnum("order_status", ["pending", "paid", "expired", "cancelled", "refunded"]);
 export const ticketStatus = pgEnum("ticket_status", ["valid", "admitted", "voided"]);
+// Where an order was sold: on the website (paid through Stripe or the local gateway) or at the
+// box office counter (paid in cash or on an external card terminal, recorded, never through Stripe).
+export const orderChannel = pgEnum("order_channel", ["online", "box_office"]);
+export const paymentMethod = pgEnum("payment_method", ["online", "cash", "card_terminal"]);
 
 export const orders = pgTable(
   "orders",
@@ -34,6 +38,10 @@ export const orders = pgTable(
     promoCodeId: text("promo_code_id").references(() => promoCodes.id),
     promoCode: text("promo_code"),
     currency: text("currency").notNull(),
+    channel: orderChannel("channel").notNull().default("online"),
+    paymentMethod: paymentMethod("payment_method").notNull().default("online"),
+    // The staff member who sold a box office order (null online).
+    soldBy: text("sold_by").references(() => users.id),
     stripeSessionId: text("stripe_session_id").unique(),
     stripePaymentIntentId: text("stripe_payment_intent_id"),
     stripeRefundId: text("stripe_refund_id"),
@@ -52,6 +60,9 @@ export const orders = pgTable(
     // Checkout Session that could be paid.
     uniqueIndex("orders_one_pending_per_holder").on(t.showId, t.holderId).where(sql`${t.status} = 'pending'`),
     check("orders_total_nonnegative", sql`${t.totalAmount} >= 0`),
+    // Money taken at the counter never goes through Stripe, and online money never skips it.
+    check("orders_channel_payment", sql`(${t.channel} = 'online') = (${t.paymentMethod} = 'online')`),
+    index("orders_channel_paid_idx").on(t.channel, t.paidAt),
   ],
 );
 
@@ -114,4 +125,18 @@ export const promoRedemptions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("promo_redemptions_code_email_idx").on(t.promoCodeId, t.email)],
+);
+
+// Seats the house keeps off sale for one show (guests, press, a broken seat): shown unavailable to
+// customers and refused by every hold, checkout and box office sale until staff release them.
+export const houseSeats = pgTable(
+  "house_seats",
+  {
+    showId: text("show_id").notNull().references(() => shows.id),
+    seatId: text("seat_id").notNull().references(() => seats.id),
+    reservedBy: text("reserved_by").references(() => users.id),
+    note: text("note").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.showId, t.seatId] })],
 );

@@ -1,7 +1,10 @@
 // The dashboard's figures from raw rows, bucketed by the theater's local calendar days. Pure.
 import { addDays, localDate } from "@/lib/time";
 
-export type PaidRow = { paidAt: Date | null; amount: number; movieId: string; title: string };
+export type SalesChannel = "online" | "box_office";
+export type PaidRow = { paidAt: Date | null; amount: number; movieId: string; title: string; channel?: SalesChannel };
+
+export const CHANNEL_NAMES: Record<SalesChannel, string> = { online: "Online", box_office: "Box office" };
 export type DoorRow = { startsAt: Date; sold: number; admitted: number };
 
 /** The last `days` local dates ending today, oldest first. */
@@ -58,4 +61,12 @@ export function revenueByTicketType(rows: readonly TypeLineRow[], orderFees: { g
     { ticketType: "Total", tickets: 0, gross: 0, tax: 0, fees: 0, discount: 0, net: 0 },
   );
   return { lines, total };
+}
+
+/** Revenue and orders per sales channel, both channels always present (online first). */
+export function revenueByChannel(rows: readonly PaidRow[]): { channel: SalesChannel; name: string; amount: number; orders: number }[] {
+  return (Object.keys(CHANNEL_NAMES) as SalesChannel[]).map((channel) => {
+    const mine = rows.filter((r) => (r.channel ?? "online") === channel);
+    return { channel, name: CHANNEL_NAMES[channel], amount: mine.reduce((sum, r) => sum + r.amount, 0), orders: mine.length };
+  });
 }

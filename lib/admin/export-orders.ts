@@ -25,7 +25,7 @@ export const exportOrdersSchema = z.object({
 
 // total is gross (what was charged); net = total − tax; booking_fees (per-ticket and per-order)
 // and discount are parts of it, as the order's lines recorded them (issue 18).
-const HEADER = ["order_id", "status", "refund_reason", "email", "created_at", "paid_at", "refunded_at", "movie", "show_starts_local", "screen", "seats", "tickets", "total", "currency", "ticket_types", "net", "tax", "booking_fees", "discount", "promo_code"];
+const HEADER = ["order_id", "status", "refund_reason", "channel", "payment_method", "sold_by", "email", "created_at", "paid_at", "refunded_at", "movie", "show_starts_local", "screen", "seats", "tickets", "total", "currency", "ticket_types", "net", "tax", "booking_fees", "discount", "promo_code"];
 
 /** The orders CSV as a stream (so a big export starts at once and stays small in memory), after auditing who took it. */
 export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof exportOrdersSchema>, now = new Date()) {
@@ -47,7 +47,7 @@ export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof e
     async pull(controller) {
       const next = await rows.next();
       if (next.done) return controller.close();
-      const { order, movie, show, screen, seats } = next.value;
+      const { order, movie, show, screen, seats, seller } = next.value;
       const money = (minor: number) => formatMoneyInput(minor, order.currency);
       controller.enqueue(
         encoder.encode(
@@ -55,6 +55,9 @@ export async function exportOrdersCsv(actor: AdminActor, input: z.infer<typeof e
             order.id,
             order.status,
             order.refundReason,
+            order.channel,
+            order.paymentMethod,
+            seller,
             order.email,
             order.createdAt.toISOString(),
             order.paidAt?.toISOString(),

@@ -161,3 +161,81 @@ export function removeTier(state: EditorState, name: string): EditorState {
 export function tierInUse(state: EditorState, name: string): boolean {
   return state.rows.some((r) => r.cells.some((c) => c?.tier === name));
 }
+
+// Working on many places at once: a row, a block between aisles, or a dragged rectangle.
+
+/** A rectangle of places, corners included, in grid order (y0 <= y1, x0 <= x1). */
+export type Area = { y0: number; x0: number; y1: number; x1: number };
+
+/** The rectangle two corners span, clamped to the grid. */
+export function areaBetween(state: EditorState, a: { y: number; x: number }, b: { y: number; x: number }): Area {
+  const clampY = (v: number) => Math.max(0, Math.min(state.rows.length - 1, v));
+  const clampX = (v: number) => Math.max(0, Math.min(state.width - 1, v));
+  return { y0: clampY(Math.min(a.y, b.y)), x0: clampX(Math.min(a.x, b.x)), y1: clampY(Math.max(a.y, b.y)), x1: clampX(Math.max(a.x, b.x)) };
+}
+
+/** One whole row. */
+export function rowArea(state: EditorState, y: number): Area {
+  return areaBetween(state, { y, x: 0 }, { y, x: state.width - 1 });
+}
+
+/**
+ * The block a place belongs to: the run of columns between aisles (columns with no seat in any
+ * row) around it, over every row, as a cinema's seating blocks are drawn.
+ */
+export function blockArea(state: EditorState, y: number, x: number): Area {
+  const used = (col: number) => state.rows.some((r) => r.cells[col]);
+  if (!used(x)) return areaBetween(state, { y, x }, { y, x });
+  let x0 = x;
+  let x1 = x;
+  while (x0 > 0 && used(x0 - 1)) x0--;
+  while (x1 < state.width - 1 && used(x1 + 1)) x1++;
+  return areaBetween(state, { y: 0, x: x0 }, { y: state.rows.length - 1, x: x1 });
+}
+
+export function inArea(area: Area | null, y: number, x: number): boolean {
+  return !!area && y >= area.y0 && y <= area.y1 && x >= area.x0 && x <= area.x1;
+}
+
+/** How many places and seats an area covers. */
+export function areaCounts(state: EditorState, area: Area): { places: number; seats: number } {
+  let seats = 0;
+  for (let y = area.y0; y <= area.y1; y++) for (let x = area.x0; x <= area.x1; x++) if (state.rows[y]?.cells[x]) seats++;
+  return { places: (area.y1 - area.y0 + 1) * (area.x1 - area.x0 + 1), seats };
+}
+
+/**
+ * The brush over a whole area in one edit: "kind" and "tier" restyle every seat in it; "seat"
+ * removes every seat when the area is all seats, and otherwise fills its gaps in rows that have
+ * seats (or in every row of a one-row area), so a second press undoes the first.
+ */
+export function applyBrushToArea(state: EditorState, area: Area, brush: Brush): EditorState {
+  const places: [number, number][] = [];
+  for (let y = area.y0; y <= area.y1; y++) for (let x = area.x0; x <= area.x1; x++) if (state.rows[y] && x < state.width) places.push([y, x]);
+  if (brush.tool === "kind" || brush.tool === "tier") {
+    if (brush.tool === "tier" && !state.tiers.includes(brush.tier)) return state;
+    const restyle = (c: EditorSeat): EditorSeat => (brush.tool === "kind" ? { ...c, kind: brush.kind } : { ...c, tier: brush.tier });
+    return { ...state, rows: state.rows.map((row, y) => (y < area.y0 || y > area.y1 ? row : { ...row, cells: row.cells.map((c, x) => (c && x >= area.x0 && x <= area.x1 ? restyle(c) : c)) })) };
+  }
+  const allSeats = places.every(([y, x]) => state.rows[y].cells[x]);
+  if (allSeats) {
+    return renumber({ ...state, rows: state.rows.map((row, y) => (y < area.y0 || y > area.y1 ? row : { ...row, cells: row.cells.map((c, x) => (x >= area.x0 && x <= area.x1 ? null : c)) })) });
+  }
+  let next = state;
+  const oneRow = area.y0 === area.y1;
+  for (const [y, x] of places) {
+    const row = next.rows[y];
+    if (row.cells[x] || (!oneRow && !state.rows[y].cells.some(Boolean))) continue;
+    const { seat, nextKey } = newSeat(next, row, "standard", state.tiers[0]);
+    next = { ...withCell(next, y, x, seat), nextKey };
+  }
+  return renumber(next);
+}
+
+/** The aisle tool over an area's columns: all become aisles when any has a seat, else all are filled. */
+export function toggleAisles(state: EditorState, area: Area): EditorState {
+  const cols = Array.from({ length: area.x1 - area.x0 + 1 }, (_, i) => area.x0 + i);
+  const anySeat = cols.some((x) => state.rows.some((r) => r.cells[x]));
+  if (anySeat) return renumber({ ...state, rows: state.rows.map((r) => ({ ...r, cells: r.cells.map((c, j) => (j >= area.x0 && j <= area.x1 ? null : c)) })) });
+  return cols.reduce((s, x) => toggleAisle(s, x), state);
+}

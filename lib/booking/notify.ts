@@ -45,7 +45,8 @@ export async function afterOrderPaid(db: Db, orderId: string): Promise<void> {
   const dedupeKey = `booking-confirmed:${orderId}`;
   if (await alreadyQueued(db, dedupeKey)) return;
   const detail = await orderDetail(db, orderId);
-  if (!detail || detail.order.status !== "paid" || !ticketsWithCodes(detail).length) return;
+  // A box office customer who gave no address takes printed tickets.
+  if (!detail || !detail.order.email || detail.order.status !== "paid" || !ticketsWithCodes(detail).length) return;
   const short = orderId.slice(0, 8);
   const [pdf, ics] = [await orderPdf(detail), orderIcs(detail, configuredAppUrl())];
   const queued = await db.transaction(async (tx) => {
@@ -84,6 +85,7 @@ export async function afterOrderRefunded(db: Db, orderId: string): Promise<void>
   const dedupeKey = `booking-refunded:${orderId}`;
   if (await alreadyQueued(db, dedupeKey)) return;
   const detail = (await orderDetail(db, orderId))!;
+  if (!detail.order.email) return;
   const reason = detail.order.refundReason ?? "admin";
   const amount = formatMoney(detail.order.totalAmount, detail.order.currency);
   if (reason === "customer_cancelled") {

@@ -68,3 +68,39 @@ async function promoFor(db: Db | Tx, facts: Facts, choices: BasketChoices): Prom
   }
   return promo;
 }
+
+/** The order's money columns from a priced basket: the one mapping every channel writes. */
+export function orderMoneyColumns(priced: PricedBasket) {
+  return {
+    totalAmount: priced.total,
+    orderFee: priced.orderFee,
+    orderFeeTax: priced.orderFeeTax,
+    taxAmount: priced.taxAmount,
+    taxIncluded: priced.taxIncluded,
+    discountAmount: priced.discountAmount,
+    promoCodeId: priced.promo?.id ?? null,
+    promoCode: priced.promo?.code ?? null,
+  };
+}
+
+/** One `order_seats` row per priced line (the snapshot everything downstream reads). */
+export function orderSeatRows(orderId: string, priced: PricedBasket, seats: readonly { id: string; rowLabel: string; number: number }[]) {
+  const seatById = new Map(seats.map((s) => [s.id, s]));
+  return priced.lines.map((l) => {
+    const seat = seatById.get(l.seatId)!;
+    return {
+      orderId,
+      seatId: l.seatId,
+      rowLabel: seat.rowLabel,
+      seatNumber: seat.number,
+      tier: l.tier,
+      amount: l.amount,
+      ticketTypeId: l.ticketTypeId,
+      ticketTypeName: l.ticketTypeName,
+      price: l.price,
+      fee: l.fee,
+      tax: l.tax,
+      discount: l.discount,
+    };
+  });
+}

@@ -50,7 +50,11 @@ export async function refundOrder(db: Db, orderId: string, reason: Exclude<Refun
 export async function completeRefund(db: Db, orderId: string): Promise<void> {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order || order.status !== "refunded") return;
-  if (!order.stripeRefundId) {
+  if (order.paymentMethod !== "online") {
+    // Counter money goes back the way it came (cash from the till, or the card terminal's own
+    // refund): recorded here, never a provider call.
+    if (!order.refundedAt) await db.update(orders).set({ refundedAt: new Date() }).where(and(eq(orders.id, orderId), isNull(orders.refundedAt)));
+  } else if (!order.stripeRefundId) {
     // A free order (100 % code) took no payment: nothing to send back.
     if (!order.stripePaymentIntentId && order.totalAmount === 0) {
       await afterOrderRefunded(db, orderId);

@@ -1,13 +1,13 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { soldSeatIdsOfShow } from "@/db/queries/show-seats";
+import { unavailableSeatIdsOfShow } from "@/db/queries/show-seats";
 import { unlessRedisIsDown } from "@/lib/redis/unavailable";
 import { getSeatLocks } from "@/lib/seat-locks";
 import type { SeatSnapshot, SeatState } from "@/lib/seat-map/types";
 import { seatIdsOfShow } from "./seat-ids";
 
 /**
- * What a viewer sees: sold (Postgres, the truth) over held (one MGET over the show's lock keys),
+ * What a viewer sees: sold or kept by the house (Postgres, the truth) over held (one MGET over the show's lock keys),
  * with the viewer's own holds marked as theirs. Seats absent from the map are available.
  * When Redis is down the sold seats still come from Postgres, marked `paused` (no hold can be
  * taken or seen until it returns).
@@ -15,7 +15,7 @@ import { seatIdsOfShow } from "./seat-ids";
 export async function seatSnapshot(db: Db, showId: string, holder: string | null): Promise<SeatSnapshot> {
   const ids = await seatIdsOfShow(db, showId);
   const store = getSeatLocks();
-  const [sold, holders] = await Promise.all([soldSeatIdsOfShow(db, showId), unlessRedisIsDown(store.holders(showId, ids))]);
+  const [sold, holders] = await Promise.all([unavailableSeatIdsOfShow(db, showId), unlessRedisIsDown(store.holders(showId, ids))]);
   const states: Record<string, SeatState> = {};
   const mine: string[] = [];
   for (const [seatId, h] of holders ?? []) {

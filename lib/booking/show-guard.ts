@@ -15,11 +15,14 @@ export function assertBookable<S extends { status: string; startsAt: Date }>(sho
   return show;
 }
 
-/** What a hold needs to judge a request: the show, the requested seats in use (sold or not), and the unknown ones. */
+/**
+ * What a hold needs to judge a request: the show, the requested seats in use (sold or not; a
+ * house seat counts as sold), and the unknown ones.
+ */
 export async function holdRequestFacts(db: Db, showId: string, seatIds: string[]) {
   const unique = [...new Set(seatIds)];
   const rows = await holdRequestRows(db, showId, unique);
-  const found = rows.flatMap((r) => (r.seat ? [{ ...r.seat, sold: r.sold }] : []));
+  const found = rows.flatMap((r) => (r.seat ? [{ ...r.seat, sold: r.sold || r.house }] : []));
   const foundIds = new Set(found.map((s) => s.id));
   return { show: rows[0]?.show, seats: found, unknown: unique.filter((id) => !foundIds.has(id)) };
 }

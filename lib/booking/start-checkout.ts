@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { uniqueViolation } from "@/db/client";
 import { orderSeats, orders, shows } from "@/db/schema";
 import { pendingOrderOfHolder } from "@/db/queries/orders";
-import { activeSeatsOfScreen, soldSeatIdsOfShow } from "@/db/queries/show-seats";
+import { activeSeatsOfScreen, unavailableSeatIdsOfShow } from "@/db/queries/show-seats";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -18,7 +18,7 @@ import { abandonPendingOrder } from "./lifecycle";
 import { assertOnSale } from "./on-sale";
 import { fulfil } from "./fulfil";
 import { lineDescription } from "@/lib/pricing/line-text";
-import { priceBasket } from "./price-basket";
+import { orderMoneyColumns, orderSeatRows, priceBasket } from "./price-basket";
 import { redeemPromo } from "./redeem-promo";
 import { seatLabel } from "./seat-label";
 import { assertBookable, bookableShow } from "./show-guard";
@@ -56,12 +56,12 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
   const [mine, holders, sold, screenSeats] = await Promise.all([
     heldBy(db, showId, customer.holder),
     seatIdsOfShow(db, showId).then((ids) => getSeatLocks().holders(showId, ids)),
-    soldSeatIdsOfShow(db, showId),
+    unavailableSeatIdsOfShow(db, showId),
     activeSeatsOfScreen(db, show.screenId),
   ]);
   if (!mine.length) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
   const mineSet = new Set(mine);
-  if (sold.some((id) => mineSet.has(id))) throw new AppError("conflict", "Some of your seats have just been sold. Please choose again.");
+  if (sold.some((id) => mineSet.has(id))) throw new AppError("conflict", "Some of your seats have just been sold or kept by the theater. Please choose again.");
   const seatRows = screenSeats.filter((s) => mineSet.has(s.id));
 
   // The cinema's rules are enforced here too, whatever the client did.
@@ -96,34 +96,12 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
         showId,
         holderId: customer.holder,
         email: customer.email,
-        totalAmount: priced.total,
-        orderFee: priced.orderFee,
-        orderFeeTax: priced.orderFeeTax,
-        taxAmount: priced.taxAmount,
-        taxIncluded: priced.taxIncluded,
-        discountAmount: priced.discountAmount,
-        promoCodeId: priced.promo?.id ?? null,
-        promoCode: priced.promo?.code ?? null,
+        ...orderMoneyColumns(priced),
         currency: show.currency,
         expiresAt,
         stripeSessionId: session?.id ?? null,
       });
-      await tx.insert(orderSeats).values(
-        lines.map((l) => ({
-          orderId,
-          seatId: l.seat.id,
-          rowLabel: l.seat.rowLabel,
-          seatNumber: l.seat.number,
-          tier: l.seat.tier,
-          amount: l.amount,
-          ticketTypeId: l.ticketTypeId,
-          ticketTypeName: l.ticketTypeName,
-          price: l.price,
-          fee: l.fee,
-          tax: l.tax,
-          discount: l.discount,
-        })),
-      );
+      await tx.insert(orderSeats).values(orderSeatRows(orderId, priced, seatRows));
       if (priced.promoView) await redeemPromo(tx, priced.promoView, { orderId, email: customer.email, userId: customer.userId });
     });
   } catch (err) {

@@ -6,7 +6,7 @@ import { shortSeatLabel } from "@/lib/seat-map/format";
 export const SEAT_KINDS = ["standard", "premium", "wheelchair", "companion"] as const;
 export type SeatKind = (typeof SEAT_KINDS)[number];
 
-export const LAYOUT_LIMITS = { maxWidth: 80, maxRows: 40, maxSeats: 3000, maxTiers: 6, maxSeatNumber: 999 } as const;
+export const LAYOUT_LIMITS = { maxWidth: 120, maxRows: 60, maxSeats: 6000, maxTiers: 6, maxSeatNumber: 999 } as const;
 
 /** A seat as the editor holds it; `id` is absent for a seat added in this edit. */
 export type DraftSeat = { id?: string; rowLabel: string; number: number; x: number; y: number; kind: SeatKind; tier: string };

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { movies, orders, promoCodes, screens, sessions, shows, theaters, users } from "@/db/schema";
+import { houseSeats, movies, orders, promoCodes, screens, sessions, shows, theaters, users } from "@/db/schema";
 import { savePromoCodeFromForm } from "@/lib/pricing-admin/save-promo-code";
 import { promoCodeSchema } from "@/lib/pricing-admin/promo-code-input";
 import { priceCardSchema } from "@/lib/pricing-admin/price-card-input";
@@ -34,7 +34,7 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let tokens: { admin: string; customer: string };
-let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string; doorShow: string; doorOrder: string; futureShow: string; spareCard: string };
+let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string; doorShow: string; doorOrder: string; futureShow: string; spareCard: string; freeSeat: string };
 let pricing: Awaited<ReturnType<typeof theaterWithDefaultCard>>;
 const unique = () => crypto.randomUUID().slice(0, 6).toUpperCase();
 /** Every tier on sale × Adult, as the card form sends it. */
@@ -60,7 +60,7 @@ async function startUnpaid(showId: string, seatIds: string[]) {
   return (await startCheckout(world.db, showId, customer, "http://localhost:3999")).orderId;
 }
 
-const TABLES = ["theaters", "screens", "seats", "movies", "shows", "orders", "order_seats", "tickets", "audit_log", "email_outbox", "local_checkout_sessions", "user", "session", "ticket_types", "price_cards", "price_card_prices", "promo_codes"];
+const TABLES = ["theaters", "screens", "seats", "movies", "shows", "orders", "order_seats", "tickets", "house_seats", "audit_log", "email_outbox", "local_checkout_sessions", "user", "session", "ticket_types", "price_cards", "price_card_prices", "promo_codes"];
 
 /** A digest of every row of every table an admin action could touch. */
 async function dbFingerprint(): Promise<Record<string, string>> {
@@ -135,6 +135,22 @@ const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; c
   },
   "bookings/actions.ts#refundBookingAction": { input: () => ({ orderId: ids.paidOrder }), changesAsAdmin: true },
   "bookings/actions.ts#cancelPendingOrderAction": { input: () => ({ orderId: ids.pendingOrder }), changesAsAdmin: true },
+  // The box office counter. Holds live in the lock store (not the database), and a sale or a house
+  // reservation needs the counter's holds (an admin with none is refused "gone"): the admin check
+  // comes first all the same, which the visitor and customer runs prove.
+  "shows/[showId]/box-office/actions.ts#boxOfficeHoldAction": { input: () => ({ showId: ids.show, seatIds: [ids.freeSeat] }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#boxOfficeReleaseAction": { input: () => ({ showId: ids.show, seatIds: [ids.freeSeat] }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#boxOfficeContinueAction": { input: () => ({ showId: ids.show }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#sellAtBoxOfficeAction": { input: () => ({ showId: ids.show, method: "cash", email: "" }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#reserveHouseSeatsAction": { input: () => ({ showId: ids.show, note: "Press" }), changesAsAdmin: false },
+  "shows/[showId]/box-office/actions.ts#releaseHouseSeatsAction": {
+    input: async () => {
+      // A house seat to release: kept afresh before each call.
+      await world.db.insert(houseSeats).values({ showId: ids.show, seatId: ids.freeSeat }).onConflictDoNothing();
+      return { showId: ids.show, seatIds: [ids.freeSeat] };
+    },
+    changesAsAdmin: true,
+  },
   // The door's action (admits a ticket by its signed code); a made-up code changes nothing even for an admin.
   "check-in/[showId]/actions.ts#admitAction": { input: () => ({ showId: ids.show, code: "MQ1.not-a-real-code" }), changesAsAdmin: false },
   // Admits every ticket of a booking found at the door (and audits it).
@@ -187,7 +203,7 @@ beforeAll(async () => {
   await savePromoCodeFromForm(boss, promoCodeSchema.parse({ theaterId: theater.id, code: "WELCOME", kind: "fixed", amount: "2", per: "ticket" }));
   const spareCard = (await savePriceCardFromForm(boss, priceCardSchema.parse({ theaterId: theater.id, name: "Spare", days: [1], prices: adultGrid("9.00") }))).id;
   const futureShow = (await world.aShow(4)).show.id;
-  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder, doorShow: door.show.id, doorOrder, futureShow, spareCard };
+  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder, doorShow: door.show.id, doorOrder, futureShow, spareCard, freeSeat: seat("E", 1).id };
   // The purchase's confirmation is delivered in the background (kickOutbox after commit); let it
   // finish, or its delivery would change email_outbox between a test's two fingerprints.
   await kickOutbox();

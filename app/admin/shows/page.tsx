@@ -96,10 +96,15 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
                   </td>
                   <td className="space-y-1 px-3 py-2">
                     <div className="flex flex-wrap gap-x-3 gap-y-1">
-                      <Link href={`/admin/check-in/${s.id}`} className="text-gold underline-offset-2 hover:underline" aria-label={`Door check-in: ${what}`}>
+                      <Link href={`/admin/check-in/${s.id}`} className="inline-flex min-h-11 items-center text-gold underline-offset-2 hover:underline" aria-label={`Door check-in: ${what}`}>
                         Check-in
                       </Link>
-                      <Link href={`/shows/${s.id}`} className="text-zinc-200 underline-offset-2 hover:underline" aria-label={`Seat map: ${what}`}>
+                      {!over && s.status !== "cancelled" && (
+                        <Link href={`/admin/shows/${s.id}/box-office`} className="inline-flex min-h-11 items-center text-gold underline-offset-2 hover:underline" aria-label={`Box office: ${what}`}>
+                          Box office
+                        </Link>
+                      )}
+                      <Link href={`/shows/${s.id}`} className="inline-flex min-h-11 items-center text-zinc-200 underline-offset-2 hover:underline" aria-label={`Seat map: ${what}`}>
                         Seat map
                       </Link>
                     </div>
