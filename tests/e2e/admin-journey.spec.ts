@@ -128,7 +128,8 @@ test("an admin builds a screen, schedules a show, and refunds a customer's booki
   await signInViaOutbox(customer, customerEmail);
   // The sign-in link lands straight on checkout with the held seat (issue 20).
   await expect(customer).toHaveURL(/\/checkout\/local\/cs_local_/);
-  await customer.getByRole("button", { name: "Pay $11.00" }).click();
+  // $11.00 + the demo's $1.50 booking fee + 8.88 % sales tax on both ($1.11).
+  await customer.getByRole("button", { name: "Pay $13.61" }).click();
   await expect(customer).toHaveURL(/\/checkout\/success/);
   await expect(customer.getByTestId("ticket")).toHaveCount(1);
 
