@@ -25,6 +25,8 @@ export function ticketsWithCodes(detail: OrderDetail) {
 // The PDF's font has no U+2212 minus sign: a discount prints with a hyphen-minus there.
 const pdfText = (text: string) => text.replace(/\u2212/g, "-");
 
+const totalFirst = <R extends { label: string }>(rows: R[]) => [...rows.filter((r) => r.label === "Total"), ...rows.filter((r) => r.label !== "Total")];
+
 export function ticketPdfData(detail: OrderDetail): TicketPdfData {
   return {
     orderId: detail.order.id,
@@ -47,9 +49,9 @@ export function ticketPdfData(detail: OrderDetail): TicketPdfData {
       tier: seat.tier,
       amount: seat.amount,
       ticketType: seat.ticketTypeName,
-      detail: pdfText(lineDescription(seat, detail.order.currency, detail.order.taxIncluded)),
     })),
-    receipt: orderReceiptRows(detail).map((r) => ({ label: r.label, amount: pdfText(r.amount) })),
+    // The total first: a long receipt is cut at the end of the ticket's footer, never the total.
+    receipt: totalFirst(orderReceiptRows(detail)).map((r) => ({ label: r.label, amount: pdfText(r.amount) })),
   };
 }
 
