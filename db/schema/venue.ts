@@ -11,6 +11,8 @@ export const theaters = pgTable("theaters", {
   timeZone: text("time_zone").notNull(),
   // ISO 4217, lowercase as Stripe takes it: what this theater's shows are priced in.
   currency: text("currency").notNull().default("usd"),
+  // Issue 21: customers may swap a booking to a show of another movie (default: same movie only).
+  swapAnyMovie: boolean("swap_any_movie").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
