@@ -4,26 +4,24 @@ import type { Db } from "@/db/client";
 import { uniqueViolation } from "@/db/client";
 import { orderSeats, orders, shows } from "@/db/schema";
 import { pendingOrderOfHolder } from "@/db/queries/orders";
-import { activeSeatsOfScreen, soldSeatIdsOfShow } from "@/db/queries/show-seats";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { getPayments } from "@/lib/payments";
 import { getSeatLocks } from "@/lib/seat-locks";
-import { validateSelection } from "@/lib/seat-map/rules";
 import { formatDateTime } from "@/lib/time";
-import { heldBy } from "./holds";
+import { heldSelection } from "./held-selection";
 import { abandonPendingOrder } from "./lifecycle";
-import { assertOnSale, priceOfTier } from "./on-sale";
+import { lineAmounts } from "./line-amounts";
+import { priceBasket } from "./price-basket";
 import { seatLabel } from "./seat-label";
 import { assertBookable, bookableShow } from "./show-guard";
-import { seatIdsOfShow } from "./seat-ids";
 
 // Stripe's shortest Checkout Session life; the locks are stretched past it so the seats cannot
 // be taken while the customer is still on the payment page.
 export const CHECKOUT_MINUTES = 30;
-const LOCK_MARGIN_MS = 5 * 60_000;
+export const LOCK_MARGIN_MS = 5 * 60_000;
 
 export type Customer = { holder: string; userId: string | null; email: string };
 
@@ -45,27 +43,10 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
     throw new AppError("conflict", "You have just paid for an earlier checkout of these seats: see My bookings.");
   }
 
-  // Which seats are mine: the lock store's holder index. What is taken: sold, or held by others.
-  const [mine, holders, sold, screenSeats] = await Promise.all([
-    heldBy(db, showId, customer.holder),
-    seatIdsOfShow(db, showId).then((ids) => getSeatLocks().holders(showId, ids)),
-    soldSeatIdsOfShow(db, showId),
-    activeSeatsOfScreen(db, show.screenId),
-  ]);
-  if (!mine.length) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
-  const mineSet = new Set(mine);
-  if (sold.some((id) => mineSet.has(id))) throw new AppError("conflict", "Some of your seats have just been sold. Please choose again.");
-  const seatRows = screenSeats.filter((s) => mineSet.has(s.id));
-
-  // The cinema's rules are enforced here too, whatever the client did.
-  const taken = new Set([...sold, ...[...holders].filter(([, h]) => h !== customer.holder).map(([id]) => id)]);
-  const detailSeats = screenSeats.map((s) => ({ id: s.id, row: s.rowLabel, number: s.number, x: s.x, y: s.y, kind: s.kind, tier: s.tier }));
-  const verdict = validateSelection({ seats: detailSeats, taken, selected: mineSet, maxSeats: Number.MAX_SAFE_INTEGER });
-  if (!verdict.ok) throw new AppError("bad_input", verdict.message, { reason: verdict.reason });
-
-  assertOnSale(show.prices, seatRows);
-  const lines = seatRows.map((s) => ({ seat: s, amount: priceOfTier(show.prices, s.tier)! }));
-  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  // Which seats are mine (the holder index), not sold, within the rules.
+  const { mine, seatRows } = await heldSelection(db, show, customer.holder);
+  const lines = priceBasket(show, seatRows);
+  const total = lineAmounts(lines.map((l) => ({ seatId: l.seat.id, amount: l.amount })));
   // A little over the minimum, so clock skew never makes Stripe refuse it.
   const expiresAt = new Date(now.getTime() + CHECKOUT_MINUTES * 60_000 + 30_000);
 

@@ -5,6 +5,7 @@ import BookingRefunded from "@/emails/booking-refunded";
 import BookingCancelled from "@/emails/booking-cancelled";
 import SignInLink from "@/emails/sign-in-link";
 import WaitlistSeatsAvailable from "@/emails/waitlist-seats-available";
+import WaitlistOffer from "@/emails/waitlist-offer";
 
 const examples: { [N in EmailTemplateName]: EmailTemplateProps[N] } = {
   "booking-confirmed": BookingConfirmed.PreviewProps,
@@ -12,6 +13,7 @@ const examples: { [N in EmailTemplateName]: EmailTemplateProps[N] } = {
   "booking-cancelled": BookingCancelled.PreviewProps,
   "sign-in-link": SignInLink.PreviewProps,
   "waitlist-seats-available": WaitlistSeatsAvailable.PreviewProps,
+  "waitlist-offer": WaitlistOffer.PreviewProps,
 };
 
 describe("email templates", () => {
