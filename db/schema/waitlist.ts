@@ -30,7 +30,7 @@ export const waitlistEntries = pgTable(
   ],
 );
 
-// Each time seats of a show come back (an order closed unpaid, a refund), one row under a key
+// Issue 20 (kept, no longer written since issue 21's seated offers, waitlist_offers): each time seats of a show came back, one row under a key
 // naming that event: a replayed release finds its key taken and emails no one.
 export const waitlistReleases = pgTable(
   "waitlist_releases",

@@ -6,14 +6,12 @@ import BookingRefunded, { bookingRefundedSubject, type BookingRefundedProps } fr
 import BookingCancelled, { bookingCancelledSubject, type BookingCancelledProps } from "@/emails/booking-cancelled";
 import SignInLink, { signInLinkSubject, type SignInLinkProps } from "@/emails/sign-in-link";
 import WaitlistOffer, { waitlistOfferSubject, type WaitlistOfferProps } from "@/emails/waitlist-offer";
-import WaitlistSeatsAvailable, { waitlistSeatsAvailableSubject, type WaitlistSeatsAvailableProps } from "@/emails/waitlist-seats-available";
 
 export type EmailTemplateProps = {
   "booking-confirmed": BookingConfirmedProps;
   "booking-refunded": BookingRefundedProps;
   "booking-cancelled": BookingCancelledProps;
   "sign-in-link": SignInLinkProps;
-  "waitlist-seats-available": WaitlistSeatsAvailableProps;
   "waitlist-offer": WaitlistOfferProps;
 };
 
@@ -26,7 +24,6 @@ const templates: { [N in EmailTemplateName]: { component: FunctionComponent<Emai
   "booking-refunded": { component: BookingRefunded, subject: bookingRefundedSubject },
   "booking-cancelled": { component: BookingCancelled, subject: bookingCancelledSubject },
   "sign-in-link": { component: SignInLink, subject: signInLinkSubject },
-  "waitlist-seats-available": { component: WaitlistSeatsAvailable, subject: waitlistSeatsAvailableSubject },
   "waitlist-offer": { component: WaitlistOffer, subject: waitlistOfferSubject },
 };
 

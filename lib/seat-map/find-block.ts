@@ -1,11 +1,12 @@
 // The block a waiting party is offered (issue 21): `size` seats side by side in one row with no
 // aisle between them, none of them a wheelchair or companion space, in the party's tier when it
-// named one, that leave no seat stranded on its own (./orphans.ts). Best available picks which
-// block (./best-available.ts: nearest the middle of the house). A party that accepts seats apart
+// named one, chosen by best available (./best-available.ts), which never strands a seat on its
+// own when any other block avoids it, and judged by the same orphan rule as a customer's own
+// selection (./rules.ts checkOrphans: an orphan only where there was no other choice in the block). A party that accepts seats apart
 // gets best available's split when no block is free; anyone else gets nothing until one is.
 import { bestAvailable } from "./best-available";
 import { geometryOf } from "./geometry";
-import { runStrandsNeighbour } from "./orphans";
+import { checkOrphans } from "./rules";
 import type { MapSeat, MapTier } from "./types";
 
 export type BlockQuery = {
@@ -26,16 +27,7 @@ export function findBlock(q: BlockQuery): Block | null {
   const best = bestAvailable({ seats: q.seats, tiers: q.tiers, taken: reach, count: q.size, preferredTier: q.tier ?? undefined });
   if (!best.ok) return null;
   if (!best.partial) {
-    return strandsNoOne(q.seats, q.taken, best.seatIds) ? { seatIds: best.seatIds, together: true } : null;
+    return checkOrphans(geometryOf(q.seats), new Set(q.taken), new Set(best.seatIds)).ok ? { seatIds: best.seatIds, together: true } : null;
   }
   return q.acceptApart ? { seatIds: best.seatIds, together: false } : null;
-}
-
-/** The run (one block, contiguous) leaves no neighbour stranded, judged against what is really taken. */
-function strandsNoOne(seats: readonly MapSeat[], taken: ReadonlySet<string>, runIds: string[]): boolean {
-  const place = geometryOf(seats).byId.get(runIds[0]);
-  if (!place) return false;
-  const block = place.block.seats;
-  const start = Math.min(...runIds.map((id) => block.findIndex((s) => s.id === id)));
-  return !runStrandsNeighbour(block, start, runIds.length, (s) => taken.has(s.id));
 }

@@ -4,7 +4,6 @@ import BookingConfirmed from "@/emails/booking-confirmed";
 import BookingRefunded from "@/emails/booking-refunded";
 import BookingCancelled from "@/emails/booking-cancelled";
 import SignInLink from "@/emails/sign-in-link";
-import WaitlistSeatsAvailable from "@/emails/waitlist-seats-available";
 import WaitlistOffer from "@/emails/waitlist-offer";
 
 const examples: { [N in EmailTemplateName]: EmailTemplateProps[N] } = {
@@ -12,7 +11,6 @@ const examples: { [N in EmailTemplateName]: EmailTemplateProps[N] } = {
   "booking-refunded": BookingRefunded.PreviewProps,
   "booking-cancelled": BookingCancelled.PreviewProps,
   "sign-in-link": SignInLink.PreviewProps,
-  "waitlist-seats-available": WaitlistSeatsAvailable.PreviewProps,
   "waitlist-offer": WaitlistOffer.PreviewProps,
 };
 

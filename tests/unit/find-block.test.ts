@@ -18,9 +18,11 @@ describe("findBlock: the seats a waiting party is offered", () => {
     expect(findBlock({ seats, tiers, taken: allBut("A5", "A6", "A7", "A8"), size: 4 })).toEqual({ seatIds: ["A5", "A6", "A7", "A8"], together: true });
   });
 
-  it("never leaves a single seat stranded, and never offers seats apart unless the party accepts that", () => {
-    // A4..A6 free: a party of 2 would strand A4 or A6.
-    expect(findBlock({ seats, tiers, taken: allBut("A4", "A5", "A6"), size: 2 })).toBeNull();
+  it("never leaves a single seat stranded when another block avoids it, and never offers seats apart unless the party accepts that", () => {
+    // A4..A6 free and A8..A9 free: a pair in A4..A6 would strand a seat, A8+A9 strands none.
+    expect(findBlock({ seats, tiers, taken: allBut("A4", "A5", "A6", "A8", "A9"), size: 2 })?.seatIds).toEqual(["A8", "A9"]);
+    // Two single parties for a pair that came back: the first takes one, the second can take the other.
+    expect(findBlock({ seats, tiers, taken: allBut("A4", "A5"), size: 1 })?.seatIds).toHaveLength(1);
     expect(findBlock({ seats, tiers, taken: allBut("A2", "A8"), size: 2 })).toBeNull();
     expect(findBlock({ seats, tiers, taken: allBut("A2", "A8"), size: 2, acceptApart: true })).toEqual({ seatIds: expect.arrayContaining(["A2", "A8"]), together: false });
   });
