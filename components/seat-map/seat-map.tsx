@@ -33,6 +33,10 @@ export type SeatMapProps = {
   legend: React.ReactNode;
   /** Seats whose hold ran out while the customer signed in: offered again when still free. */
   resume?: readonly string[];
+  /** Continue needs exactly this many seats (a swap keeps the booking's number of seats). */
+  exactSeats?: number;
+  /** More hidden fields for the Continue form, beside showId (a swap's order id). */
+  formFields?: Record<string, string>;
 };
 
 const WARN_BEFORE_EXPIRY_MS = 60_000;
@@ -50,7 +54,7 @@ const noSubscription = () => () => {};
  * and summary): a 5,000-seat arena would otherwise ship its whole SVG in the HTML and then
  * hydrate it, which costs more than drawing it once.
  */
-export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend, resume = [] }: SeatMapProps) {
+export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend, resume = [], exactSeats, formFields }: SeatMapProps) {
   const prefix = showPatternPrefix(layout.showId);
   const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
   const geometry = useMemo(() => geometryOf(layout.seats), [layout.seats]);
@@ -127,6 +131,8 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
   const blockedReason =
     mine.length === 0
       ? "Choose at least one seat to continue."
+      : exactSeats !== undefined && mine.length !== exactSeats
+        ? `Choose ${exactSeats} ${exactSeats === 1 ? "seat" : "seats"} to continue.`
       : busy
         ? "Saving your seats…"
         : checking
@@ -256,6 +262,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
             ruleMessage={rule?.message ?? null}
             blockedReason={blockedReason}
             checkout={checkout}
+            formFields={formFields}
           />
           {legend}
         </div>

@@ -16,6 +16,7 @@ type Props = {
   /** Why Continue is unavailable (no seats, saving, a rule), or null when it is ready. */
   blockedReason: string | null;
   checkout: (formData: FormData) => Promise<void>;
+  formFields?: Record<string, string>;
 };
 
 const toneClass = {
@@ -28,7 +29,7 @@ const toneClass = {
  * The summary under the map (beside it on wide screens): messages, selection, total, hold
  * countdown and Continue. Not a sticky bar: it would hide seats and the legend.
  */
-export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, notice, ruleMessage, blockedReason, checkout }: Props) {
+export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, notice, ruleMessage, blockedReason, checkout, formFields }: Props) {
   const reasonId = `${showId}-continue-reason`;
   const ruleId = `${showId}-rule`;
   const low = remainingMs !== null && remainingMs <= 60_000;
@@ -69,6 +70,9 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
           }}
         >
           <input type="hidden" name="showId" value={showId} />
+          {Object.entries(formFields ?? {}).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <ContinueButton blocked={blockedReason !== null} describedBy={blockedReason ? [reasonId, ruleMessage ? ruleId : ""].join(" ").trim() : undefined} />
         </form>
       </div>

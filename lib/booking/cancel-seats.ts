@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderAdjustments, orderSeats, orders, tickets } from "@/db/schema";
 import { orderDetail } from "@/db/queries/orders";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { offerFreedSeatsSafely } from "./waitlist/offer-seats";
@@ -78,6 +79,11 @@ export async function cancelSeats(db: Db, input: { orderId: string; seatIds: str
         completedAt: now,
       })
       .returning();
+    await recordAudit(tx, { id: order.userId ?? "customer", email: order.email }, "order.cancel_seats", { type: "order", id: order.id }, {
+      adjustmentId: adj.id,
+      seats: lines.map((l) => seatLabel(l.rowLabel, l.seatNumber)),
+      refund: amount,
+    });
     return { adj, lines, amount, showId: order.showId };
   });
   if (!outcome) return { result: "already_cancelled" };

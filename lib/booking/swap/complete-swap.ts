@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { uniqueViolation } from "@/db/client";
 import { orderAdjustments, orderSeats, orders, shows, tickets } from "@/db/schema";
 import { adjustmentById } from "@/db/queries/adjustments";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
@@ -69,6 +70,13 @@ export async function completeSwap(db: Db, swapId: string, paymentIntentId: stri
       .set({ showId: swap.toShowId, holderId: swap.holderId ?? order.holderId, totalAmount: order.totalAmount - sumOf(swap.oldLines) + sumOf(swap.newLines) })
       .where(eq(orders.id, order.id));
     await tx.update(orderAdjustments).set({ status: "completed", completedAt: now, ...paid }).where(eq(orderAdjustments.id, swapId));
+    await recordAudit(tx, { id: order.userId ?? "customer", email: order.email }, "order.swap", { type: "order", id: order.id }, {
+      swapId,
+      fromShowId: swap.fromShowId,
+      toShowId: swap.toShowId,
+      seats: swap.newLines.length,
+      difference: swap.difference,
+    });
     return "completed";
   }).catch(async (err) => {
     if (!(err instanceof SeatTaken)) throw err;

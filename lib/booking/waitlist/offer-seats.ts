@@ -7,6 +7,7 @@ import { configuredAppUrl } from "@/lib/app-url";
 import { kickOutbox } from "@/lib/email/kick";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail } from "@/lib/email/render";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
@@ -25,6 +26,9 @@ export type OfferMade = { offerId: string; entryId: string; seatIds: string[] };
 //   the loser of a race counts those seats as taken and looks again;
 // - the party: its entry row is claimed FOR UPDATE SKIP LOCKED where it is still waiting, in the
 //   transaction that records the offer, so one party gets one offer; a loser lets its hold go.
+
+// Offers are made by Marquee itself, not by a person: the audit log names it so.
+const WAITLIST_ACTOR = { id: "system:waitlist", email: "waitlist@marquee" };
 
 const offerHolder = () => `waitlist_${crypto.randomUUID().replace(/-/g, "")}`;
 
@@ -81,6 +85,7 @@ export async function offerFreedSeats(db: Db, showId: string, now = new Date()):
           text: email.text,
           payload: { showId, offerId },
         });
+        await recordAudit(tx, WAITLIST_ACTOR, "waitlist.offer", { type: "show", id: showId }, { offerId, to: party.email, seats: labels, together: block.together });
         return true;
       });
       if (!recorded) {
