@@ -1,19 +1,15 @@
 "use client";
-import { useEffect, useState } from "react";
 import { formatCountdown } from "@/lib/seat-map/format";
+import { useCountdown } from "./seat-map/use-countdown";
 
-/** A waitlist offer's own countdown (issue 21). */
+const noWarning = () => {};
+
+/** A waitlist offer's own countdown (issue 21), on the seat map's clock. */
 export function OfferCountdown({ expiresAt }: { expiresAt: number }) {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  const left = Math.max(0, expiresAt - (now ?? expiresAt));
+  const left = useCountdown(expiresAt, 0, noWarning);
   return (
     <span role="timer" aria-live="off" className="font-mono font-semibold tabular-nums">
-      {now === null ? "" : formatCountdown(left)}
+      {left === null ? "" : formatCountdown(Math.max(0, left))}
     </span>
   );
 }
