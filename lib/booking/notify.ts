@@ -39,7 +39,7 @@ function common(detail: OrderDetail) {
  */
 export async function afterOrderPaid(db: Db, orderId: string, swapId?: string): Promise<void> {
   // A swap's confirmation carries the new PDF and replaces the first one (issue 21): its own key.
-  const dedupeKey = swapId ? `booking-swapped:${swapId}` : `booking-confirmed:${orderId}`;
+  const dedupeKey = swapId ? `booking-swapped:${orderId}:${swapId}` : `booking-confirmed:${orderId}`;
   if (await alreadyQueued(db, dedupeKey)) return;
   const detail = await orderDetail(db, orderId);
   if (!detail || detail.order.status !== "paid" || !ticketsWithCodes(detail).length) return;
@@ -97,7 +97,7 @@ export async function afterOrderRefunded(db: Db, orderId: string): Promise<void>
 
 /** Some seats of a paid order were cancelled and refunded; the rest stand (issue 21). */
 export async function afterSeatsCancelled(db: Db, orderId: string, cancellation: { id: string; seats: string[]; amount: number }): Promise<void> {
-  const dedupeKey = `seats-cancelled:${cancellation.id}`;
+  const dedupeKey = `seats-cancelled:${orderId}:${cancellation.id}`;
   if (await alreadyQueued(db, dedupeKey)) return;
   const detail = (await orderDetail(db, orderId))!;
   await queueTemplateEmail(db, {

@@ -97,7 +97,7 @@ describe("swap a booking to another showtime", () => {
     await expectSwapped(orderId, to.show.id, newSeats, 2800);
     const voided = await world.db.select().from(tickets).where(inArray(tickets.id, oldTickets.map((t) => t.id)));
     expect(voided.every((t) => t.status === "voided")).toBe(true);
-    expect(await emails(`booking-swapped:${swap.id}`)).toHaveLength(1);
+    expect(await emails(`booking-swapped:${orderId}:${swap.id}`)).toHaveLength(1);
     expect((await getSeatLocks().holders(to.show.id, newSeats)).size).toBe(0);
     // The old seats are on sale again: another customer can hold them.
     const other = await world.customer("after-swap");
@@ -211,7 +211,7 @@ describe("swap a booking to another showtime", () => {
     expect(results.filter((r) => r === "already_completed")).toHaveLength(2);
     await expectSwapped(orderId, to.show.id, newSeats, 2800);
     expect(await world.db.select().from(tickets).where(eq(tickets.orderId, orderId))).toHaveLength(4);
-    expect(await emails(`booking-swapped:${swap.id}`)).toHaveLength(1);
+    expect(await emails(`booking-swapped:${orderId}:${swap.id}`)).toHaveLength(1);
     await expectInvariants();
   });
 
@@ -264,7 +264,7 @@ describe("cancel some seats of a booking", () => {
     expect(refundsOf(pi).map((r) => r.amount)).toEqual([2000]);
     expect(await orderNow(orderId)).toMatchObject({ status: "paid", totalAmount: 1000 });
     expect((await liveTickets(orderId)).map((t) => t.id)).toEqual(kept.map((t) => t.id));
-    expect(await emails(`seats-cancelled:${(first as { adjustmentId: string }).adjustmentId}`)).toHaveLength(1);
+    expect(await emails(`seats-cancelled:${orderId}:${(first as { adjustmentId: string }).adjustmentId}`)).toHaveLength(1);
     expect(await cancelSeats(world.db, { orderId, seatIds: [seatIds[1], seatIds[2]] })).toEqual({ result: "already_cancelled" });
     expect(refundsOf(pi)).toHaveLength(1);
     await expectInvariants();
