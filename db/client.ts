@@ -17,7 +17,7 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK = 727_001;
 
 /** Opens a database and brings its schema up to date. Nothing here runs at import time. */
-export async function openDatabase(opts: { url?: string; pgliteDir?: string; seed?: boolean }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; pgliteDir?: string; seed?: boolean; stories?: boolean }): Promise<Database> {
   let database: Database;
   if (opts.url) {
     const { default: postgres } = await import("postgres");
@@ -30,7 +30,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
     try {
       await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
       await migrate(db, { migrationsFolder: MIGRATIONS });
-      if (opts.seed) await (await import("./seed")).seedIfEmpty(db);
+      if (opts.seed) await (await import("./seed")).seedIfEmpty(db, new Date(), { stories: opts.stories });
     } finally {
       await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`;
       reserved.release();
@@ -45,7 +45,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
     const client = new PGlite(dir);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
-    if (opts.seed) await (await import("./seed")).seedIfEmpty(db as unknown as Db);
+    if (opts.seed) await (await import("./seed")).seedIfEmpty(db as unknown as Db, new Date(), { stories: opts.stories });
     database = { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
   }
   return database;
@@ -61,7 +61,7 @@ const KEY = Symbol.for("marquee.database");
 export function getDatabase(): Promise<Database> {
   if (!slot[KEY]) {
     const e = env();
-    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: e.SEED_DEMO }).catch((err) => {
+    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: e.SEED_DEMO, stories: e.SEED_DEMO }).catch((err) => {
       slot[KEY] = undefined;
       log.error({ err }, "database failed to open");
       throw err;

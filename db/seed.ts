@@ -13,7 +13,7 @@ const TRAILERS_MINUTES = 15;
  * from several instances at once: callers hold the migration advisory lock (Postgres), and the
  * check-and-insert runs in one transaction.
  */
-export async function seedIfEmpty(db: Db, now = new Date()): Promise<boolean> {
+export async function seedIfEmpty(db: Db, now = new Date(), opts: { stories?: boolean } = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.select({ n: sql<number>`count(*)::int` }).from(theaters);
     if (existing[0].n > 0) return false;
@@ -46,6 +46,8 @@ export async function seedIfEmpty(db: Db, now = new Date()): Promise<boolean> {
       }
       await tx.insert(shows).values(showRows);
     }
+    // `npm run demo` only: customers, bookings and a waiting party for issue 21's stories.
+    if (opts.stories) await (await import("./seed-stories")).seedStories(tx, now);
     return true;
   });
 }
