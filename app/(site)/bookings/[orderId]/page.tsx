@@ -46,7 +46,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
     <article className="space-y-5">
       <BackLink href="/bookings">My bookings</BackLink>
       <h1 className="text-2xl font-bold">{detail.movie.title}</h1>
-      <p className="text-zinc-200">
+      <p className="text-zinc-200" data-testid="booking-show" data-show-id={detail.show.id}>
         {formatDateTime(detail.show.startsAt, tz)} · {detail.screen.name} · {detail.theater.name}
       </p>
       <p className="text-sm text-zinc-300">
@@ -127,7 +127,7 @@ async function swapTargetsOf(db: Db, detail: OrderDetail) {
   const rows = await upcomingShows(db, detail.theater.swapAnyMovie ? {} : { movieId: detail.movie.id });
   return rows
     .filter((r) => r.show.id !== detail.show.id && r.theaterId === detail.theater.id)
-    .slice(0, 12)
+    .slice(0, 30)
     .map((r) => ({ id: r.show.id, startsAt: r.show.startsAt, screenName: r.screenName, title: r.movieTitle }));
 }
 
