@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { orderSeats, orders, seats, tickets } from "../schema";
+import { orders, seats, tickets } from "../schema";
 
 /** A ticket with its order and the booked seat it is for, or null. */
 export async function ticketWithOrder(db: Db, ticketId: string) {
