@@ -145,7 +145,7 @@ describe("waitlist of a sold-out show", () => {
     expect(await joinWaitlistAction({ showId: show.show.id })).toMatchObject({ ok: true, data: { state: "waiting", place: 2 } });
     const html = await showPageHtml(show.show.id);
     expect(html).toContain("Sold out — you are on the waitlist");
-    expect(html).toContain("You are on the waitlist, number 2 in line.");
+    expect(html).toContain("You are on the waitlist for 1 seat, number 2 in line.");
     expect(html).toContain(`we will email ${fans[1].email}`);
     expect(html).toContain("Leave the waitlist</button>");
     expect(html).not.toContain("Join the waitlist</button>");
