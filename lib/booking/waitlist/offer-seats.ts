@@ -44,6 +44,9 @@ export async function offerFreedSeats(db: Db, showId: string, now = new Date()):
   const onSale = seats.filter((s) => venue.show.prices[s.tier] !== undefined);
   const [sold, holders] = await Promise.all([soldSeatIdsOfShow(db, showId), getSeatLocks().holders(showId, seats.map((s) => s.id))]);
   const taken = new Set([...sold, ...holders.keys()]);
+  // A full house (the sweep's usual case) is answered without searching for anyone.
+  const smallest = Math.min(...parties.map((p) => p.partySize));
+  if (onSale.filter((s) => !taken.has(s.id)).length < smallest) return [];
 
   const minutes = env().WAITLIST_OFFER_MINUTES;
   const made: OfferMade[] = [];
