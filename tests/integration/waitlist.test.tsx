@@ -146,7 +146,7 @@ describe("waitlist of a sold-out show", () => {
     const html = await showPageHtml(show.show.id);
     expect(html).toContain("Sold out — you are on the waitlist");
     expect(html).toContain("You are on the waitlist for 1 seat, number 2 in line.");
-    expect(html).toContain(`we will email ${fans[1].email}`);
+    expect(html).toContain(`email ${fans[1].email} a link to book them`);
     expect(html).toContain("Leave the waitlist</button>");
     expect(html).not.toContain("Join the waitlist</button>");
     expect(await recipients()).toEqual([]);
