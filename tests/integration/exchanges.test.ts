@@ -160,6 +160,23 @@ describe("swap a booking to another showtime", () => {
     await expectInvariants();
   });
 
+  it("whose difference payment fails (a delayed method declined): the booking is untouched and the new seats are released", async () => {
+    const { from, to } = await twoShows(4, { standard: 1400, premium: 2000 });
+    const buyer = await world.customer("swap-declined");
+    const orderId = await buyAs(buyer, from.show.id, [from.seat("D", 9).id, from.seat("D", 10).id]);
+    const newSeats = [to.seat("D", 9).id, to.seat("D", 10).id];
+    const swap = await swapRow((await swapTo(buyer, orderId, to.show.id, newSeats)).swapId);
+    world.stripe.complete(swap.stripeSessionId!, { paymentStatus: "unpaid" });
+    expect(await syncOrderWithSession(world.db, swap.stripeSessionId!, "checkout.session.completed")).toBe("awaiting_payment");
+    world.stripe.settle(swap.stripeSessionId!, false);
+    expect(await syncOrderWithSession(world.db, swap.stripeSessionId!, "checkout.session.async_payment_failed")).toBe("cancelled");
+    expect(await orderNow(orderId)).toMatchObject({ status: "paid", showId: from.show.id, totalAmount: 2000 });
+    expect(await liveTickets(orderId)).toHaveLength(2);
+    expect((await getSeatLocks().holders(to.show.id, newSeats)).size).toBe(0);
+    expect((await swapRow(swap.id)).status).toBe("cancelled");
+    await expectInvariants();
+  });
+
   it("racing another customer for the new seats: exactly one gets them, and the loser's booking is intact with its difference refunded", async () => {
     const { from, to } = await twoShows(2, { standard: 1400, premium: 2000 });
     const swapper = await world.customer("swap-race");
