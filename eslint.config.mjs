@@ -28,6 +28,10 @@ const config = [
       "lib/booking/cancel-show.ts",
       "lib/booking/notify.ts",
       "lib/booking/payment-events.ts",
+      "lib/booking/cancel-seats.ts",
+      "lib/booking/swap/start-swap.ts",
+      "lib/booking/swap/complete-swap.ts",
+      "lib/booking/swap/close-swap.ts",
     ],
     rules: {
       "no-restricted-imports": [

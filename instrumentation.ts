@@ -29,6 +29,16 @@ export async function register() {
       log.warn({ err }, "order reconciliation failed");
     }
   }, 60_000).unref();
+  // Seats that came back without an event (a hold that ran out by TTL) reach the waitlist
+  // through this sweep (lib/booking/waitlist/offer-seats.ts), on every instance.
+  const { sweepWaitlists } = await import("./lib/booking/waitlist/offer-seats");
+  setInterval(async () => {
+    try {
+      await sweepWaitlists((await getDatabase()).db);
+    } catch (err) {
+      log.warn({ err }, "waitlist sweep failed");
+    }
+  }, env().WAITLIST_SWEEP_SECONDS * 1000).unref();
 }
 
 /** On an empty database: a one-time setup token, printed here for whoever deployed the server. */

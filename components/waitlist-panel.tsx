@@ -22,10 +22,18 @@ export function WaitlistPanel(props: {
   timeZone: string;
   join: Action;
   leave: Action;
+  /** Issue 21: a party waits for up to this many seats together, optionally in one of these tiers. */
+  maxParty?: number;
+  tiers?: string[];
 }) {
   const [state, submit, pending] = useActionState(async (_prev: Result, form: FormData) => {
-    const action = form.get("intent") === "leave" ? props.leave : props.join;
-    return action({ showId: props.showId });
+    if (form.get("intent") === "leave") return props.leave({ showId: props.showId });
+    return props.join({
+      showId: props.showId,
+      partySize: Number(form.get("partySize") ?? 1),
+      tier: String(form.get("tier") ?? ""),
+      acceptApart: form.get("acceptApart") === "on",
+    });
   }, null);
   const status = state?.ok ? state.data : props.initial;
   const error = state && !state.ok ? state.message : null;
@@ -63,8 +71,9 @@ export function WaitlistPanel(props: {
           <p role="status" className="text-zinc-100">
             {status.state === "waiting" && (
               <>
-                You are on the waitlist, number {status.place} in line. If seats come back we will email {props.email ?? "you"}; they go to
-                whoever books first.
+                You are on the waitlist for {status.partySize} {status.partySize === 1 ? "seat" : "seats"}
+                {status.acceptApart ? "" : status.partySize > 1 ? " together" : ""}, number {status.place} in line. When they come back we hold them for you
+                and email {props.email ?? "you"} a link to book them.
               </>
             )}
             {status.state === "notified" && (
@@ -76,6 +85,36 @@ export function WaitlistPanel(props: {
             <p role="alert" className="text-sm text-red-200">
               {error}
             </p>
+          )}
+          {status.state !== "waiting" && props.soldOut && (
+            <div className="flex flex-wrap items-end gap-3">
+              <label className="flex flex-col text-sm">
+                Seats
+                <select name="partySize" defaultValue="2" className="min-h-11 rounded-md border border-line bg-ink px-2">
+                  {Array.from({ length: props.maxParty ?? 10 }, (_, i) => (
+                    <option key={i + 1} value={i + 1}>
+                      {i + 1}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {props.tiers && props.tiers.length > 1 && (
+                <label className="flex flex-col text-sm">
+                  Tier
+                  <select name="tier" defaultValue="" className="min-h-11 rounded-md border border-line bg-ink px-2 capitalize">
+                    <option value="">Any</option>
+                    {props.tiers.map((t) => (
+                      <option key={t} value={t}>
+                        {t}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <label className="flex min-h-11 items-center gap-2 text-sm">
+                <input type="checkbox" name="acceptApart" className="size-5" /> Seats apart are fine
+              </label>
+            </div>
           )}
           <div className="flex flex-wrap gap-2">
             {status.state === "waiting" ? button("leave", "Leave the waitlist") : props.soldOut && button("join", status.state === "notified" ? "Join the waitlist again" : "Join the waitlist")}

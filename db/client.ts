@@ -17,8 +17,8 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK = 727_001;
 
 /** Opens a database and brings its schema up to date. Nothing here runs at import time. */
-/** seed: true = the plain demo cinema (tests); "demo" = with what it sells (fees, tax, cards, a code). */
-export async function openDatabase(opts: { url?: string; pgliteDir?: string; seed?: boolean | "demo" }): Promise<Database> {
+/** seed: true = the plain demo cinema (tests); "demo" = with what it sells (fees, tax, cards, a code). stories: issue 21's demo bookings. */
+export async function openDatabase(opts: { url?: string; pgliteDir?: string; seed?: boolean | "demo"; stories?: boolean }): Promise<Database> {
   let database: Database;
   if (opts.url) {
     const { default: postgres } = await import("postgres");
@@ -31,7 +31,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
     try {
       await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
       await migrate(db, { migrationsFolder: MIGRATIONS });
-      if (opts.seed) await (await import("./seed")).seedIfEmpty(db, new Date(), { demoPricing: opts.seed === "demo" });
+      if (opts.seed) await (await import("./seed")).seedIfEmpty(db, new Date(), { demoPricing: opts.seed === "demo", stories: opts.stories });
     } finally {
       await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`;
       reserved.release();
@@ -46,7 +46,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
     const client = new PGlite(dir);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
-    if (opts.seed) await (await import("./seed")).seedIfEmpty(db as unknown as Db, new Date(), { demoPricing: opts.seed === "demo" });
+    if (opts.seed) await (await import("./seed")).seedIfEmpty(db as unknown as Db, new Date(), { demoPricing: opts.seed === "demo", stories: opts.stories });
     database = { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
   }
   return database;
@@ -62,7 +62,7 @@ const KEY = Symbol.for("marquee.database");
 export function getDatabase(): Promise<Database> {
   if (!slot[KEY]) {
     const e = env();
-    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: e.SEED_DEMO ? "demo" : false }).catch((err) => {
+    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: e.SEED_DEMO ? "demo" : false, stories: e.SEED_DEMO }).catch((err) => {
       slot[KEY] = undefined;
       log.error({ err }, "database failed to open");
       throw err;

@@ -20,7 +20,7 @@ export const invariants: Check[] = [
       select o.id as order_id, os.seat_id from orders o
       join order_seats os on os.order_id = o.id
       left join tickets t on t.order_id = o.id and t.seat_id = os.seat_id and t.status <> 'voided'
-      where o.status = 'paid' and t.id is null`,
+      where o.status = 'paid' and os.cancelled_at is null and t.id is null`,
   },
   {
     name: "live tickets belong to paid orders only (refunded, cancelled, expired and pending have none)",
@@ -42,7 +42,7 @@ export const invariants: Check[] = [
       select o.id as order_id, o.total_amount, o.order_fee,
              coalesce(sum(os.amount) filter (where t.id is not null), 0)::int as live_amount, o.stripe_refund_id
       from orders o
-      join order_seats os on os.order_id = o.id
+      join order_seats os on os.order_id = o.id and os.cancelled_at is null
       left join tickets t on t.order_id = o.id and t.seat_id = os.seat_id and t.status <> 'voided'
       where o.status = 'paid'
       group by o.id
@@ -51,10 +51,11 @@ export const invariants: Check[] = [
   {
     name: "every order's total is the sum of its lines plus its order fee, each line price + fee + added tax − discount (issue 18)",
     query: (sql) => sql`
-      select o.id as order_id, o.total_amount, o.order_fee, sum(os.amount)::int as lines
+      select o.id as order_id, o.total_amount, o.order_fee, (sum(os.amount) filter (where os.cancelled_at is null))::int as lines
       from orders o join order_seats os on os.order_id = o.id
       group by o.id
-      having o.total_amount <> sum(os.amount) + o.order_fee
+      -- Lines cancelled on their own (issue 21) were refunded and left the total; a refunded order keeps what it charged.
+      having (o.status in ('pending', 'paid') and o.total_amount <> coalesce(sum(os.amount) filter (where os.cancelled_at is null), 0) + o.order_fee)
           or bool_or(os.amount <> os.price + os.fee + (case when o.tax_included then 0 else os.tax end) - os.discount)
           or bool_or(os.discount > os.price)`,
   },
@@ -95,14 +96,43 @@ export const invariants: Check[] = [
       where (o.status = 'paid') <> (r.status = 'used') and not (o.status = 'pending' and r.status = 'held')`,
   },
   {
-    name: "each payment the local gateway took is a paid order's tickets or refunded in full",
+    name: "each payment the local gateway took is a paid order's tickets or refunded, to the cent",
+    // An order's own payment: kept whole, less what its partial cancellations and cheaper swaps
+    // returned (issue 21), or refunded in full. A swap's difference (a session of its own, keyed
+    // by the swap): kept while the swap stands on a paid order, refunded in full otherwise.
     query: (sql) => sql`
-      select s.id as session_id, s.amount_total, s.amount_refunded, o.id as order_id, o.status::text as status,
-             o.stripe_payment_intent_id = s.payment_intent_id as same_payment
-      from local_checkout_sessions s left join orders o on o.id = s.order_id
+      select s.id as session_id, s.amount_total, s.amount_refunded, o.id as order_id, o.status::text as status, a.id as swap_id, a.status::text as swap_status
+      from local_checkout_sessions s
+      left join orders o on o.id = s.order_id
+      left join order_adjustments a on a.id = s.order_id
+      left join orders ao on ao.id = a.order_id
       where s.payment_status = 'paid'
-        and not (o.stripe_payment_intent_id is not distinct from s.payment_intent_id
-                 and ((o.status = 'paid' and s.amount_refunded = 0) or (o.status = 'refunded' and s.amount_refunded = s.amount_total)))`,
+        and not (
+          (o.id is not null and o.stripe_payment_intent_id is not distinct from s.payment_intent_id
+            and ((o.status = 'paid' and s.amount_refunded = (select coalesce(sum(-x.difference), 0) from order_adjustments x
+                                                              where x.order_id = o.id and x.status = 'completed' and x.difference < 0))
+                 or (o.status = 'refunded' and s.amount_refunded = s.amount_total)))
+          or (a.id is not null and a.stripe_payment_intent_id is not distinct from s.payment_intent_id
+            and ((a.status = 'completed' and ao.status = 'paid' and s.amount_refunded = 0)
+                 or (a.status = 'completed' and ao.status = 'refunded' and s.amount_refunded = s.amount_total)
+                 or (a.status in ('failed', 'expired', 'cancelled') and s.amount_refunded = s.amount_total))))`,
+  },
+  {
+    name: "every swap or partial cancellation returned the money it owes",
+    query: (sql) => sql`
+      select id as adjustment_id, order_id, kind::text as kind, status::text as status, difference from order_adjustments
+      where stripe_refund_id is null
+        and ((status = 'completed' and difference < 0)
+             or (status in ('failed', 'expired', 'cancelled') and stripe_payment_intent_id is not null))`,
+  },
+  {
+    name: "a completed swap left its order on the new show with the new seats' tickets",
+    query: (sql) => sql`
+      select a.id as adjustment_id, a.order_id from order_adjustments a join orders o on o.id = a.order_id
+      where a.kind = 'swap' and a.status = 'completed' and o.status = 'paid'
+        and a.completed_at = (select max(completed_at) from order_adjustments l where l.order_id = a.order_id and l.kind = 'swap' and l.status = 'completed')
+        and (o.show_id <> a.to_show_id
+             or exists (select 1 from tickets t where t.order_id = o.id and t.status <> 'voided' and t.show_id <> a.to_show_id))`,
   },
   {
     name: "exactly one booking confirmation per paid order",

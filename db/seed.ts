@@ -18,7 +18,7 @@ const TRAILERS_MINUTES = 15;
  * from several instances at once: callers hold the migration advisory lock (Postgres), and the
  * check-and-insert runs in one transaction.
  */
-export async function seedIfEmpty(db: Db, now = new Date(), opts: { demoPricing?: boolean } = {}): Promise<boolean> {
+export async function seedIfEmpty(db: Db, now = new Date(), opts: { demoPricing?: boolean; stories?: boolean } = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const existing = await tx.select({ n: sql<number>`count(*)::int` }).from(theaters);
     if (existing[0].n > 0) return false;
@@ -55,6 +55,8 @@ export async function seedIfEmpty(db: Db, now = new Date(), opts: { demoPricing?
     // Tests get the plain cinema (every show sells Adult at its screen's prices, no fee or tax);
     // the demo (SEED_DEMO, npm run db:seed) sells what a real cinema does.
     if (opts.demoPricing) await seedDemoPricing(tx, theater.id, types, now);
+    // `npm run demo` only: customers, bookings and a waiting party for issue 21's stories.
+    if (opts.stories) await (await import("./seed-stories")).seedStories(tx, now);
     return true;
   });
 }

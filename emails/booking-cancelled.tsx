@@ -19,22 +19,25 @@ export type BookingCancelledProps = {
   // The booking reference as the customer reads it ("K7QF-2M9P").
   reference: string;
   bookingsUrl: string;
+  /** Only these seats were cancelled; the rest of the booking and its tickets stand (issue 21). */
+  partial?: boolean;
 };
 
-export function bookingCancelledSubject(p: Pick<BookingCancelledProps, "movieTitle">) {
-  return `Booking cancelled: ${p.movieTitle}`;
+export function bookingCancelledSubject(p: Pick<BookingCancelledProps, "movieTitle" | "partial">) {
+  return `${p.partial ? "Seats cancelled" : "Booking cancelled"}: ${p.movieTitle}`;
 }
 
 export default function BookingCancelled(p: BookingCancelledProps) {
   return (
     <EmailLayout title="Your booking is cancelled" preview={`We refunded ${p.refundAmount} for ${p.movieTitle}.`}>
-      <Text style={styles.text}>{p.customerName ? `Hi ${p.customerName}, as` : "As"} you asked, we cancelled this booking:</Text>
+      <Text style={styles.text}>{p.customerName ? `Hi ${p.customerName}, as` : "As"} you asked, we cancelled {p.partial ? "these seats of your booking" : "this booking"}:</Text>
       <ShowFacts movieTitle={p.movieTitle} theaterName={p.theaterName} screenName={p.screenName} startsAt={p.startsAt} />
       <Text style={styles.facts}>{p.seats.join("; ")}</Text>
       <Text style={styles.text}>
         We refunded {p.refundAmount} to your original payment method; it usually appears within 5 to 10 business days. The tickets and their QR codes
         no longer admit anyone, and the seats are back on sale.
       </Text>
+      {p.partial && <Text style={styles.text}>Your other tickets keep their QR codes and still admit you.</Text>}
       <ActionButton href={p.bookingsUrl}>View my bookings</ActionButton>
       <Text style={styles.muted}>Booking reference {p.reference}.</Text>
     </EmailLayout>

@@ -31,10 +31,12 @@ export type BookingConfirmedProps = {
   bookingsUrl: string;
   pdfFilename?: string;
   icsFilename?: string;
+  /** Set when a swap changed the booking: these tickets replace the earlier ones (issue 21). */
+  replacesEarlier?: boolean;
 };
 
-export function bookingConfirmedSubject(p: Pick<BookingConfirmedProps, "movieTitle" | "startsAt">) {
-  return `Your tickets: ${p.movieTitle}, ${p.startsAt}`;
+export function bookingConfirmedSubject(p: Pick<BookingConfirmedProps, "movieTitle" | "startsAt" | "replacesEarlier">) {
+  return `${p.replacesEarlier ? "Your new tickets" : "Your tickets"}: ${p.movieTitle}, ${p.startsAt}`;
 }
 
 export default function BookingConfirmed(p: BookingConfirmedProps) {
@@ -42,6 +44,11 @@ export default function BookingConfirmed(p: BookingConfirmedProps) {
   return (
     <EmailLayout title="You're booked" preview={`${count} for ${p.movieTitle}, ${p.startsAt}`}>
       <Text style={styles.text}>{p.customerName ? `Hi ${p.customerName}, thanks` : "Thanks"} for your booking. Enjoy the show!</Text>
+      {p.replacesEarlier && (
+        <Text style={styles.text}>
+          Your booking has moved to this show. These tickets replace the ones we sent before: the earlier tickets and their QR codes no longer admit anyone.
+        </Text>
+      )}
       <ShowFacts movieTitle={p.movieTitle} theaterName={p.theaterName} screenName={p.screenName} startsAt={p.startsAt} />
 
       <Heading as="h2" style={styles.h2}>

@@ -71,6 +71,10 @@ export const envSchema = z
     SEAT_HOLD_MINUTES: positiveInt(10),
     MAX_SEATS_PER_ORDER: positiveInt(10),
     CANCELLATION_CUTOFF_MINUTES: positiveInt(60),
+    // Issue 21: how long seats offered to a waiting party stay held for it, and how often every
+    // instance sweeps for seats that came back without an event (a hold that ran out by TTL).
+    WAITLIST_OFFER_MINUTES: positiveInt(15),
+    WAITLIST_SWEEP_SECONDS: positiveInt(15),
     STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_(test|live)_/.test(v), {
       message: "must start with sk_test_, sk_live_, rk_test_ or rk_live_",
     }),

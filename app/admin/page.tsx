@@ -2,6 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { doorCountsBetween, paidLinesByTicketTypeSince, paidOrderFeesSince, paidOrdersSince } from "@/db/queries/admin-dashboard";
+import { seatsResoldThroughWaitlist } from "@/db/queries/waitlist";
 import { seatStatesOfShow, showsWithOccupancy } from "@/db/queries/shows";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { getTheater } from "@/db/queries/venue";
@@ -36,13 +37,14 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   // From the first day shown to the end of today.
   const { from, to: tomorrow } = localDays(dates[0], tz, dates.length);
 
-  const [paid, typeLines, orderFees, door, shows] = await Promise.all([
+  const [paid, typeLines, orderFees, door, shows, resold] = await Promise.all([
     paidOrdersSince(db, from),
     paidLinesByTicketTypeSince(db, from),
     paidOrderFeesSince(db, from),
     doorCountsBetween(db, from, tomorrow),
     // Occupancy of what is on today and the next two days: the shows still worth watching.
     showsWithOccupancy(db, { ...localDays(today, tz, 3), limit: 60 }),
+    seatsResoldThroughWaitlist(db),
   ]);
   const currency = theater?.currency ?? "usd";
   const byDay = revenueByDay(paid, dates, tz);
@@ -90,12 +92,14 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         </nav>
       </div>
 
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
         {[
           ["Revenue", money(revenueTotal)],
           ["Paid orders", String(paid.length)],
           ["Tickets, shows to date", String(soldTotal)],
           ["Checked in", `${admittedTotal} (${percent(admittedTotal, soldTotal)}%)`],
+          // Issue 21: seats of paid orders that came from a waitlist offer (all time).
+          ["Resold via waitlist", String(resold)],
         ].map(([label, value]) => (
           <div key={label} className="rounded-xl border border-line bg-panel p-4">
             <dt className="text-sm text-zinc-300">{label}</dt>

@@ -37,6 +37,10 @@ export type SeatMapProps = {
   /** Ticket types, fees, tax of the show: with it the summary offers types and a promo code. */
   pricing?: ShowPricing;
   checkPromo?: (input: { showId: string; code: string }) => Promise<ActionResult<PromoCodeView>>;
+  /** Continue needs exactly this many seats (a swap keeps the booking's number of seats). */
+  exactSeats?: number;
+  /** More hidden fields for the Continue form, beside showId (a swap's order id). */
+  formFields?: Record<string, string>;
 };
 
 const WARN_BEFORE_EXPIRY_MS = 60_000;
@@ -56,7 +60,7 @@ const noSubscription = () => () => {};
  * and summary): a 5,000-seat arena would otherwise ship its whole SVG in the HTML and then
  * hydrate it, which costs more than drawing it once.
  */
-export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend, resume = [], pricing, checkPromo }: SeatMapProps) {
+export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend, resume = [], pricing, checkPromo, exactSeats, formFields }: SeatMapProps) {
   const prefix = showPatternPrefix(layout.showId);
   const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
   const geometry = useMemo(() => geometryOf(layout.seats), [layout.seats]);
@@ -133,6 +137,8 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
   const blockedReason =
     mine.length === 0
       ? "Choose at least one seat to continue."
+      : exactSeats !== undefined && mine.length !== exactSeats
+        ? `Choose ${exactSeats} ${exactSeats === 1 ? "seat" : "seats"} to continue.`
       : busy
         ? "Saving your seats…"
         : checking
@@ -274,6 +280,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
                 </Suspense>
               ) : null
             }
+            formFields={formFields}
           />
           {legend}
         </div>

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { orderSeats, orders, users } from "../schema";
 import { emailsOfOrder, ticketsOfOrder } from "./admin-bookings";
@@ -11,7 +11,8 @@ export async function bookingForAdmin(db: Db, orderId: string) {
   const [row] = await selectOrdersWithShow(db).where(eq(orders.id, orderId)).limit(1);
   if (!row) return null;
   const [seatRows, ticketRows, emails, customer] = await Promise.all([
-    db.select().from(orderSeats).where(eq(orderSeats.orderId, orderId)).orderBy(...inSeatOrder()),
+    // Seats the customer cancelled (issue 21) are on the timeline, not in the booking.
+    db.select().from(orderSeats).where(and(eq(orderSeats.orderId, orderId), isNull(orderSeats.cancelledAt))).orderBy(...inSeatOrder()),
     ticketsOfOrder(db, orderId),
     emailsOfOrder(db, orderId),
     row.order.userId

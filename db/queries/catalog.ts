@@ -67,7 +67,7 @@ export function upcomingShows(db: Db, filter: { movieId?: string; from?: Date; t
   if (filter.from) conditions.push(gte(shows.startsAt, filter.from));
   if (filter.to) conditions.push(lt(shows.startsAt, filter.to));
   return db
-    .select({ show: shows, movieTitle: movies.title, screenName: screens.name, format: screens.format, tiers: screens.tiers })
+    .select({ show: shows, movieTitle: movies.title, screenName: screens.name, format: screens.format, tiers: screens.tiers, theaterId: screens.theaterId })
     .from(shows)
     .innerJoin(movies, eq(movies.id, shows.movieId))
     .innerJoin(screens, eq(screens.id, shows.screenId))

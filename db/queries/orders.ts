@@ -57,7 +57,7 @@ export async function orderDetail(db: Db, orderId: string) {
   const [row] = await selectOrdersWithShow(db).where(eq(orders.id, orderId)).limit(1);
   if (!row) return null;
   const [seatRows, ticketRows] = await Promise.all([
-    db.select().from(orderSeats).where(eq(orderSeats.orderId, orderId)).orderBy(...inSeatOrder()),
+    db.select().from(orderSeats).where(and(eq(orderSeats.orderId, orderId), isNull(orderSeats.cancelledAt))).orderBy(...inSeatOrder()),
     db.select().from(tickets).where(eq(tickets.orderId, orderId)),
   ]);
   return { ...row, seats: seatRows, tickets: ticketRows };

@@ -1,15 +1,17 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { orderSeats, orders, tickets } from "../schema";
+import { orders, seats, tickets } from "../schema";
 
 /** A ticket with its order and the booked seat it is for, or null. */
 export async function ticketWithOrder(db: Db, ticketId: string) {
   const [row] = await db
-    .select({ ticket: tickets, order: orders, seat: orderSeats })
+    // The seat's label from the screen, not the order's lines: a ticket voided by a swap (issue 21)
+    // has no line any more, and the door must still say what it was.
+    .select({ ticket: tickets, order: orders, seat: { rowLabel: seats.rowLabel, seatNumber: seats.number } })
     .from(tickets)
     .innerJoin(orders, eq(orders.id, tickets.orderId))
-    .innerJoin(orderSeats, and(eq(orderSeats.orderId, tickets.orderId), eq(orderSeats.seatId, tickets.seatId)))
+    .innerJoin(seats, eq(seats.id, tickets.seatId))
     .where(eq(tickets.id, ticketId))
     .limit(1);
   return row ?? null;

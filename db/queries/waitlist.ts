@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNotNull, isNull, lte, notExists } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNotNull, isNull, lt, lte, notExists, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { orders, users, waitlistEntries, waitlistReleases } from "../schema";
+import { orders, shows, users, waitlistEntries, waitlistOffers } from "../schema";
 
 export async function waitlistEntryOf(db: Db, showId: string, userId: string) {
   const [entry] = await db
@@ -25,10 +25,16 @@ export async function waitingCount(db: Db, showId: string, upToPosition?: number
  * Puts a user on a show's waitlist: an entry already emailed is replaced by a new one at the
  * back; an entry still waiting keeps its place.
  */
-export async function joinWaitlistEntry(db: Db, showId: string, userId: string) {
+export type PartyWish = { partySize: number; tier: string | null; acceptApart: boolean };
+
+export async function joinWaitlistEntry(db: Db, showId: string, userId: string, party: PartyWish = { partySize: 1, tier: null, acceptApart: false }) {
   await db.transaction(async (tx) => {
     await tx.delete(waitlistEntries).where(and(eq(waitlistEntries.showId, showId), eq(waitlistEntries.userId, userId), isNotNull(waitlistEntries.notifiedAt)));
-    await tx.insert(waitlistEntries).values({ showId, userId }).onConflictDoNothing({ target: [waitlistEntries.showId, waitlistEntries.userId] });
+    // Still waiting: the place is kept, and what the party asks for is updated.
+    await tx
+      .insert(waitlistEntries)
+      .values({ showId, userId, ...party })
+      .onConflictDoUpdate({ target: [waitlistEntries.showId, waitlistEntries.userId], set: party });
   });
 }
 
@@ -36,20 +42,23 @@ export async function deleteWaitlistEntry(db: Db, showId: string, userId: string
   await db.delete(waitlistEntries).where(and(eq(waitlistEntries.showId, showId), eq(waitlistEntries.userId, userId)));
 }
 
-/** Records a release under its key; false when the key was already recorded (a replay). */
-export async function recordWaitlistRelease(db: Db | Tx, release: { key: string; showId: string; seats: number }): Promise<boolean> {
-  const rows = await db.insert(waitlistReleases).values(release).onConflictDoNothing().returning({ key: waitlistReleases.key });
-  return rows.length > 0;
-}
 
-/**
- * The first `limit` entries still waiting for a show, in join order, locked (skipping entries
- * another release has locked), with the address to write to. Someone who has since bought
- * tickets for this show got what they waited for and is left out.
- */
-export function nextWaitingEntries(tx: Tx, showId: string, limit: number) {
-  return tx
-    .select({ id: waitlistEntries.id, email: users.email })
+
+
+// Seated offers (issue 21).
+
+/** Parties still waiting for a show, in join order, with what they asked for; buyers left out. */
+export function waitingParties(db: Db, showId: string) {
+  return db
+    .select({
+      id: waitlistEntries.id,
+      userId: waitlistEntries.userId,
+      email: users.email,
+      name: users.name,
+      partySize: waitlistEntries.partySize,
+      tier: waitlistEntries.tier,
+      acceptApart: waitlistEntries.acceptApart,
+    })
     .from(waitlistEntries)
     .innerJoin(users, eq(users.id, waitlistEntries.userId))
     .where(
@@ -58,20 +67,90 @@ export function nextWaitingEntries(tx: Tx, showId: string, limit: number) {
         isNull(waitlistEntries.notifiedAt),
         isNotNull(users.email),
         notExists(
-          tx
+          db
             .select({ one: orders.id })
             .from(orders)
             .where(and(eq(orders.userId, waitlistEntries.userId), eq(orders.showId, showId), eq(orders.status, "paid"))),
         ),
       ),
     )
-    .orderBy(asc(waitlistEntries.position))
-    .limit(limit)
-    .for("update", { of: waitlistEntries, skipLocked: true });
+    .orderBy(asc(waitlistEntries.position));
 }
 
-/** Marks entries emailed for a release, and the release with how many it reached. */
-export async function markWaitlistNotified(tx: Tx, releaseKey: string, entryIds: string[], at: Date) {
-  await tx.update(waitlistEntries).set({ notifiedAt: at, notifiedFor: releaseKey }).where(inArray(waitlistEntries.id, entryIds));
-  await tx.update(waitlistReleases).set({ notified: entryIds.length }).where(eq(waitlistReleases.key, releaseKey));
+/**
+ * Claims a waiting entry for an offer inside the offer's transaction: locked, skipping an entry
+ * another instance is offering right now; false when it is locked or was offered already.
+ */
+export async function claimWaitingEntry(tx: Tx, entryId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: waitlistEntries.id })
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.id, entryId), isNull(waitlistEntries.notifiedAt)))
+    .for("update", { skipLocked: true });
+  return rows.length > 0;
+}
+
+export async function insertWaitlistOffer(tx: Tx, offer: typeof waitlistOffers.$inferInsert, at: Date) {
+  const [row] = await tx.insert(waitlistOffers).values(offer).returning();
+  await tx.update(waitlistEntries).set({ notifiedAt: at, notifiedFor: `offer:${row.id}` }).where(eq(waitlistEntries.id, offer.entryId));
+  return row;
+}
+
+export async function offerById(db: Db, offerId: string) {
+  const [row] = await db
+    .select({ offer: waitlistOffers, userId: waitlistEntries.userId, partySize: waitlistEntries.partySize })
+    .from(waitlistOffers)
+    .innerJoin(waitlistEntries, eq(waitlistEntries.id, waitlistOffers.entryId))
+    .where(eq(waitlistOffers.id, offerId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Moves an open offer to its end state; null when it was not open any more (someone else moved it). */
+export async function closeOpenOffer(db: Db, offerId: string, status: "taken" | "declined" | "expired", at: Date) {
+  const [row] = await db
+    .update(waitlistOffers)
+    .set({ status, closedAt: at })
+    .where(and(eq(waitlistOffers.id, offerId), eq(waitlistOffers.status, "open")))
+    .returning();
+  return row ?? null;
+}
+
+export async function setOfferOrder(db: Db, offerId: string, orderId: string) {
+  await db.update(waitlistOffers).set({ orderId }).where(eq(waitlistOffers.id, offerId));
+}
+
+export function expiredOpenOffers(db: Db, now: Date, limit = 100) {
+  return db
+    .select()
+    .from(waitlistOffers)
+    .where(and(eq(waitlistOffers.status, "open"), lt(waitlistOffers.expiresAt, now)))
+    .orderBy(asc(waitlistOffers.expiresAt))
+    .limit(limit);
+}
+
+/** Shows still ahead that have a party waiting: what the sweep looks at. */
+export async function showsWithWaitingParties(db: Db, now: Date): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ showId: waitlistEntries.showId })
+    .from(waitlistEntries)
+    .innerJoin(shows, eq(shows.id, waitlistEntries.showId))
+    .where(and(isNull(waitlistEntries.notifiedAt), eq(shows.status, "scheduled"), gt(shows.startsAt, now)));
+  return rows.map((r) => r.showId);
+}
+
+/** An order's offer, when the checkout came from one: the timeline shows it. */
+export async function offersOfOrder(db: Db, orderId: string) {
+  return db.select().from(waitlistOffers).where(eq(waitlistOffers.orderId, orderId));
+}
+
+/** Seats sold through waitlist offers (paid orders that came from one): the dashboard's figure. */
+export async function seatsResoldThroughWaitlist(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(waitlistOffers)
+    .innerJoin(orders, eq(orders.id, waitlistOffers.orderId))
+    .innerJoin(sql`order_seats os`, sql`os.order_id = ${orders.id} and os.cancelled_at is null`)
+    .where(eq(orders.status, "paid"));
+  return row?.n ?? 0;
 }

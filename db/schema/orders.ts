@@ -1,4 +1,4 @@
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { users } from "./auth";
 import { shows } from "./catalog";
@@ -85,6 +85,8 @@ export const orderSeats = pgTable(
     // Tax of this line: inside price + fee when the order's tax_included, else added on top.
     tax: integer("tax").notNull().default(0),
     discount: integer("discount").notNull().default(0),
+    // Set when this line alone was cancelled and refunded (issue 21); the order goes on without it.
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.orderId, t.seatId] }), check("order_seats_amount_nonnegative", sql`${t.amount} >= 0`)],
 );
@@ -139,4 +141,56 @@ export const houseSeats = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.showId, t.seatId] })],
+);
+
+export const adjustmentKind = pgEnum("order_adjustment_kind", ["swap", "partial_cancel"]);
+export const adjustmentStatus = pgEnum("order_adjustment_status", ["pending", "completed", "failed", "expired", "cancelled"]);
+
+// The money breakdown (issue 18) rides along, so a swapped booking keeps its ticket types and the
+// new lines are what the price engine said; rows written before it have only `amount`.
+export type AdjustmentLine = {
+  seatId: string;
+  rowLabel: string;
+  seatNumber: number;
+  tier: string;
+  amount: number;
+  ticketTypeId?: string | null;
+  ticketTypeName?: string;
+  price?: number;
+  fee?: number;
+  tax?: number;
+  discount?: number;
+};
+
+// A change to a paid order after the fact (issue 21): a swap to another show, or some seats
+// cancelled. The order keeps its id and stays `paid`; this row is the timeline entry, the money
+// moved (`difference` > 0 paid by the customer, < 0 refunded) and the lines before and after.
+export const orderAdjustments = pgTable(
+  "order_adjustments",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    orderId: text("order_id").notNull().references(() => orders.id),
+    kind: adjustmentKind("kind").notNull(),
+    status: adjustmentStatus("status").notNull().default("pending"),
+    fromShowId: text("from_show_id").notNull().references(() => shows.id),
+    toShowId: text("to_show_id").notNull().references(() => shows.id),
+    // The seat-lock holder that holds the new seats of a swap until it completes.
+    holderId: text("holder_id"),
+    oldLines: jsonb("old_lines").$type<AdjustmentLine[]>().notNull(),
+    newLines: jsonb("new_lines").$type<AdjustmentLine[]>().notNull(),
+    difference: integer("difference").notNull(),
+    // Why a swap failed: "seat_conflict", "order_changed", "show_cancelled".
+    failReason: text("fail_reason"),
+    stripeSessionId: text("stripe_session_id").unique(),
+    stripePaymentIntentId: text("stripe_payment_intent_id"),
+    stripeRefundId: text("stripe_refund_id"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("order_adjustments_order_idx").on(t.orderId),
+    // One swap in progress per order: a double click or a second tab finds the first.
+    uniqueIndex("order_adjustments_one_pending").on(t.orderId).where(sql`${t.status} = 'pending'`),
+  ],
 );

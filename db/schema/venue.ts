@@ -22,6 +22,8 @@ export const theaters = pgTable("theaters", {
   pricesIncludeTax: boolean("prices_include_tax").notNull().default(false),
   // Movie ratings on which child ticket types are refused ("R", "NC-17"); empty = no rule.
   adultsOnlyRatings: text("adults_only_ratings").array().notNull().default(sql`'{}'::text[]`),
+  // Issue 21: customers may swap a booking to a show of another movie (default: same movie only).
+  swapAnyMovie: boolean("swap_any_movie").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

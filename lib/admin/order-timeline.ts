@@ -12,7 +12,17 @@ export type TimelineOrder = {
 export type TimelineEmail = { subject: string; toAddress: string; status: "pending" | "sent" | "failed"; sentAt: Date | null; createdAt: Date; attempts: number };
 export type TimelineTicket = { seat: string; admittedAt: Date | null };
 
-export type TimelineEvent = { at: Date | null; kind: "created" | "paid" | "emailed" | "email-waiting" | "admitted" | "refunded" | "closed"; title: string; detail?: string };
+export type TimelineEvent = {
+  at: Date | null;
+  kind: "created" | "paid" | "emailed" | "email-waiting" | "admitted" | "refunded" | "closed" | "swapped" | "seats-cancelled" | "waitlist-offer";
+  title: string;
+  detail?: string;
+};
+
+/** Issue 21: a swap or partial cancellation of the order, already described for people. */
+export type TimelineAdjustment = { at: Date; kind: "swap" | "partial_cancel"; status: string; title: string; detail?: string };
+/** Issue 21: the waitlist offer this order's checkout came from. */
+export type TimelineOffer = { at: Date; seats: string; together: boolean };
 
 const REFUND_REASONS: Record<string, string> = {
   seat_conflict: "a seat was sold twice, so the late payment was returned",
@@ -21,8 +31,16 @@ const REFUND_REASONS: Record<string, string> = {
   admin: "refunded by the box office",
 };
 
-export function orderTimeline(order: TimelineOrder, emails: readonly TimelineEmail[], tickets: readonly TimelineTicket[]): TimelineEvent[] {
+export function orderTimeline(
+  order: TimelineOrder,
+  emails: readonly TimelineEmail[],
+  tickets: readonly TimelineTicket[],
+  adjustments: readonly TimelineAdjustment[] = [],
+  offers: readonly TimelineOffer[] = [],
+): TimelineEvent[] {
   const events: TimelineEvent[] = [{ at: order.createdAt, kind: "created", title: "Checkout started" }];
+  for (const o of offers) events.push({ at: o.at, kind: "waitlist-offer", title: `Waitlist offer: ${o.seats}`, detail: o.together ? "held together for the party" : "seats apart, as the party accepted" });
+  for (const a of adjustments) events.push({ at: a.at, kind: a.kind === "swap" ? "swapped" : "seats-cancelled", title: a.title, detail: a.detail });
   if (order.paidAt) events.push({ at: order.paidAt, kind: "paid", title: "Paid" });
   for (const email of emails) {
     if (email.status === "sent") events.push({ at: email.sentAt ?? email.createdAt, kind: "emailed", title: `Emailed: ${email.subject}`, detail: email.toAddress });

@@ -7,7 +7,7 @@ import { releasePromoRedemption } from "@/db/queries/pricing";
 import { log } from "@/lib/log";
 import { countOrderStatus } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
-import { notifyWaitlistSafely } from "@/lib/booking/waitlist/notify-waitlist";
+import { offerFreedSeatsSafely } from "@/lib/booking/waitlist/offer-seats";
 
 /**
  * Ends a pending order that will not be paid: `expired` (Stripe's session timed out) or
@@ -33,7 +33,7 @@ export async function closePendingOrder(db: Db, orderId: string, status: "expire
     await getSeatLocks()
       .release(closed.showId, seatIds, closed.holderId)
       .catch((err) => log.warn({ err, orderId }, "could not release locks; they expire by themselves"));
-    await notifyWaitlistSafely(db, { showId: closed.showId, key: `order-closed:${orderId}`, seats: seatIds.length });
+    await offerFreedSeatsSafely(db, closed.showId);
   }
   return true;
 }

@@ -10,7 +10,7 @@ import { log } from "@/lib/log";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { heldBy } from "./holds";
 import { bookableShow } from "./show-guard";
-import { notifyWaitlistSafely } from "./waitlist/notify-waitlist";
+import { offerFreedSeatsSafely } from "./waitlist/offer-seats";
 
 export const reserveHouseSeatsSchema = z.object({
   showId: z.uuid({ message: "That is not a show id." }),
@@ -51,6 +51,6 @@ export async function releaseHouseSeats(db: Db, actor: AdminActor, input: z.infe
     return ids;
   });
   if (!released.length) throw new AppError("not_found", "Those seats are not kept by the house.");
-  await notifyWaitlistSafely(db, { showId: input.showId, key: `house-released:${input.showId}:${crypto.randomUUID()}`, seats: released.length });
+  if (released.length > 0) await offerFreedSeatsSafely(db, input.showId);
   return { released: released.length };
 }

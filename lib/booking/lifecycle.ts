@@ -3,15 +3,18 @@ import type { Db } from "@/db/client";
 import { orderBySession } from "@/db/queries/orders";
 import { getPayments } from "@/lib/payments";
 import type { SessionView } from "@/lib/payments/gateway";
+import { adjustmentBySession } from "@/db/queries/adjustments";
 import { closePendingOrder } from "./close-order";
+import { applySwapSession, type SwapSyncOutcome } from "./swap/close-swap";
 import { fulfil, type FulfilOutcome } from "./fulfil";
 
 // The order lifecycle: the one place that takes the payment provider's facts about a Checkout
 // Session and moves the order. The states, events and transitions are tabled in README.md.
 // Transitions themselves: fulfil.ts (→ paid, or → refunded when the payment cannot be honoured),
-// close-order.ts (→ expired | cancelled), refund-order.ts (paid → refunded).
+// close-order.ts (→ expired | cancelled), refund-order.ts (paid → refunded); a paid order's swap
+// to another show (swap/) and partial cancellation (cancel-seats.ts) keep it paid.
 
-export type SyncOutcome = FulfilOutcome | "expired" | "cancelled" | "awaiting_payment" | "unknown_session";
+export type SyncOutcome = FulfilOutcome | SwapSyncOutcome | "unknown_session";
 
 /** The provider events the lifecycle acts on; every other type is acknowledged and ignored. */
 export const SESSION_EVENTS = new Set([
@@ -44,8 +47,11 @@ async function applySessionFacts(db: Db, orderId: string, session: SessionView, 
  */
 export async function syncOrderWithSession(db: Db, sessionId: string, eventType?: string): Promise<SyncOutcome> {
   const order = await orderBySession(db, sessionId);
-  if (!order) return "unknown_session";
-  return applySessionFacts(db, order.id, await getPayments().retrieveSession(sessionId), eventType);
+  if (order) return applySessionFacts(db, order.id, await getPayments().retrieveSession(sessionId), eventType);
+  // A swap's difference is paid through a session of its own (issue 21), settled the same way.
+  const swap = await adjustmentBySession(db, sessionId);
+  if (swap) return applySwapSession(db, swap.id, await getPayments().retrieveSession(sessionId), eventType);
+  return "unknown_session";
 }
 
 /** A verified provider event, dispatched into the lifecycle. */

@@ -41,8 +41,9 @@ function common(detail: OrderDetail) {
  * confirmation is queued under a share lock on the order, so it is never queued for an order
  * that is no longer paid, and an order refunded before this runs gets only its refund email.
  */
-export async function afterOrderPaid(db: Db, orderId: string): Promise<void> {
-  const dedupeKey = `booking-confirmed:${orderId}`;
+export async function afterOrderPaid(db: Db, orderId: string, swapId?: string): Promise<void> {
+  // A swap's confirmation carries the new PDF and replaces the first one (issue 21): its own key.
+  const dedupeKey = swapId ? `booking-swapped:${orderId}:${swapId}` : `booking-confirmed:${orderId}`;
   if (await alreadyQueued(db, dedupeKey)) return;
   const detail = await orderDetail(db, orderId);
   // A box office customer who gave no address takes printed tickets.
@@ -69,6 +70,7 @@ export async function afterOrderPaid(db: Db, orderId: string): Promise<void> {
         total: formatMoney(detail.order.totalAmount, detail.order.currency),
         pdfFilename: `marquee-tickets-${short}.pdf`,
         icsFilename: `marquee-${short}.ics`,
+        replacesEarlier: Boolean(swapId),
       },
       attachments: [
         { filename: `marquee-tickets-${short}.pdf`, contentType: "application/pdf", content: new Uint8Array(pdf) },
@@ -103,5 +105,19 @@ export async function afterOrderRefunded(db: Db, orderId: string): Promise<void>
       props: { ...common(detail), amount, reason, showUrl: `${configuredAppUrl()}/shows/${detail.show.id}` },
     });
   }
+  kickOutbox();
+}
+
+/** Some seats of a paid order were cancelled and refunded; the rest stand (issue 21). */
+export async function afterSeatsCancelled(db: Db, orderId: string, cancellation: { id: string; seats: string[]; amount: number }): Promise<void> {
+  const dedupeKey = `seats-cancelled:${orderId}:${cancellation.id}`;
+  if (await alreadyQueued(db, dedupeKey)) return;
+  const detail = (await orderDetail(db, orderId))!;
+  await queueTemplateEmail(db, {
+    dedupeKey,
+    to: detail.order.email,
+    template: "booking-cancelled",
+    props: { ...common(detail), seats: cancellation.seats, refundAmount: formatMoney(cancellation.amount, detail.order.currency), partial: true },
+  });
   kickOutbox();
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { paidOrdersWithoutConfirmation, refundsNotMade, stalePendingOrders } from "@/db/queries/orders";
 import { log } from "@/lib/log";
+import { adjustmentRefundsNotMade, stalePendingSwaps } from "@/db/queries/adjustments";
+import { settleAdjustmentMoney } from "./adjustment-money";
 import { syncOrderWithSession } from "./lifecycle";
 import { afterOrderPaid } from "./notify";
 import { processUnfinishedEvents } from "./payment-events";
@@ -29,5 +31,9 @@ export async function reconcileOrders(db: Db, now = new Date(), limit = 50) {
   for (const o of await stalePendingOrders(db, now, limit)) await attempt("sync", o.id, () => syncOrderWithSession(db, o.sessionId!), "synced");
   for (const o of await refundsNotMade(db, limit)) await attempt("refund", o.id, () => completeRefund(db, o.id), "refundsCompleted");
   for (const o of await paidOrdersWithoutConfirmation(db, limit)) await attempt("email", o.id, () => afterOrderPaid(db, o.id), "emailsQueued");
+  // Swaps and partial cancellations (issue 21): a difference never paid, money never returned.
+  for (const s of await stalePendingSwaps(db, now, limit)) await attempt("swap sync", s.id, () => syncOrderWithSession(db, s.sessionId!), "synced");
+  const settledBefore = new Date(now.getTime() - 60_000);
+  for (const a of await adjustmentRefundsNotMade(db, settledBefore, limit)) await attempt("adjustment refund", a.id, () => settleAdjustmentMoney(db, a.id), "refundsCompleted");
   return report;
 }

@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { countOrderStatus } from "@/lib/metrics";
 import { getPayments } from "@/lib/payments";
-import { notifyWaitlistSafely } from "@/lib/booking/waitlist/notify-waitlist";
+import { offerFreedSeatsSafely } from "@/lib/booking/waitlist/offer-seats";
+import { setAdjustmentRefund, swapPaymentsToRefund } from "@/db/queries/adjustments";
 import { afterOrderRefunded } from "./notify";
 
 import type { RefundReason } from "@/emails/booking-refunded";
@@ -41,7 +42,7 @@ export async function refundOrder(db: Db, orderId: string, reason: Exclude<Refun
     return result;
   }
   countOrderStatus("refunded");
-  await notifyWaitlistSafely(db, { showId: result.showId, key: `order-refunded:${orderId}`, seats: result.seatsFreed });
+  if (result.seatsFreed > 0) await offerFreedSeatsSafely(db, result.showId);
   await completeRefund(db, orderId);
   return result.outcome;
 }
@@ -70,6 +71,11 @@ export async function completeRefund(db: Db, orderId: string): Promise<void> {
       .set({ stripeRefundId: refund.id, refundedAt: new Date() })
       .where(and(eq(orders.id, orderId), isNull(orders.stripeRefundId)));
     log.info({ orderId, refundId: refund.id }, "payment refunded");
+  }
+  // A swap's difference was a payment of its own (issue 21): the order's refund returns it too.
+  for (const swap of await swapPaymentsToRefund(db, orderId)) {
+    const refund = await getPayments().refund({ paymentIntentId: swap.stripePaymentIntentId!, idempotencyKey: `refund:${swap.id}`, orderId });
+    await setAdjustmentRefund(db, swap.id, refund.id);
   }
   await afterOrderRefunded(db, orderId);
 }

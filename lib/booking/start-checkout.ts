@@ -4,16 +4,14 @@ import type { Db } from "@/db/client";
 import { uniqueViolation } from "@/db/client";
 import { orderSeats, orders, shows } from "@/db/schema";
 import { pendingOrderOfHolder } from "@/db/queries/orders";
-import { activeSeatsOfScreen, unavailableSeatIdsOfShow } from "@/db/queries/show-seats";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { getPayments } from "@/lib/payments";
 import { getSeatLocks } from "@/lib/seat-locks";
-import { validateSelection } from "@/lib/seat-map/rules";
 import { formatDateTime } from "@/lib/time";
-import { heldBy } from "./holds";
+import { heldSelection } from "./held-selection";
 import { abandonPendingOrder } from "./lifecycle";
 import { assertOnSale } from "./on-sale";
 import { fulfil } from "./fulfil";
@@ -22,12 +20,11 @@ import { orderMoneyColumns, orderSeatRows, priceBasket } from "./price-basket";
 import { redeemPromo } from "./redeem-promo";
 import { seatLabel } from "./seat-label";
 import { assertBookable, bookableShow } from "./show-guard";
-import { seatIdsOfShow } from "./seat-ids";
 
 // Stripe's shortest Checkout Session life; the locks are stretched past it so the seats cannot
 // be taken while the customer is still on the payment page.
 export const CHECKOUT_MINUTES = 30;
-const LOCK_MARGIN_MS = 5 * 60_000;
+export const LOCK_MARGIN_MS = 5 * 60_000;
 
 export type Customer = { holder: string; userId: string | null; email: string };
 /** What the customer chose on the summary: a ticket type per seat, a promo code as typed. */
@@ -52,23 +49,8 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
     throw new AppError("conflict", "You have just paid for an earlier checkout of these seats: see My bookings.");
   }
 
-  // Which seats are mine: the lock store's holder index. What is taken: sold, or held by others.
-  const [mine, holders, sold, screenSeats] = await Promise.all([
-    heldBy(db, showId, customer.holder),
-    seatIdsOfShow(db, showId).then((ids) => getSeatLocks().holders(showId, ids)),
-    unavailableSeatIdsOfShow(db, showId),
-    activeSeatsOfScreen(db, show.screenId),
-  ]);
-  if (!mine.length) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
-  const mineSet = new Set(mine);
-  if (sold.some((id) => mineSet.has(id))) throw new AppError("conflict", "Some of your seats have just been sold or kept by the theater. Please choose again.");
-  const seatRows = screenSeats.filter((s) => mineSet.has(s.id));
-
-  // The cinema's rules are enforced here too, whatever the client did.
-  const taken = new Set([...sold, ...[...holders].filter(([, h]) => h !== customer.holder).map(([id]) => id)]);
-  const detailSeats = screenSeats.map((s) => ({ id: s.id, row: s.rowLabel, number: s.number, x: s.x, y: s.y, kind: s.kind, tier: s.tier }));
-  const verdict = validateSelection({ seats: detailSeats, taken, selected: mineSet, maxSeats: Number.MAX_SAFE_INTEGER });
-  if (!verdict.ok) throw new AppError("bad_input", verdict.message, { reason: verdict.reason });
+  // Which seats are mine (the holder index), not sold or kept by the house, within the rules.
+  const { mine, seatRows } = await heldSelection(db, show, customer.holder);
 
   assertOnSale(show.prices, seatRows);
   // Every amount from the database and the one engine; the client only chose types and a code.

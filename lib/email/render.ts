@@ -5,14 +5,14 @@ import BookingConfirmed, { bookingConfirmedSubject, type BookingConfirmedProps }
 import BookingRefunded, { bookingRefundedSubject, type BookingRefundedProps } from "@/emails/booking-refunded";
 import BookingCancelled, { bookingCancelledSubject, type BookingCancelledProps } from "@/emails/booking-cancelled";
 import SignInLink, { signInLinkSubject, type SignInLinkProps } from "@/emails/sign-in-link";
-import WaitlistSeatsAvailable, { waitlistSeatsAvailableSubject, type WaitlistSeatsAvailableProps } from "@/emails/waitlist-seats-available";
+import WaitlistOffer, { waitlistOfferSubject, type WaitlistOfferProps } from "@/emails/waitlist-offer";
 
 export type EmailTemplateProps = {
   "booking-confirmed": BookingConfirmedProps;
   "booking-refunded": BookingRefundedProps;
   "booking-cancelled": BookingCancelledProps;
   "sign-in-link": SignInLinkProps;
-  "waitlist-seats-available": WaitlistSeatsAvailableProps;
+  "waitlist-offer": WaitlistOfferProps;
 };
 
 export type EmailTemplateName = keyof EmailTemplateProps;
@@ -24,7 +24,7 @@ const templates: { [N in EmailTemplateName]: { component: FunctionComponent<Emai
   "booking-refunded": { component: BookingRefunded, subject: bookingRefundedSubject },
   "booking-cancelled": { component: BookingCancelled, subject: bookingCancelledSubject },
   "sign-in-link": { component: SignInLink, subject: signInLinkSubject },
-  "waitlist-seats-available": { component: WaitlistSeatsAvailable, subject: waitlistSeatsAvailableSubject },
+  "waitlist-offer": { component: WaitlistOffer, subject: waitlistOfferSubject },
 };
 
 // Layout tables are flattened in the text part; tables marked `data-table` (a seat list) keep

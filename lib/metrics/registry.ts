@@ -21,6 +21,8 @@ function build() {
     holdsTaken: counter("holds_taken_total", "Seat holds granted (one per successful hold request)."),
     holdsRefused: counter("holds_refused_total", "Seat hold requests refused, by reason (conflict, seat_limit, rate_limited, bad_input, ...).", ["reason"] as const),
     checkoutsStarted: counter("checkouts_started_total", "Checkout sessions opened."),
+    waitlistOffers: counter("waitlist_offers_total", "Blocks of seats held and offered to a waiting party."),
+    orderAdjustments: counter("order_adjustments_total", "Swaps and partial cancellations of paid orders, by kind and outcome.", ["kind", "outcome"] as const),
     orders: counter("orders_total", "Orders reaching a final state in this process, by status (paid, expired, cancelled, refunded).", ["status"] as const),
     seatConflicts: counter("seat_conflicts_total", "Paid orders refunded because a seat was sold to someone else."),
     webhookEvents: counter("webhook_events_total", "Stripe webhook deliveries, by event type and outcome.", ["type", "outcome"] as const),

@@ -30,7 +30,8 @@ export interface PaymentGateway {
   retrieveSession(id: string): Promise<SessionView>;
   /** Expires an open session; a session already complete or expired is left as it is. */
   expireSession(id: string): Promise<SessionView>;
-  refund(input: { paymentIntentId: string; idempotencyKey: string; orderId: string }): Promise<{ id: string }>;
+  /** Refunds `amount` (minor units) of the payment, or all that is not refunded yet when omitted. */
+  refund(input: { paymentIntentId: string; idempotencyKey: string; orderId: string; amount?: number }): Promise<{ id: string }>;
   /** The secret webhook signatures are checked against. */
   webhookSecret(): string;
 }

@@ -83,13 +83,15 @@ export const localGateway: PaymentGateway = {
     if (!current) throw new AppError("not_found", "No such checkout session.");
     return view(current);
   },
-  async refund({ paymentIntentId, idempotencyKey }) {
+  async refund({ paymentIntentId, idempotencyKey, amount }) {
     const db = await getDb();
     const row = await localSessionByPaymentIntent(db, paymentIntentId);
     if (!row || row.paymentStatus !== "paid") throw new AppError("not_found", "No such payment.");
-    // The refund refers to the one payment the session took (a session is paid at most once);
-    // the whole amount, once: the same idempotency key answers with the same refund, as at Stripe.
-    await setLocalSessionRefunded(db, row.id, row.amountTotal);
+    // The refund refers to the one payment the session took (a session is paid at most once):
+    // all that is left when no amount is given, as at Stripe. The callers record each refund's id
+    // before asking for another, so a partial amount is added once per idempotency key.
+    const refunded = amount === undefined ? row.amountTotal : Math.min(row.amountTotal, row.amountRefunded + amount);
+    await setLocalSessionRefunded(db, row.id, refunded);
     return { id: `re_local_${idempotencyKey.replace(/[^A-Za-z0-9]/g, "").slice(-24)}` };
   },
   webhookSecret() {

@@ -64,8 +64,8 @@ export const stripeGateway: PaymentGateway = {
       return view(await getStripe().checkout.sessions.retrieve(id, {}, traced()));
     }
   },
-  async refund({ paymentIntentId, idempotencyKey, orderId }) {
-    const refund = await getStripe().refunds.create({ payment_intent: paymentIntentId, metadata: { orderId } }, { idempotencyKey, ...traced() });
+  async refund({ paymentIntentId, idempotencyKey, orderId, amount }) {
+    const refund = await getStripe().refunds.create({ payment_intent: paymentIntentId, metadata: { orderId }, ...(amount === undefined ? {} : { amount }) }, { idempotencyKey, ...traced() });
     return { id: refund.id };
   },
   webhookSecret() {

@@ -37,6 +37,6 @@ describe("the cron route", () => {
     }
     const ok = await call(`Bearer ${SECRET}`);
     expect(ok.status).toBe(200);
-    expect(Object.keys(await ok.json()).sort()).toEqual(["emails", "orders"]);
+    expect(Object.keys(await ok.json()).sort()).toEqual(["emails", "orders", "waitlist"]);
   });
 });

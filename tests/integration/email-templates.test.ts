@@ -4,14 +4,14 @@ import BookingConfirmed from "@/emails/booking-confirmed";
 import BookingRefunded from "@/emails/booking-refunded";
 import BookingCancelled from "@/emails/booking-cancelled";
 import SignInLink from "@/emails/sign-in-link";
-import WaitlistSeatsAvailable from "@/emails/waitlist-seats-available";
+import WaitlistOffer from "@/emails/waitlist-offer";
 
 const examples: { [N in EmailTemplateName]: EmailTemplateProps[N] } = {
   "booking-confirmed": BookingConfirmed.PreviewProps,
   "booking-refunded": BookingRefunded.PreviewProps,
   "booking-cancelled": BookingCancelled.PreviewProps,
   "sign-in-link": SignInLink.PreviewProps,
-  "waitlist-seats-available": WaitlistSeatsAvailable.PreviewProps,
+  "waitlist-offer": WaitlistOffer.PreviewProps,
 };
 
 describe("email templates", () => {

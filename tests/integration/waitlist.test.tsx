@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { prerender } from "react-dom/static";
-import { and, asc, eq, like, ne } from "drizzle-orm";
-import { emailOutbox, orders, sessions, tickets, users, waitlistEntries, waitlistReleases } from "@/db/schema";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { emailOutbox, orders, sessions, tickets, users, waitlistEntries, waitlistOffers } from "@/db/schema";
 import { cancelBooking } from "@/lib/booking/cancel-booking";
 import { holdSeats } from "@/lib/booking/holds";
 import { refundOrder } from "@/lib/booking/refund-order";
@@ -10,7 +10,8 @@ import { syncOrderWithSession } from "@/lib/booking/lifecycle";
 import { stopOutboxWorker } from "@/lib/email/kick";
 import { processPaymentEvent, receiveStripeEvent } from "@/lib/booking/payment-events";
 import { getSeatLocks } from "@/lib/seat-locks";
-import { notifyWaitlist } from "@/lib/booking/waitlist/notify-waitlist";
+import { offerFreedSeats, sweepWaitlists } from "@/lib/booking/waitlist/offer-seats";
+import { declineOffer } from "@/lib/booking/waitlist/take-offer";
 import { waitlistStatus } from "@/lib/booking/waitlist/entries";
 import { bookingWorld, WEBHOOK_SECRET } from "../support/booking-fixture";
 import { signStripeEvent, stripeEvent } from "../support/stripe-fake";
@@ -83,7 +84,7 @@ async function waitlistEmails() {
   return world.db
     .select()
     .from(emailOutbox)
-    .where(and(eq(emailOutbox.template, "waitlist-seats-available"), like(emailOutbox.html, `%/shows/${show.show.id}%`)))
+    .where(and(eq(emailOutbox.template, "waitlist-offer"), sql`${emailOutbox.payload}->>'showId' = ${show.show.id}`))
     .orderBy(asc(emailOutbox.createdAt));
 }
 
@@ -92,7 +93,7 @@ const recipients = async () => (await waitlistEmails()).map((e) => e.toAddress);
 beforeAll(async () => {
   world = await bookingWorld();
   show = await world.aShow(3);
-  const paidA = await buy([show.seat("A", 1).id, show.seat("A", 2).id]);
+  const paidA = await buy([show.seat("D", 1).id, show.seat("D", 2).id]);
   const paidB = await buy([show.seat("B", 1).id]);
   // A checkout left open: its seats are held by its order until Stripe expires the session.
   const ditherer = await world.customer("ditherer");
@@ -144,14 +145,14 @@ describe("waitlist of a sold-out show", () => {
     expect(await joinWaitlistAction({ showId: show.show.id })).toMatchObject({ ok: true, data: { state: "waiting", place: 2 } });
     const html = await showPageHtml(show.show.id);
     expect(html).toContain("Sold out — you are on the waitlist");
-    expect(html).toContain("You are on the waitlist, number 2 in line.");
-    expect(html).toContain(`we will email ${fans[1].email}`);
+    expect(html).toContain("You are on the waitlist for 1 seat, number 2 in line.");
+    expect(html).toContain(`email ${fans[1].email} a link to book them`);
     expect(html).toContain("Leave the waitlist</button>");
     expect(html).not.toContain("Join the waitlist</button>");
     expect(await recipients()).toEqual([]);
   });
 
-  it("a checkout expired by Stripe frees one seat: the first in line, and only they, are emailed", async () => {
+  it("a checkout expired by Stripe frees one seat: it is held for the first in line, and only they are emailed", async () => {
     const [order] = await world.db.select().from(orders).where(eq(orders.id, orderIds.expiring));
     world.stripe.expire(order.stripeSessionId!);
     const payload = JSON.stringify(stripeEvent("checkout.session.expired", world.stripe.sessionObject(order.stripeSessionId!)));
@@ -160,24 +161,26 @@ describe("waitlist of a sold-out show", () => {
 
     expect(await recipients()).toEqual([fans[0].email]);
     const [mail] = await waitlistEmails();
-    expect(mail.subject).toMatch(/^Seats available: /);
-    expect(mail.html).toContain(`http://localhost:3999/shows/${show.show.id}`);
+    expect(mail.subject).toMatch(/^A seat is held for you: /);
+    expect(mail.html).toContain("http://localhost:3999/waitlist/offers/");
+    const [offer] = await world.db.select().from(waitlistOffers).where(eq(waitlistOffers.showId, show.show.id));
+    expect(offer.seatIds).toEqual([show.seat("C", 1).id]);
+    expect((await getSeatLocks().holders(show.show.id, offer.seatIds)).get(offer.seatIds[0])).toBe(offer.holderId);
     expect(await waitlistStatus(world.db, show.show.id, fans[0].id)).toMatchObject({ state: "notified" });
     expect(await waitlistStatus(world.db, show.show.id, fans[1].id)).toMatchObject({ state: "waiting", place: 1 });
   });
 
-  it("a replayed release sends nothing new", async () => {
+  it("a replayed release offers nothing new", async () => {
     const [order] = await world.db.select().from(orders).where(eq(orders.id, orderIds.expiring));
-    // The same webhook event redelivered, a new event for the same expiry, and the release itself again.
+    // The same webhook event redelivered, a new event for the same expiry, and a sweep.
     const payload = JSON.stringify(stripeEvent("checkout.session.expired", world.stripe.sessionObject(order.stripeSessionId!)));
     const again = await receiveStripeEvent(world.db, payload, signStripeEvent(payload, WEBHOOK_SECRET));
     await processPaymentEvent(world.db, again.event!);
-    expect(await notifyWaitlist(world.db, { showId: show.show.id, key: `order-closed:${orderIds.expiring}`, seats: 1 })).toEqual({ notified: 0 });
+    expect(await offerFreedSeats(world.db, show.show.id)).toEqual([]);
     expect(await recipients()).toEqual([fans[0].email]);
-    expect(await world.db.select().from(waitlistReleases).where(eq(waitlistReleases.key, `order-closed:${orderIds.expiring}`))).toMatchObject([{ seats: 1, notified: 1 }]);
   });
 
-  it("a refund of two seats emails the next two, in join order, and nobody twice", async () => {
+  it("a refund of two seats offers one each to the next two, in join order, and nobody twice", async () => {
     expect(await refundOrder(world.db, orderIds.refunded, "admin")).toBe("refunded");
     expect(await recipients()).toEqual([fans[0].email, fans[1].email, fans[2].email]);
     // Refunding again is a no-op and so is its release.
@@ -186,7 +189,7 @@ describe("waitlist of a sold-out show", () => {
     expect(await waitlistStatus(world.db, show.show.id, fans[3].id)).toMatchObject({ state: "waiting", place: 1 });
   });
 
-  it("someone emailed is not emailed again unless they rejoin; a customer's cancellation reaches the rest", async () => {
+  it("someone emailed is not emailed again unless they rejoin; a declined seat goes to the next; a buyer is left out", async () => {
     await fillTheHouse();
     // The first fan rejoins: a new place at the back. The second leaves.
     signIn(fans[0]);
@@ -201,19 +204,24 @@ describe("waitlist of a sold-out show", () => {
     // The third (emailed, not rejoined) stays emailed once; one seat back reaches the fourth.
     expect(await cancelBooking(world.db, orderIds.cancelled)).toBe("refunded");
     expect(await recipients()).toEqual([fans[0].email, fans[1].email, fans[2].email, fans[3].email]);
-    // The sixth fan, still waiting, buys the seat that just came back.
-    await buy([show.seat("B", 1).id], fans[5]);
+    // The fourth declines: the seat goes to the rejoined first fan.
+    const offer = (await world.db.select().from(waitlistOffers).where(eq(waitlistOffers.status, "open"))).find((o) => o.seatIds.includes(show.seat("B", 1).id))!;
+    expect(await declineOffer(world.db, offer.id, fans[3].id)).toEqual({ result: "declined" });
+    expect(await recipients()).toEqual([fans[0].email, fans[1].email, fans[2].email, fans[3].email, fans[0].email]);
 
-    // Two more seats back: the rejoined first fan, then the fifth.
-    expect(await notifyWaitlist(world.db, { showId: show.show.id, key: "test-release:two", seats: 2 })).toEqual({ notified: 2 });
-    expect(await recipients()).toEqual([fans[0].email, fans[1].email, fans[2].email, fans[3].email, fans[0].email, fans[4].email]);
-    // Only the sixth fan is still on the list, and they have bought tickets since: nobody is emailed.
+    // The sixth fan, still waiting, buys a seat someone let go of; the next seat that comes back
+    // skips them (they got what they waited for) and reaches the fifth.
+    await getSeatLocks().release(show.show.id, [show.seat("E", 5).id], CROWD);
+    await buy([show.seat("E", 5).id], fans[5]);
+    await getSeatLocks().release(show.show.id, [show.seat("E", 6).id], CROWD);
+    await sweepWaitlists(world.db);
+    expect((await recipients()).slice(5)).toEqual([fans[4].email]);
+    await getSeatLocks().release(show.show.id, [show.seat("E", 7).id], CROWD);
+    expect((await sweepWaitlists(world.db)).offered).toBe(0);
     expect(await waitlistStatus(world.db, show.show.id, fans[5].id)).toMatchObject({ state: "waiting", place: 1 });
-    expect(await notifyWaitlist(world.db, { showId: show.show.id, key: "test-release:three", seats: 5 })).toEqual({ notified: 0 });
-    expect(await recipients()).toHaveLength(6);
   });
 
-  it("two releases at once reach different people", async () => {
+  it("two workers at once reach different people with different seats", async () => {
     await fillTheHouse();
     const crowd = [await fan("g1"), await fan("g2"), await fan("g3"), await fan("g4")];
     for (const f of crowd) {
@@ -221,12 +229,11 @@ describe("waitlist of a sold-out show", () => {
       expect(await joinWaitlistAction({ showId: show.show.id })).toMatchObject({ ok: true, data: { state: "waiting" } });
     }
     const before = (await recipients()).length;
-    const results = await Promise.all([
-      notifyWaitlist(world.db, { showId: show.show.id, key: "test-release:at-once-1", seats: 2 }),
-      notifyWaitlist(world.db, { showId: show.show.id, key: "test-release:at-once-2", seats: 2 }),
-    ]);
-    expect(results.map((r) => r.notified)).toEqual([2, 2]);
+    await getSeatLocks().release(show.show.id, [show.seat("G", 1).id, show.seat("G", 12).id], CROWD);
+    const results = await Promise.all([offerFreedSeats(world.db, show.show.id), offerFreedSeats(world.db, show.show.id)]);
+    const seats = results.flat().flatMap((o) => o.seatIds);
+    expect(seats.sort()).toEqual([show.seat("G", 1).id, show.seat("G", 12).id].sort());
     const sent = (await recipients()).slice(before);
-    expect(sent.sort()).toEqual(crowd.map((f) => f.email).sort());
+    expect(sent.sort()).toEqual(crowd.slice(0, 2).map((f) => f.email).sort());
   });
 });

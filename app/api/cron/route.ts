@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { reconcileOrders } from "@/lib/booking/reconcile";
+import { sweepWaitlists } from "@/lib/booking/waitlist/offer-seats";
 import { deliverDueEmails } from "@/lib/email/outbox";
 import { bearerMatches } from "@/lib/bearer-token";
 import { env } from "@/lib/env";
@@ -17,6 +18,7 @@ export const GET = defineRoute("/api/cron", { auth: "public" }, async (req) => {
   }
   const db = await getDb();
   const orders = await reconcileOrders(db);
+  const waitlist = await sweepWaitlists(db);
   const emails = await deliverDueEmails({ db });
-  return Response.json({ orders, emails });
+  return Response.json({ orders, waitlist, emails });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { deleteWaitlistEntry, joinWaitlistEntry, waitingCount, waitlistEntryOf } from "@/db/queries/waitlist";
+import { deleteWaitlistEntry, joinWaitlistEntry, waitingCount, waitlistEntryOf, type PartyWish } from "@/db/queries/waitlist";
+import { env } from "@/lib/env";
 import { bookableShow } from "@/lib/booking/show-guard";
 import { AppError } from "@/lib/errors";
 import { freeSeatCount } from "./free-seats";
@@ -10,14 +11,21 @@ import { freeSeatCount } from "./free-seats";
 
 export type WaitlistStatus =
   | { state: "none" }
-  | { state: "waiting"; place: number; joinedAt: Date }
+  | { state: "waiting"; place: number; joinedAt: Date; partySize: number; tier: string | null; acceptApart: boolean }
   | { state: "notified"; notifiedAt: Date };
 
 export async function waitlistStatus(db: Db, showId: string, userId: string): Promise<WaitlistStatus> {
   const entry = await waitlistEntryOf(db, showId, userId);
   if (!entry) return { state: "none" };
   if (entry.notifiedAt) return { state: "notified", notifiedAt: entry.notifiedAt };
-  return { state: "waiting", place: await waitingCount(db, showId, entry.position), joinedAt: entry.joinedAt };
+  return {
+    state: "waiting",
+    place: await waitingCount(db, showId, entry.position),
+    joinedAt: entry.joinedAt,
+    partySize: entry.partySize,
+    tier: entry.tier,
+    acceptApart: entry.acceptApart,
+  };
 }
 
 /**
@@ -25,13 +33,26 @@ export async function waitlistStatus(db: Db, showId: string, userId: string): Pr
  * place. Already emailed about earlier seats: a new entry at the back, so the next seats that
  * come back can reach this customer again.
  */
-export async function joinWaitlist(db: Db, showId: string, user: { id: string; email: string }, holder: string | null, now = new Date()): Promise<WaitlistStatus> {
+export async function joinWaitlist(
+  db: Db,
+  showId: string,
+  user: { id: string; email: string },
+  holder: string | null,
+  party: Partial<PartyWish> = {},
+  now = new Date(),
+): Promise<WaitlistStatus> {
   if (!user.email) throw new AppError("bad_input", "Your account has no email address for us to write to.");
-  await bookableShow(db, showId, now);
+  const show = await bookableShow(db, showId, now);
+  const wish: PartyWish = { partySize: party.partySize ?? 1, tier: party.tier || null, acceptApart: party.acceptApart ?? false };
+  const max = env().MAX_SEATS_PER_ORDER;
+  if (!Number.isInteger(wish.partySize) || wish.partySize < 1 || wish.partySize > max) {
+    throw new AppError("bad_input", `A party can wait for 1 to ${max} seats.`, { fields: { partySize: [`Choose 1 to ${max} seats.`] } });
+  }
+  if (wish.tier && show.prices[wish.tier] === undefined) throw new AppError("bad_input", "That seating tier is not sold for this show.", { fields: { tier: ["Choose a tier this show sells."] } });
   if ((await freeSeatCount(db, showId, holder)) > 0) {
     throw new AppError("conflict", "Seats are available right now: choose them on the seat map.");
   }
-  await joinWaitlistEntry(db, showId, user.id);
+  await joinWaitlistEntry(db, showId, user.id, wish);
   return waitlistStatus(db, showId, user.id);
 }
 

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import type { Db } from "@/db/client";
+import { adjustmentBySession } from "@/db/queries/adjustments";
 import { orderBySession, orderDetail } from "@/db/queries/orders";
 import { currentUser } from "@/lib/auth/current-user";
 import { canViewOrder } from "@/lib/booking/order-access";
@@ -22,7 +24,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(`/checkout/success?session_id=${sessionId}`)}`);
   const db = await getDb();
   const order = await orderBySession(db, sessionId);
-  if (!order) notFound();
+  if (!order) return settleSwap(db, user, sessionId);
   let detail = await orderDetail(db, order.id);
   if (!detail || !canViewOrder(user, detail)) notFound();
   const outcome = await syncOrderWithSession(db, sessionId);
@@ -66,4 +68,14 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
       )}
     </div>
   );
+}
+
+/** A swap's difference was paid (issue 21): settled like an order, then the booking shows the result. */
+async function settleSwap(db: Db, user: NonNullable<Awaited<ReturnType<typeof currentUser>>>, sessionId: string): Promise<never> {
+  const swap = await adjustmentBySession(db, sessionId);
+  if (!swap) notFound();
+  const detail = await orderDetail(db, swap.orderId);
+  if (!detail || !canViewOrder(user, detail)) notFound();
+  await syncOrderWithSession(db, sessionId);
+  redirect(`/bookings/${swap.orderId}?swap=${swap.id}`);
 }

@@ -74,6 +74,8 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
           timeZone={tz}
           join={joinWaitlistAction}
           leave={leaveWaitlistAction}
+          maxParty={env().MAX_SEATS_PER_ORDER}
+          tiers={layout.tiers.map((t) => t.name)}
         />
       )}
       {bookable ? (

@@ -6,6 +6,10 @@ import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { orderIdSchema } from "@/lib/admin/booking-input";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { orderTimeline } from "@/lib/admin/order-timeline";
+import { adjustmentForTimeline } from "@/lib/admin/adjustment-text";
+import { adjustmentsOfOrder } from "@/db/queries/adjustments";
+import { showWithVenue } from "@/db/queries/show-with-venue";
+import { offersOfOrder } from "@/db/queries/waitlist";
 import { formatMoney } from "@/lib/money";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatDateTime } from "@/lib/time";
@@ -30,10 +34,23 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
   const tz = theater.timeZone;
   const money = (minor: number) => formatMoney(minor, order.currency);
   const ticketOf = new Map(tickets.map((t) => [t.ticket.seatId, t.ticket]));
+  const db = await getDb();
+  const [adjustments, offers] = await Promise.all([adjustmentsOfOrder(db, order.id), offersOfOrder(db, order.id)]);
+  const showTimes = new Map<string, string>();
+  for (const id of new Set(adjustments.flatMap((a) => [a.fromShowId, a.toShowId]))) {
+    const s = await showWithVenue(db, id);
+    if (s) showTimes.set(id, formatDateTime(s.show.startsAt, tz));
+  }
   const timeline = orderTimeline(
     order,
     emails,
     tickets.map((t) => ({ seat: shortSeatLabel({ row: t.rowLabel, number: t.seatNumber }), admittedAt: t.ticket.admittedAt })),
+    adjustments.map((a) => adjustmentForTimeline(a, money, (which) => showTimes.get(which === "from" ? a.fromShowId : a.toShowId) ?? "")),
+    offers.map((o) => ({
+      at: o.createdAt,
+      together: o.together,
+      seats: seats.filter((s) => o.seatIds.includes(s.seatId)).map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ") || `${o.seatIds.length} seats`,
+    })),
   );
   const admitted = tickets.filter((t) => t.ticket.status === "admitted").length;
   const seatList = seats.map((s) => shortSeatLabel({ row: s.rowLabel, number: s.seatNumber })).join(", ");

@@ -1,0 +1,103 @@
+import "server-only";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderAdjustments, orderSeats, orders, tickets } from "@/db/schema";
+import { orderDetail } from "@/db/queries/orders";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { offerFreedSeatsSafely } from "./waitlist/offer-seats";
+import { settleAdjustmentMoney } from "./adjustment-money";
+import { cancellationDeadline } from "./cancel-booking";
+import { lineAmounts } from "./line-amounts";
+import { afterSeatsCancelled } from "./notify";
+import { refundOrder } from "./refund-order";
+import { seatLabel } from "./seat-label";
+
+export type CancelSeatsResult = { result: "cancelled"; refunded: number; adjustmentId: string } | { result: "refunded" | "already_refunded" } | { result: "already_cancelled" };
+
+/**
+ * A customer cancels some seats of their paid booking before the cut-off (issue 21). In one
+ * transaction, under the order's row lock: those seats' tickets are voided (back on sale), their
+ * lines marked cancelled, the order's total lowered by exactly those lines (line-amounts.ts), and
+ * an adjustment recorded. Then the refund of that amount to the original payment, the email, and
+ * the waitlist. The other tickets keep their codes. Cancelling every remaining seat is the whole
+ * booking's cancellation. A repeat (double click) finds the lines cancelled and changes nothing.
+ * Policy (docs/decisions.md): a line's all-in amount (price, per-ticket fee, tax, discount) comes
+ * back; an order-level fee stays until the last seat goes.
+ */
+export async function cancelSeats(db: Db, input: { orderId: string; seatIds: string[] }, now = new Date()): Promise<CancelSeatsResult> {
+  const detail = await orderDetail(db, input.orderId);
+  if (!detail) throw new AppError("not_found", "That booking does not exist.");
+  if (detail.order.status === "refunded") return { result: "already_refunded" };
+  if (detail.order.status !== "paid") throw new AppError("conflict", "Only a paid booking can be changed.");
+  if (now > cancellationDeadline(detail.show.startsAt)) {
+    throw new AppError("conflict", `Seats can be cancelled until ${env().CANCELLATION_CUTOFF_MINUTES} minutes before the show. Please ask at the box office.`);
+  }
+  const wanted = [...new Set(input.seatIds)];
+  const live = new Set(detail.seats.map((s) => s.seatId));
+  if (wanted.some((id) => !live.has(id))) {
+    // Every one of them already cancelled: a repeat of the same request.
+    const all = await db.select({ seatId: orderSeats.seatId }).from(orderSeats).where(eq(orderSeats.orderId, input.orderId));
+    const known = new Set(all.map((s) => s.seatId));
+    if (wanted.every((id) => known.has(id) && !live.has(id))) return { result: "already_cancelled" };
+    throw new AppError("bad_input", "Some of those seats are not in this booking.");
+  }
+  if (wanted.length === live.size) return { result: await refundOrder(db, input.orderId, "customer_cancelled") };
+
+  const outcome = await db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for("update");
+    if (order.status !== "paid") throw new AppError("conflict", "This booking changed meanwhile; reload to see it.");
+    const lines = await tx
+      .select()
+      .from(orderSeats)
+      .where(and(eq(orderSeats.orderId, order.id), inArray(orderSeats.seatId, wanted), isNull(orderSeats.cancelledAt)));
+    if (lines.length !== wanted.length) return null; // a concurrent request cancelled them first
+    const admitted = await tx
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(and(eq(tickets.orderId, order.id), inArray(tickets.seatId, wanted), eq(tickets.status, "admitted")));
+    if (admitted.length) throw new AppError("conflict", "A ticket that was already used at the door cannot be cancelled.");
+    const amount = lineAmounts(lines, wanted);
+    await tx
+      .update(tickets)
+      .set({ status: "voided", voidedAt: now })
+      .where(and(eq(tickets.orderId, order.id), inArray(tickets.seatId, wanted), ne(tickets.status, "voided")));
+    await tx.update(orderSeats).set({ cancelledAt: now }).where(and(eq(orderSeats.orderId, order.id), inArray(orderSeats.seatId, wanted)));
+    // The order's tax and discount follow its lines (issue 18's breakdown), as its total does.
+    const part = (key: "tax" | "discount") => lines.reduce((sum, l) => sum + l[key], 0);
+    await tx
+      .update(orders)
+      .set({ totalAmount: order.totalAmount - amount, taxAmount: order.taxAmount - part("tax"), discountAmount: order.discountAmount - part("discount") })
+      .where(eq(orders.id, order.id));
+    const [adj] = await tx
+      .insert(orderAdjustments)
+      .values({
+        orderId: order.id,
+        kind: "partial_cancel",
+        status: "completed",
+        fromShowId: order.showId,
+        toShowId: order.showId,
+        oldLines: lines.map((l) => ({ seatId: l.seatId, rowLabel: l.rowLabel, seatNumber: l.seatNumber, tier: l.tier, amount: l.amount })),
+        newLines: [],
+        difference: -amount,
+        completedAt: now,
+      })
+      .returning();
+    await recordAudit(tx, { id: order.userId ?? "customer", email: order.email }, "order.cancel_seats", { type: "order", id: order.id }, {
+      adjustmentId: adj.id,
+      seats: lines.map((l) => seatLabel(l.rowLabel, l.seatNumber)),
+      refund: amount,
+    });
+    return { adj, lines, amount, showId: order.showId };
+  });
+  if (!outcome) return { result: "already_cancelled" };
+  await settleAdjustmentMoney(db, outcome.adj.id);
+  await afterSeatsCancelled(db, input.orderId, {
+    id: outcome.adj.id,
+    seats: outcome.lines.map((l) => seatLabel(l.rowLabel, l.seatNumber)),
+    amount: outcome.amount,
+  });
+  await offerFreedSeatsSafely(db, outcome.showId);
+  return { result: "cancelled", refunded: outcome.amount, adjustmentId: outcome.adj.id };
+}
