@@ -5,7 +5,6 @@ import { ticketIcs } from "@/lib/tickets/calendar";
 import type { OrderDetail } from "@/db/queries/orders";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatBookingReference } from "@/lib/booking-reference";
-import { lineDescription } from "@/lib/pricing/line-text";
 import { orderReceiptRows } from "./order-receipt";
 import { compareRowLabels } from "./seat-label";
 
