@@ -4,6 +4,8 @@ import { showWithSeats } from "@/db/queries/catalog";
 import { readHolderId } from "@/lib/booking/holder";
 import { toMapLayout } from "@/lib/booking/map-layout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
+import { priceBasket } from "@/lib/booking/price-basket";
+import { typesFrom, type ContinueChoices } from "@/lib/seat-map/continue-path";
 import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { formatDateTime } from "@/lib/time";
 import { HoldCountdown } from "./hold-countdown";
@@ -21,8 +23,12 @@ export type HeldSeats = {
   expiresAt: number;
 };
 
-/** What this visitor (holder cookie) holds for the show now, or null when nothing. */
-export async function heldSeatsOf(showId: string): Promise<HeldSeats | null> {
+/**
+ * What this visitor (holder cookie) holds for the show now, or null when nothing. The total is
+ * priced as checkout will price it (ticket types and code carried by the continue path, Adult
+ * otherwise, fees and tax); if that choice cannot be priced, the seats at their listed prices.
+ */
+export async function heldSeatsOf(showId: string, choices: ContinueChoices = {}): Promise<HeldSeats | null> {
   const holder = await readHolderId();
   if (!holder) return null;
   const db = await getDb();
@@ -40,7 +46,9 @@ export async function heldSeatsOf(showId: string): Promise<HeldSeats | null> {
     seatIds: seats.map((s) => s.id),
     seatsText: describeSeats(seats),
     totalText: formatPrice(
-      seats.reduce((sum, s) => sum + (prices.get(s.tier) ?? 0), 0),
+      await priceBasket(db, { id: showId }, seats, { types: typesFrom(choices.types), promoCode: choices.promo })
+        .then((b) => b.total)
+        .catch(() => seats.reduce((sum, s) => sum + (prices.get(s.tier) ?? 0), 0)),
       layout.currency,
     ),
     expiresAt: snapshot.holdExpiresAt,

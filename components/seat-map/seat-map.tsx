@@ -146,7 +146,10 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
   const seatsText = describeSeats(mine.flatMap((id) => geometry.byId.get(id)?.seat ?? []));
   const total = mine.reduce((sum, id) => sum + (prices.get(geometry.byId.get(id)?.seat.tier ?? "") ?? 0), 0);
   const [pricedTotal, setPricedTotal] = useState<string | null>(null);
-  const totalText = (pricing && mine.length > 0 && pricedTotal) || formatPrice(total, layout.currency);
+  // The seats at their listed prices (what the seats and the announcer say), and the total the
+  // type picker works out with fees and tax once it has loaded (what the summary says).
+  const seatsTotalText = formatPrice(total, layout.currency);
+  const totalText = (pricing && mine.length > 0 && pricedTotal) || seatsTotalText;
   const pickerSeats = useMemo(() => mine.flatMap((id) => geometry.byId.get(id)?.seat ?? []).map((s) => ({ id: s.id, tier: s.tier })), [mine, geometry]);
 
   // What a screen reader hears (a visually hidden live region, there from the start): the
@@ -196,7 +199,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
       <p data-testid="seat-announcement" role="status" aria-live="polite" className="sr-only">
         {announcing && (
           <Suspense fallback={null}>
-            <SeatAnnouncer from={openedWith} mine={mine} busy={busy} remainingMs={remainingMs} geometry={geometry} totalText={totalText} />
+            <SeatAnnouncer from={openedWith} mine={mine} busy={busy} remainingMs={remainingMs} geometry={geometry} totalText={seatsTotalText} />
           </Suspense>
         )}
       </p>

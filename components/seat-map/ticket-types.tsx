@@ -114,17 +114,17 @@ export function TicketTypes({ pricing, seats, formId, checkPromo, onTotal }: Pro
                   {t.note && <p className="text-xs text-zinc-300">{t.note}</p>}
                 </div>
                 {i === 0 ? (
-                  <span className="w-[7.5rem] text-center font-mono tabular-nums" aria-label={`${t.name}: ${n}`}>
+                  <output className="w-[7.5rem] text-center font-mono tabular-nums" aria-label={`${t.name}: ${n}`}>
                     {n}
-                  </span>
+                  </output>
                 ) : (
                   <div className="flex items-center gap-1">
                     <Stepper label={`One ${t.name} ticket fewer`} disabled={n === 0} onClick={() => change(tier, t.id, -1)}>
                       −
                     </Stepper>
-                    <span className="w-8 text-center font-mono tabular-nums" aria-live="polite" aria-label={`${t.name}: ${n}`}>
+                    <output className="w-8 text-center font-mono tabular-nums" aria-label={`${t.name}: ${n}`}>
                       {n}
-                    </span>
+                    </output>
                     <Stepper label={`One ${t.name} ticket more`} disabled={!canAdd} onClick={() => change(tier, t.id, 1)}>
                       +
                     </Stepper>
@@ -192,7 +192,7 @@ function Stepper({ label, disabled, onClick, children }: { label: string; disabl
       aria-label={label}
       aria-disabled={disabled}
       onClick={() => !disabled && onClick()}
-      className={`h-11 w-11 rounded-lg border text-lg font-semibold ${disabled ? "border-zinc-700 text-zinc-500" : "border-zinc-400 text-white hover:bg-zinc-800"}`}
+      className={`h-11 w-11 rounded-lg border text-lg font-semibold ${disabled ? "border-zinc-600 text-zinc-400" : "border-zinc-400 text-white hover:bg-zinc-800"}`}
     >
       {children}
     </button>

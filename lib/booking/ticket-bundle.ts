@@ -4,7 +4,6 @@ import { renderTicketsPdf, type TicketPdfData } from "@/lib/tickets/ticket-pdf";
 import { ticketIcs } from "@/lib/tickets/calendar";
 import type { OrderDetail } from "@/db/queries/orders";
 import { shortSeatLabel } from "@/lib/seat-map/format";
-import { lineDescription } from "@/lib/pricing/line-text";
 import { orderReceiptRows } from "./order-receipt";
 import { compareRowLabels } from "./seat-label";
 
@@ -23,6 +22,8 @@ export function ticketsWithCodes(detail: OrderDetail) {
 
 // The PDF's font has no U+2212 minus sign: a discount prints with a hyphen-minus there.
 const pdfText = (text: string) => text.replace(/\u2212/g, "-");
+
+const totalFirst = <R extends { label: string }>(rows: R[]) => [...rows.filter((r) => r.label === "Total"), ...rows.filter((r) => r.label !== "Total")];
 
 export function ticketPdfData(detail: OrderDetail): TicketPdfData {
   return {
@@ -45,9 +46,9 @@ export function ticketPdfData(detail: OrderDetail): TicketPdfData {
       tier: seat.tier,
       amount: seat.amount,
       ticketType: seat.ticketTypeName,
-      detail: pdfText(lineDescription(seat, detail.order.currency, detail.order.taxIncluded)),
     })),
-    receipt: orderReceiptRows(detail).map((r) => ({ label: r.label, amount: pdfText(r.amount) })),
+    // The total first: a long receipt is cut at the end of the ticket's footer, never the total.
+    receipt: totalFirst(orderReceiptRows(detail)).map((r) => ({ label: r.label, amount: pdfText(r.amount) })),
   };
 }
 

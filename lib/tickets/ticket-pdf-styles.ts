@@ -64,23 +64,23 @@ export const styles = StyleSheet.create({
   price: { fontSize: 9.5, marginTop: 1 },
   typeValue: { fontSize: 9.5, marginTop: 1, maxLines: 1, textOverflow: "ellipsis" },
 
-  perforation: { marginTop: 10, height: 16, justifyContent: "center" },
+  perforation: { marginTop: 6, height: 16, justifyContent: "center" },
   dashes: { marginHorizontal: 12, borderTopWidth: 1.2, borderTopColor: LINE, borderStyle: "dashed" },
   notch: { position: "absolute", top: 0, width: 16, height: 16, borderRadius: 8, backgroundColor: BACKDROP },
   notchLeft: { left: -8 },
   notchRight: { right: -8 },
 
-  stub: { flexGrow: 1, alignItems: "center", justifyContent: "center", paddingHorizontal: 14, paddingBottom: 6 },
+  stub: { flexGrow: 1, alignItems: "center", justifyContent: "center", paddingHorizontal: 14, paddingBottom: 2 },
   qr: { width: QR_SIZE, height: QR_SIZE },
   code: { fontFamily: "Courier", fontSize: 6.5, color: MUTED, marginTop: 2 },
   stubSeat: { fontFamily: "Helvetica-Bold", fontSize: 10, marginTop: 6 },
   hint: { fontSize: 7, color: MUTED, marginTop: 3, textAlign: "center" },
 
-  footer: { marginHorizontal: 14, marginBottom: 10, borderTopWidth: 1, borderTopColor: LINE, paddingTop: 5 },
+  footer: { marginHorizontal: 14, marginBottom: 6, borderTopWidth: 1, borderTopColor: LINE, paddingTop: 5 },
   footerRow: { flexDirection: "row", alignItems: "center", marginTop: 1.5 },
   footerLabel: { width: 46, fontSize: 6, letterSpacing: 1.1, color: MUTED },
   footerText: { flexGrow: 1, flexBasis: 0, fontSize: 7.5, maxLines: 1, textOverflow: "ellipsis" },
-  // The line and the order receipt (issue 18): a few short lines, never cut.
-  footerWrap: { flexGrow: 1, flexBasis: 0, fontSize: 7, lineHeight: 1.3 },
+  // The order receipt (issue 18), total first: at most three short lines.
+  receipt: { fontSize: 6.5, lineHeight: 1.25, marginTop: 2, maxLines: 3, textOverflow: "ellipsis" },
   orderId: { fontFamily: "Courier-Bold", fontSize: 7.5 },
 });

@@ -4,7 +4,7 @@ import { formatMoney } from "@/lib/money";
 import { qrPngDataUrl } from "@/lib/tickets/qr";
 import { PAGE_SIZE, styles } from "@/lib/tickets/ticket-pdf-styles";
 
-export type TicketPdfSeat = { ticketId: string; code: string; row: string; seatNumber: number; tier: string; amount: number; ticketType?: string; detail?: string };
+export type TicketPdfSeat = { ticketId: string; code: string; row: string; seatNumber: number; tier: string; amount: number; ticketType?: string };
 
 export type TicketPdfData = {
   orderId: string;
@@ -128,17 +128,8 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
               <Text style={styles.footerText}>{shorten(data.customerEmail, 52)}</Text>
             </View>
           ) : null}
-          {ticket.detail ? (
-            <View style={styles.footerRow}>
-              <Text style={styles.footerLabel}>TICKET</Text>
-              <Text style={styles.footerWrap}>{ticket.detail}</Text>
-            </View>
-          ) : null}
           {data.receipt?.length ? (
-            <View style={styles.footerRow}>
-              <Text style={styles.footerLabel}>PAID</Text>
-              <Text style={styles.footerWrap}>{data.receipt.map((r) => `${r.label} ${r.amount}`).join(" · ")}</Text>
-            </View>
+            <Text style={styles.receipt}>PAID  {data.receipt.map((r) => `${r.label} ${r.amount}`).join(" · ")}</Text>
           ) : null}
         </View>
       </View>

@@ -1,6 +1,6 @@
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { expectNoViolations } from "./support/axe";
-import { openFreeShow } from "./support/seat-map";
+import { adultTotalOf, openFreeShow } from "./support/seat-map";
 import { signInViaOutbox } from "./support/sign-in";
 
 // Picking seats with a thumb (issue 20) on a 390 x 844 phone: the map opens with seats a
@@ -241,7 +241,7 @@ test.describe("signing in mid-purchase on a phone", { tag: "@touch" }, () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test("the sign-in detour shows the held seats and lands on checkout with them, no second Continue", async ({ page }) => {
-    await openFreeShow(page, "Grand (Large Format)");
+    const showId = await openFreeShow(page, "Grand (Large Format)");
     const [a, b] = await middlePair(page);
     await page.touchscreen.tap(a.x + a.w / 2, a.y + a.h / 2);
     await expect(announcement(page)).toHaveText(`${name(a)} added — 1 seat, ${money(a.price)}`);
@@ -255,7 +255,9 @@ test.describe("signing in mid-purchase on a phone", { tag: "@touch" }, () => {
     await expect(page).toHaveURL(/\/sign-in\?/);
     const held = page.getByTestId("held-seats");
     await expect(held).toContainText(`2 seats: ${name(a)} and ${name(b)}`);
-    await expect(held).toContainText(`Total ${total}`);
+    // Priced as checkout will charge it: Adult tickets with the booking fee and tax (issue 18).
+    const charged = await adultTotalOf(page, showId, [a.id, b.id]);
+    await expect(held).toContainText(`Total ${charged}`);
     const countdown = held.getByTestId("held-countdown");
     await expect(countdown).toHaveText(/^\d\d:\d\d$/);
     const first = await countdown.textContent();
@@ -276,7 +278,7 @@ test.describe("signing in mid-purchase on a phone", { tag: "@touch" }, () => {
     await expect(page.getByRole("heading", { name: "Pay for your tickets" })).toBeVisible();
     await expect(page.getByText(`Row ${a.row}, seat ${a.number} (`)).toBeVisible();
     await expect(page.getByText(`Row ${b.row}, seat ${b.number} (`)).toBeVisible();
-    await expect(page.getByTestId("local-total")).toHaveText(total);
+    await expect(page.getByTestId("local-total")).toHaveText(charged);
   });
 });
 

@@ -122,7 +122,7 @@ describe(`ticket types, fees, tax and promo codes at checkout (${process.env.DAT
     writeFileSync(file, await orderPdf(detail));
     const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
     // (The PDF prints the minus as a hyphen: its font has no U+2212.)
-    for (const part of ["Adult", "Child", "Total $39.29", "Booking fees $5.49", "Tax $3.20", "Discount (MARQUEE10) -$3.40", "Adult $12.50 + fee $1.50 + tax $1.13 - discount $1.25", "$13.88", "$10.45"]) expect(text).toContain(part);
+    for (const part of ["Adult", "Child", "Total $39.29", "Booking fees $5.49", "Tax $3.20", "Discount (MARQUEE10) -$3.40", "$13.88", "$10.45"]) expect(text).toContain(part);
     // The booking page's receipt.
     const page = renderToStaticMarkup(<OrderReceipt order={detail.order} seats={detail.seats} />).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
     for (const part of receiptParts) expect(page).toContain(part);

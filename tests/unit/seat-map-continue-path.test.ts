@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { continuePath, parseContinuePath, seatIdsFrom } from "@/lib/seat-map/continue-path";
+import { choicesFrom, continuePath, parseContinuePath, seatIdsFrom, typesFrom } from "@/lib/seat-map/continue-path";
 
 const show = "2ee86f33-81f9-4ac5-97ae-8451ce017c18";
 const seatA = "9b1d4a7e-0c4e-4f5b-9d35-5a0e4c1b7f10";
@@ -29,5 +29,17 @@ describe("seatIdsFrom", () => {
     expect(seatIdsFrom(`${seatA},${seatA},<script>,,${seatB}`)).toEqual([seatA, seatB]);
     expect(seatIdsFrom(null)).toEqual([]);
     expect(seatIdsFrom("a".repeat(81))).toEqual([]);
+  });
+});
+
+describe("the summary's choices through sign-in (issue 18)", () => {
+  it("carries ticket types and a promo code, and reads them back", () => {
+    const path = continuePath(show, ["s1", "s2"], { types: "s1:t-adult,s2:t-child", promo: "marquee 10" });
+    expect(parseContinuePath(path)).toEqual({ showId: show, seatIds: ["s1", "s2"], types: "s1:t-adult,s2:t-child", promo: "marquee 10" });
+    expect(typesFrom("s1:t-adult,s2:t-child")).toEqual({ s1: "t-adult", s2: "t-child" });
+  });
+  it("drops choices that are not id-shaped or too long", () => {
+    expect(choicesFrom("s1:<script>", "x".repeat(65))).toEqual({});
+    expect(choicesFrom("s1:t1,", "MARQUEE10")).toEqual({ promo: "MARQUEE10" });
   });
 });

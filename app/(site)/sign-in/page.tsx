@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Signing in mid-purchase: the held seats stay on screen, and the link comes back to checkout
   // with these same seats (named in the path, so a hold that runs out meanwhile can be offered again).
   const resuming = parseContinuePath(target);
-  const held = resuming ? await heldSeatsOf(resuming.showId) : null;
+  const held = resuming ? await heldSeatsOf(resuming.showId, { types: resuming.types, promo: resuming.promo }) : null;
   const redirectTo = held ? continuePath(held.showId, held.seatIds, { types: resuming?.types, promo: resuming?.promo }) : target;
   const error = signInErrorMessage(params.error);
   const user = await currentUser();

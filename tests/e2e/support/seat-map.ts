@@ -100,3 +100,34 @@ export function parseSeatLabel(label: string): { row: string; number: number } {
   if (!match) throw new Error(`not a seat label: ${label}`);
   return { row: match[1], number: Number(match[2]) };
 }
+
+type Availability = { ticketPrices: { tier: string; ticketType: string; price: number; fee: number }[]; orderFee: number; tax: { rateBp: number; included: boolean } };
+
+/**
+ * What a show charges (issue 18), from the JSON API: a tier's "from" price (what a seat's card and
+ * the legend show) and the total of `n` Adult seats of that tier, fees and added tax included,
+ * rounded per line as lib/pricing/engine.ts does.
+ */
+export async function showPrices(page: Page, showId: string, tier = "standard") {
+  const a = (await (await page.request.get(`/api/v1/shows/${showId}/seats`)).json()) as Availability;
+  const inTier = a.ticketPrices.filter((p) => p.tier === tier);
+  const adult = inTier.find((p) => p.ticketType === "Adult")!;
+  const taxed = (base: number) => base + (a.tax.included ? 0 : Math.round((base * a.tax.rateBp) / 10_000));
+  const money = (minor: number) => `$${(minor / 100).toFixed(2)}`;
+  return {
+    from: money(Math.min(...inTier.map((p) => p.price))),
+    adultTotal: (n: number) => money(n * taxed(adult.price + adult.fee) + (a.orderFee ? taxed(a.orderFee) : 0)),
+  };
+}
+
+/** The total checkout will charge for these seats as Adult tickets (fees and added tax in), as text. */
+export async function adultTotalOf(page: Page, showId: string, seatIds: readonly string[]): Promise<string> {
+  const a = (await (await page.request.get(`/api/v1/shows/${showId}/seats`)).json()) as Availability & { seats: { id: string; tier: string }[] };
+  const taxed = (base: number) => base + (a.tax.included ? 0 : Math.round((base * a.tax.rateBp) / 10_000));
+  const total = seatIds.reduce((sum, id) => {
+    const tier = a.seats.find((s) => s.id === id)!.tier;
+    const adult = a.ticketPrices.find((p) => p.tier === tier && p.ticketType === "Adult")!;
+    return sum + taxed(adult.price + adult.fee);
+  }, a.orderFee ? taxed(a.orderFee) : 0);
+  return `$${(total / 100).toFixed(2)}`;
+}

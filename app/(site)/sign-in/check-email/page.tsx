@@ -15,7 +15,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
   await connection();
   const { next } = await searchParams;
   const resuming = parseContinuePath(safeRedirectPath(Array.isArray(next) ? next[0] : next));
-  const held = resuming ? await heldSeatsOf(resuming.showId) : null;
+  const held = resuming ? await heldSeatsOf(resuming.showId, { types: resuming.types, promo: resuming.promo }) : null;
   const usesOutbox = backends().email === "outbox";
   return (
     <div className="mx-auto max-w-md space-y-6 py-6 sm:py-10">
