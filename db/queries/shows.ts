@@ -77,3 +77,19 @@ export async function showById(db: Db, showId: string) {
 export async function insertShows(tx: Tx, rows: Omit<typeof shows.$inferInsert, "id" | "status" | "createdAt">[]): Promise<{ id: string }[]> {
   return tx.insert(shows).values(rows).returning({ id: shows.id });
 }
+
+/** The shows on a screen that have not ended (a layout save changes their seats). */
+export async function futureShowIdsOfScreen(db: Db, screenId: string, now = new Date()): Promise<string[]> {
+  const rows = await db.select({ id: shows.id }).from(shows).where(and(eq(shows.screenId, screenId), gt(shows.endsAt, now)));
+  return rows.map((r) => r.id);
+}
+
+/** Sets or clears a show's waiting room (both values, or both null). */
+export async function setWaitingRoom(db: Db, showId: string, room: { from: Date; perMinute: number } | null) {
+  const [row] = await db
+    .update(shows)
+    .set({ waitingRoomFrom: room?.from ?? null, admissionPerMinute: room?.perMinute ?? null })
+    .where(eq(shows.id, showId))
+    .returning({ id: shows.id });
+  return row;
+}

@@ -8,6 +8,7 @@ import { countOrderStatus } from "@/lib/metrics";
 import { getPayments } from "@/lib/payments";
 import { notifyWaitlistSafely } from "@/lib/booking/waitlist/notify-waitlist";
 import { afterOrderRefunded } from "./notify";
+import { unmarkSeatsSold } from "./show-facts";
 
 import type { RefundReason } from "@/emails/booking-refunded";
 
@@ -30,14 +31,15 @@ export async function refundOrder(db: Db, orderId: string, reason: Exclude<Refun
       .update(tickets)
       .set({ status: "voided", voidedAt: new Date() })
       .where(and(eq(tickets.orderId, orderId), ne(tickets.status, "voided")))
-      .returning({ id: tickets.id });
-    return { outcome: "refunded" as const, showId: order.showId, seatsFreed: voided.length };
+      .returning({ id: tickets.id, seatId: tickets.seatId });
+    return { outcome: "refunded" as const, showId: order.showId, seatsFreed: voided.length, seatIds: voided.map((t) => t.seatId) };
   });
   if (result === "already_refunded") {
     await completeRefund(db, orderId);
     return result;
   }
   countOrderStatus("refunded");
+  await unmarkSeatsSold(result.showId, result.seatIds);
   await notifyWaitlistSafely(db, { showId: result.showId, key: `order-refunded:${orderId}`, seats: result.seatsFreed });
   await completeRefund(db, orderId);
   return result.outcome;
