@@ -27,3 +27,6 @@ export function placeOf(place: number, cursor: number, perMinute: number): Place
   if (place <= admittedUpTo) return { place, admitted: true, ahead: 0, waitMs: 0 };
   return { place, admitted: false, ahead: place - admittedUpTo - 1, waitMs: Math.ceil(((place - cursor) / perMinute) * 60_000) };
 }
+
+/** A show as the line sees it: whether it still sells, when it starts, its line if any. */
+export type LineShow = { id: string; startsAt: number; bookable: boolean; room: WaitingRoomConfig | null };

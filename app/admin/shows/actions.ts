@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { cancelShow } from "@/lib/booking/cancel-show";
 import { scheduleShows } from "@/lib/catalog/schedule-shows";
 import { scheduleShowsSchema, showIdSchema } from "@/lib/catalog/show-input";
+import { setWaitingRoomOf } from "@/lib/catalog/set-waiting-room";
+import { waitingRoomSchema } from "@/lib/catalog/waiting-room-input";
 import { defineAction } from "@/lib/handlers/define-action";
 
 export const scheduleShowsAction = defineAction(scheduleShowsSchema, { name: "schedule-shows", auth: "admin" }, async (input, { user }) => {
@@ -15,5 +17,12 @@ export const scheduleShowsAction = defineAction(scheduleShowsSchema, { name: "sc
 export const cancelShowAction = defineAction(showIdSchema, { name: "cancel-show", auth: "admin" }, async ({ showId }, { user }) => {
   const result = await cancelShow(user, { showId });
   revalidatePath("/", "layout");
+  return result;
+});
+
+/** Marks a show (or its movie's whole day) as a high-demand on-sale with a waiting line, or takes the line away. */
+export const setWaitingRoomAction = defineAction(waitingRoomSchema, { name: "set-waiting-room", auth: "admin" }, async (input, { user }) => {
+  const result = await setWaitingRoomOf(user, input);
+  revalidatePath("/admin/shows");
   return result;
 });
