@@ -1,9 +1,10 @@
 "use client";
 import { useEffect, useState } from "react";
 
-type Answer = { admitted: boolean; place: number; ahead: number; waitSeconds: number; next: string };
+type Answer = { admitted: boolean; place: number; ahead: number; waitSeconds: number; next: string; retryAfterMs: number };
 
-const POLL_MS = 2_000;
+/** When the line cannot be reached; otherwise the line says when to ask again. */
+const RETRY_MS = 3_000;
 
 function waitInWords(seconds: number): string {
   if (seconds < 60) return "less than a minute";
@@ -12,8 +13,8 @@ function waitInWords(seconds: number): string {
 }
 
 /**
- * The visitor's place in a show's waiting line, kept up to date: it asks every couple of seconds
- * (the first ask takes the place) and goes on to the seat map once admitted. Reloading or opening
+ * The visitor's place in a show's waiting line, kept up to date: it asks again when the line says to
+ * (every few seconds near the front; the first ask takes the place) and goes on to the seat map once admitted. Reloading or opening
  * more tabs keeps the same place.
  */
 export function LinePlace({ showId }: { showId: string }) {
@@ -24,6 +25,7 @@ export function LinePlace({ showId }: { showId: string }) {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = async () => {
+      let wait = RETRY_MS;
       try {
         const res = await fetch(`/api/shows/${showId}/line`, { method: "POST", cache: "no-store" });
         const body = (await res.json()) as Answer & { message?: string };
@@ -33,6 +35,7 @@ export function LinePlace({ showId }: { showId: string }) {
         } else {
           setProblem(null);
           setAnswer(body);
+          wait = body.retryAfterMs || RETRY_MS;
           if (body.admitted) {
             window.location.assign(body.next);
             return;
@@ -41,7 +44,7 @@ export function LinePlace({ showId }: { showId: string }) {
       } catch {
         if (!stopped) setProblem("The line could not be reached. Trying again…");
       }
-      if (!stopped) timer = setTimeout(ask, POLL_MS);
+      if (!stopped) timer = setTimeout(ask, wait);
     };
     void ask();
     return () => {
