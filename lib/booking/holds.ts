@@ -83,12 +83,13 @@ export async function holdSeats(db: Db, input: { showId: string; seatIds: string
   }
 }
 
-/** Lets go of seats; only the holder's own locks are touched. The rest keep their window. */
-export async function releaseSeats(db: Db, input: { showId: string; seatIds: string[] }, holder: string): Promise<HoldOutput> {
-  const store = getSeatLocks();
-  await store.release(input.showId, [...new Set(input.seatIds)], holder);
-  const mine = await heldBy(db, input.showId, holder);
-  return { mine, expiresAt: mine.length ? await store.expiry(input.showId, mine, holder) : null };
+/**
+ * Lets go of seats; only the holder's own locks are touched. The rest keep their window. One
+ * lock-store call releases and answers what is still held (a seat retired from the layout since
+ * it was held stays listed until its lock runs out; checkout drops it).
+ */
+export async function releaseSeats(_db: Db, input: { showId: string; seatIds: string[] }, holder: string): Promise<HoldOutput> {
+  return getSeatLocks().releaseAndList(input.showId, [...new Set(input.seatIds)], holder);
 }
 
 function describe(seats: { label: string }[]): string {

@@ -113,6 +113,22 @@ export function createMemorySeatLocks(locks: Map<string, Lock> = sharedMemoryLoc
       return claimInMemory({ locks, ...shared, heldBy: heldNow }, request);
     },
 
+    async releaseAndList(showId, seatIds, holder) {
+      checkHolder(holder);
+      const now = Date.now();
+      for (const id of uniqueSeatIds(seatIds)) {
+        const key = seatLockKey(showId, id);
+        if (live(key, now)?.holder === holder) locks.delete(key);
+      }
+      const mine = heldNow(showId, holder);
+      let expiresAt: number | null = null;
+      for (const id of mine) {
+        const at = locks.get(seatLockKey(showId, id))!.expiresAt;
+        if (expiresAt === null || at < expiresAt) expiresAt = at;
+      }
+      return { mine, expiresAt };
+    },
+
     async putShowFacts(showId, facts, ttlMs) {
       checkTtl(ttlMs);
       shared.facts.set(showId, storeFacts(structuredClone(facts), Date.now() + ttlMs));

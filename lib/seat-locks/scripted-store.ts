@@ -1,6 +1,6 @@
 import { claimResultOf, factsFromFields, factsToFields } from "./facts-codec";
 import { checkHolder, checkTtl, holderIndexKey, seatIdOfLockKey, seatLockKey, showFactsKey, soldSeatsKey, uniqueSeatIds } from "./keys";
-import { CLAIM_SCRIPT, DROP_FACTS_SCRIPT, EXPIRY_SCRIPT, EXTEND_SCRIPT, HOLD_SCRIPT, MARK_SOLD_SCRIPT, PUT_FACTS_SCRIPT, READ_FACTS_SCRIPT, RELEASE_SCRIPT } from "./scripts";
+import { CLAIM_SCRIPT, DROP_FACTS_SCRIPT, RELEASE_AND_LIST_SCRIPT, EXPIRY_SCRIPT, EXTEND_SCRIPT, HOLD_SCRIPT, MARK_SOLD_SCRIPT, PUT_FACTS_SCRIPT, READ_FACTS_SCRIPT, RELEASE_SCRIPT } from "./scripts";
 import type { RedisConnection } from "@/lib/redis/types";
 import type { SeatLockStore } from "./types";
 
@@ -97,6 +97,16 @@ export function scriptedSeatLocks(runner: RedisConnection): SeatLockStore {
       const args = [req.holder, String(req.ttlMs), String(req.now), String(req.maxSeats), String(req.limits.length), req.admitted ? "1" : "0", seatLockKey(req.showId, "")];
       for (const l of req.limits) args.push(String(l.windowMs), String(l.cost), String(l.limit));
       return claimResultOf(await runner.run(CLAIM_SCRIPT, keys, [...args, ...ids]), startedAt + req.ttlMs);
+    },
+
+    async releaseAndList(showId, seatIds, holder) {
+      checkHolder(holder);
+      const ids = uniqueSeatIds(seatIds);
+      const startedAt = Date.now();
+      const reply = await runner.run(RELEASE_AND_LIST_SCRIPT, indexedKeysOf(showId, ids, holder), [holder, seatLockKey(showId, "")]);
+      if (!Array.isArray(reply) || typeof reply[0] !== "number") throw new Error(`unexpected seat lock script reply: ${JSON.stringify(reply)}`);
+      const [ttl, ...mine] = reply as [number, ...unknown[]];
+      return { mine: mine.map(String), expiresAt: ttl < 0 ? null : startedAt + ttl };
     },
 
     async putShowFacts(showId, facts, ttlMs) {

@@ -238,3 +238,32 @@ export const DROP_FACTS_SCRIPT: LuaScript = {
   name: "showFactsDrop",
   lua: `return redis.call('DEL', KEYS[1], KEYS[2])`,
 };
+
+/**
+ * KEYS seat lock keys, then the holder's index. ARGV holder, the show's lock key prefix.
+ * Releases the holder's own locks among KEYS, then answers what it still holds in the show:
+ * {smallest TTL ms or -1, seat ids…}. One round trip for the seat map's "let go of a seat".
+ */
+export const RELEASE_AND_LIST_SCRIPT: LuaScript = {
+  name: "seatLockReleaseAndList",
+  lua: `
+local holder, prefix = ARGV[1], ARGV[2]
+local index, seats = KEYS[#KEYS], #KEYS - 1
+for i = 1, seats do
+  if redis.call('GET', KEYS[i]) == holder then redis.call('DEL', KEYS[i]) end
+  redis.call('SREM', index, KEYS[i])
+end
+local out, soonest = {}, -1
+for _, key in ipairs(redis.call('SMEMBERS', index)) do
+  if redis.call('GET', key) == holder then
+    out[#out + 1] = string.sub(key, #prefix + 1)
+    local ttl = redis.call('PTTL', key)
+    if ttl >= 0 and (soonest < 0 or ttl < soonest) then soonest = ttl end
+  else
+    redis.call('SREM', index, key)
+  end
+end
+table.insert(out, 1, soonest)
+return out
+`,
+};

@@ -80,6 +80,8 @@ export interface SeatLockStore {
    * one fresh window. "no_facts" when the show's facts are missing: the caller rebuilds them.
    */
   claim(request: ClaimRequest): Promise<ClaimResult>;
+  /** Releases the holder's own locks among these seats and answers, in the same step, what it still holds and until when. */
+  releaseAndList(showId: string, seatIds: string[], holder: string): Promise<{ mine: string[]; expiresAt: number | null }>;
   /** Replaces the show's facts whole (a refresh from Postgres), kept until ttlMs from now. */
   putShowFacts(showId: string, facts: ShowFacts, ttlMs: number): Promise<void>;
   /** The show's facts, or null when there are none (test and waiting-room use; a hold never reads them apart). */
