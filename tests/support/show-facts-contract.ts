@@ -99,6 +99,18 @@ export function showFactsContract(backend: { readonly store: SeatLockStore; conn
     for (const r of results) if (!r.ok) expect(r).toEqual({ ok: false, reason: "taken", seats: [{ id: "B1", label: "B1" }] });
   });
 
+  it("releases and lists what is still held in one step, touching only the caller's own locks", async () => {
+    const show = await withFacts();
+    const [a, b] = [newHolder(), newHolder()];
+    await claim(backend.store, { showId: show, seatIds: ["A1", "A2", "A3"], holder: a });
+    await claim(backend.store, { showId: show, seatIds: ["B1"], holder: b });
+    const after = await backend.connect().releaseAndList(show, ["A1", "B1"], a);
+    expect([...after.mine].sort()).toEqual(["A2", "A3"]);
+    expect(after.expiresAt).toBeGreaterThan(Date.now());
+    expect(await backend.store.holders(show, ["A1", "B1"])).toEqual(new Map([["B1", b]]));
+    expect(await backend.store.releaseAndList(show, ["A2", "A3"], a)).toEqual({ mine: [], expiresAt: null });
+  });
+
   it("marks seats sold and back on sale; with no facts, marking keeps nothing", async () => {
     const show = await withFacts();
     const a = newHolder();
