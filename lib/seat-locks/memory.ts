@@ -137,7 +137,9 @@ export function createMemorySeatLocks(locks: Map<string, Lock> = sharedMemoryLoc
     async showFacts(showId) {
       const stored = shared.facts.get(showId);
       if (!stored || stored.expiresAt <= Date.now()) return null;
-      return { ...structuredClone(stored.facts), sold: [...stored.sold] };
+      // As the Redis stores read them back: seats and sold ids in id order.
+      const facts = structuredClone(stored.facts);
+      return { ...facts, seats: facts.seats.sort((a, b) => a.id.localeCompare(b.id)), sold: [...stored.sold].sort() };
     },
 
     async markSold(showId, seatIds, sold) {
