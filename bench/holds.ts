@@ -53,7 +53,7 @@ const SPREAD_ADDRESSES = (process.env.BENCH_ADDRESSES ?? "spread") !== "loopback
 // the line letting in ADMIT_FRACTION of that capacity per second.
 const RUSH_FACTOR = Number(process.env.RUSH_FACTOR ?? 2);
 const RUSH_SECONDS = Number(process.env.RUSH_SECONDS ?? 30);
-const ADMIT_FRACTION = Number(process.env.ADMIT_FRACTION ?? 0.5);
+const ADMIT_FRACTION = Number(process.env.ADMIT_FRACTION ?? 0.3);
 
 /** The machine's load average, printed beside every figure: other work on it skews them. */
 const load = () => loadavg().map((n) => n.toFixed(2)).join(" / ");

@@ -124,8 +124,12 @@ export async function rush(opts: {
       r.admitted++;
       r.maxAdmitWaitS = Math.max(r.maxAdmitWaitS, (performance.now() - arrived) / 1000);
     }
-    const seat = free.pop() ?? opts.seatIds[i % opts.seatIds.length];
+    // A seat of its own while one is free (a seat goes back only once released), so "taken" means
+    // the house really was all held at that moment.
+    const pooled = free.pop();
+    const seat = pooled ?? opts.seatIds[i % opts.seatIds.length];
     const arg = { showId, seatIds: [seat] };
+    let locked = false;
     try {
       const t0 = performance.now();
       const held = await callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${showId}`, id: holdId, arg, visitor: { cookie, forwardedFor: address } });
@@ -138,12 +142,16 @@ export async function rush(opts: {
         return;
       }
       r.holds++;
+      locked = true;
       holdTimes.push(took);
-      await callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${showId}`, id: releaseId, arg, visitor: { cookie, forwardedFor: address } });
+      const release = await callJsonAction<HoldOutput>(client, { port: inst.port, page: `/shows/${showId}`, id: releaseId, arg, visitor: { cookie, forwardedFor: address } });
+      locked = !(release.result?.ok === true && !release.result.data.mine.includes(seat));
+      if (locked) fail(`release answered ${release.status} ${JSON.stringify(release.result).slice(0, 160)}`);
     } catch (err) {
       fail(`hold: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
-      free.push(seat);
+      // A seat still locked (its release failed) stays out until its hold runs out.
+      if (pooled && !locked) free.unshift(seat);
     }
   }
 
