@@ -25,7 +25,8 @@ export async function showFactsFromDb(db: Db, showId: string): Promise<ShowFacts
   return {
     cancelled: show.status === "cancelled",
     startsAt: show.startsAt.getTime(),
-    seats: seats.map((s) => ({ id: s.id, tier: s.tier, label: seatLabel(s.rowLabel, s.number), onSale: priceOfTier(show.prices, s.tier) !== null })),
+    // In the layout's order (rows top to bottom, seats left to right): a hold answers in it.
+    seats: [...seats].sort((a, b) => a.y - b.y || a.x - b.x).map((s) => ({ id: s.id, tier: s.tier, label: seatLabel(s.rowLabel, s.number), onSale: priceOfTier(show.prices, s.tier) !== null })),
     sold,
     waitingRoom: show.waitingRoomFrom && show.admissionPerMinute ? { from: show.waitingRoomFrom.getTime(), perMinute: show.admissionPerMinute } : null,
   };

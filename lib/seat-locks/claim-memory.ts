@@ -4,12 +4,12 @@ import type { ClaimLimit, ClaimRequest, ClaimResult, ShowFacts } from "./types";
 // The memory backend's claim: the same checks, in the same order, as CLAIM_SCRIPT (scripts.ts).
 // Everything here runs without an await, so it is as atomic as the script.
 
-export type StoredFacts = { facts: ShowFacts; seats: Map<string, ShowFacts["seats"][number]>; sold: Set<string>; expiresAt: number };
+export type StoredFacts = { facts: ShowFacts; seats: Map<string, ShowFacts["seats"][number]>; position: Map<string, number>; sold: Set<string>; expiresAt: number };
 type Lock = { holder: string; expiresAt: number };
 type Window = { used: number; endsAt: number };
 
 export function storeFacts(facts: ShowFacts, expiresAt: number): StoredFacts {
-  return { facts, seats: new Map(facts.seats.map((s) => [s.id, s])), sold: new Set(facts.sold), expiresAt };
+  return { facts, seats: new Map(facts.seats.map((s) => [s.id, s])), position: new Map(facts.seats.map((s, i) => [s.id, i])), sold: new Set(facts.sold), expiresAt };
 }
 
 /** Counts every limit or none: a refused claim uses no budget. */
@@ -51,7 +51,8 @@ export function claimInMemory(
   const sold = seats.filter((s) => stored.sold.has(s.id));
   if (sold.length) return { ok: false, reason: "sold", seats: sold.map(({ id, label }) => ({ id, label })) };
   const mine = state.heldBy(req.showId, req.holder);
-  const selection = [...new Set([...mine, ...ids])];
+  // In the layout's order, as the script answers.
+  const selection = [...new Set([...mine, ...ids])].sort((a, b) => (stored.position.get(a) ?? 0) - (stored.position.get(b) ?? 0));
   if (selection.length > req.maxSeats) return { ok: false, reason: "too_many" };
   const wall = Date.now();
   const taken = seats.filter((s) => {

@@ -8,10 +8,11 @@ const SEAT = "s:";
 export function factsToFields(facts: ShowFacts): string[] {
   const fields = ["cancelled", facts.cancelled ? "1" : "0", "startsAt", String(facts.startsAt)];
   fields.push("wrFrom", facts.waitingRoom ? String(facts.waitingRoom.from) : "", "wrRate", facts.waitingRoom ? String(facts.waitingRoom.perMinute) : "");
-  for (const s of facts.seats) {
+  // The seat's place in the list (the layout's order) comes last: a hold answers seats in that order.
+  facts.seats.forEach((s, position) => {
     if (s.tier.includes("\t") || s.label.includes("\t")) throw new Error("a seat's tier or label cannot contain a tab");
-    fields.push(SEAT + s.id, `${s.onSale ? 1 : 0}\t${s.tier}\t${s.label}`);
-  }
+    fields.push(SEAT + s.id, `${s.onSale ? 1 : 0}\t${s.tier}\t${s.label}\t${position}`);
+  });
   return fields;
 }
 
@@ -23,12 +24,13 @@ export function factsFromFields(fields: string[], sold: string[]): ShowFacts {
   facts.startsAt = Number(values.get("startsAt"));
   const from = values.get("wrFrom");
   if (from) facts.waitingRoom = { from: Number(from), perMinute: Number(values.get("wrRate")) };
+  const positioned: { position: number; seat: ShowFacts["seats"][number] }[] = [];
   for (const [field, value] of values) {
     if (!field.startsWith(SEAT)) continue;
-    const [onSale, tier, label] = value.split("\t");
-    facts.seats.push({ id: field.slice(SEAT.length), tier, label, onSale: onSale === "1" });
+    const [onSale, tier, label, position] = value.split("\t");
+    positioned.push({ position: Number(position), seat: { id: field.slice(SEAT.length), tier, label, onSale: onSale === "1" } });
   }
-  facts.seats.sort((a, b) => a.id.localeCompare(b.id));
+  facts.seats = positioned.sort((a, b) => a.position - b.position).map((p) => p.seat);
   return facts;
 }
 

@@ -120,7 +120,8 @@ export function createMemorySeatLocks(locks: Map<string, Lock> = sharedMemoryLoc
         const key = seatLockKey(showId, id);
         if (live(key, now)?.holder === holder) locks.delete(key);
       }
-      const mine = heldNow(showId, holder);
+      const position = shared.facts.get(showId)?.position;
+      const mine = heldNow(showId, holder).sort((a, b) => (position?.get(a) ?? 0) - (position?.get(b) ?? 0));
       let expiresAt: number | null = null;
       for (const id of mine) {
         const at = locks.get(seatLockKey(showId, id))!.expiresAt;
@@ -137,9 +138,8 @@ export function createMemorySeatLocks(locks: Map<string, Lock> = sharedMemoryLoc
     async showFacts(showId) {
       const stored = shared.facts.get(showId);
       if (!stored || stored.expiresAt <= Date.now()) return null;
-      // As the Redis stores read them back: seats and sold ids in id order.
-      const facts = structuredClone(stored.facts);
-      return { ...facts, seats: facts.seats.sort((a, b) => a.id.localeCompare(b.id)), sold: [...stored.sold].sort() };
+      // As the Redis stores read them back: seats in the layout's order, sold ids sorted.
+      return { ...structuredClone(stored.facts), sold: [...stored.sold].sort() };
     },
 
     async markSold(showId, seatIds, sold) {

@@ -103,7 +103,7 @@ export function scriptedSeatLocks(runner: RedisConnection): SeatLockStore {
       checkHolder(holder);
       const ids = uniqueSeatIds(seatIds);
       const startedAt = Date.now();
-      const reply = await runner.run(RELEASE_AND_LIST_SCRIPT, indexedKeysOf(showId, ids, holder), [holder, seatLockKey(showId, "")]);
+      const reply = await runner.run(RELEASE_AND_LIST_SCRIPT, [...indexedKeysOf(showId, ids, holder), showFactsKey(showId)], [holder, seatLockKey(showId, "")]);
       if (!Array.isArray(reply) || typeof reply[0] !== "number") throw new Error(`unexpected seat lock script reply: ${JSON.stringify(reply)}`);
       const [ttl, ...mine] = reply as [number, ...unknown[]];
       return { mine: mine.map(String), expiresAt: ttl < 0 ? null : startedAt + ttl };

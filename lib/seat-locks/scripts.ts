@@ -90,7 +90,7 @@ return soonest
 // Show facts and the one-round-trip hold.
 //
 // A show's facts are a hash `show_facts:<show>` (cancelled, startsAt, wrFrom, wrRate, and one
-// field `s:<seatId>` = "<onSale 1|0>\t<tier>\t<label>" per seat in use) and a set
+// field `s:<seatId>` = "<onSale 1|0>\t<tier>\t<label>\t<position in the layout>" per seat in use) and a set
 // `show_sold:<show>` of sold seat ids, both expiring together.
 //
 // CLAIM_SCRIPT reads the holder's current locks through its index (SMEMBERS, then GET of each
@@ -173,7 +173,7 @@ for i = 1, n do if not seats[i] then unknown[#unknown + 1] = ARGV[idsAt + i - 1]
 if #unknown > 1 then return unknown end
 local labels = {}
 for i = 1, n do
-  local onSale, tier, label = string.match(seats[i], '^(%d)\\t([^\\t]*)\\t(.*)$')
+  local onSale, tier, label = string.match(seats[i], '^(%d)\\t([^\\t]*)\\t([^\\t]*)\\t')
   if onSale ~= '1' then return {'not_on_sale', tier or ''} end
   labels[i] = label
 end
@@ -210,6 +210,13 @@ for i = 1, n do
 end
 if #mine > maxSeats then return {'too_many'} end
 if #taken > 1 then return taken end
+-- Answered in the layout's order (each seat's position is the last part of its fact).
+local place = {}
+for _, key in ipairs(mine) do
+  local fact = redis.call('HGET', facts, 's:' .. string.sub(key, #prefix + 1))
+  place[key] = tonumber(fact and string.match(fact, '\\t(%d+)$') or '0')
+end
+table.sort(mine, function(a, b) return place[a] < place[b] end)
 local out = {'ok'}
 for _, key in ipairs(mine) do
   if not redis.call('SET', key, holder, 'NX', 'PX', ttl) then redis.call('PEXPIRE', key, ttl) end
@@ -240,7 +247,7 @@ export const DROP_FACTS_SCRIPT: LuaScript = {
 };
 
 /**
- * KEYS seat lock keys, then the holder's index. ARGV holder, the show's lock key prefix.
+ * KEYS seat lock keys, then the holder's index, then the show's facts. ARGV holder, the show's lock key prefix.
  * Releases the holder's own locks among KEYS, then answers what it still holds in the show:
  * {smallest TTL ms or -1, seat ids…}. One round trip for the seat map's "let go of a seat".
  */
@@ -248,22 +255,27 @@ export const RELEASE_AND_LIST_SCRIPT: LuaScript = {
   name: "seatLockReleaseAndList",
   lua: `
 local holder, prefix = ARGV[1], ARGV[2]
-local index, seats = KEYS[#KEYS], #KEYS - 1
+local index, facts, seats = KEYS[#KEYS - 1], KEYS[#KEYS], #KEYS - 2
 for i = 1, seats do
   if redis.call('GET', KEYS[i]) == holder then redis.call('DEL', KEYS[i]) end
   redis.call('SREM', index, KEYS[i])
 end
-local out, soonest = {}, -1
+local mine, place, soonest = {}, {}, -1
 for _, key in ipairs(redis.call('SMEMBERS', index)) do
   if redis.call('GET', key) == holder then
-    out[#out + 1] = string.sub(key, #prefix + 1)
+    local id = string.sub(key, #prefix + 1)
+    mine[#mine + 1] = id
+    local fact = redis.call('HGET', facts, 's:' .. id)
+    place[id] = tonumber(fact and string.match(fact, '\\t(%d+)$') or '0')
     local ttl = redis.call('PTTL', key)
     if ttl >= 0 and (soonest < 0 or ttl < soonest) then soonest = ttl end
   else
     redis.call('SREM', index, key)
   end
 end
-table.insert(out, 1, soonest)
-return out
+-- In the layout's order when the show's facts are there (as a hold answers).
+table.sort(mine, function(a, b) return place[a] < place[b] end)
+table.insert(mine, 1, soonest)
+return mine
 `,
 };

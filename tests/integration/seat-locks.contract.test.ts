@@ -323,7 +323,7 @@ onEveryBackend(seatLockContract, {
       const show = newShow();
       const a = newHolder();
       await store.putShowFacts(show, factsOf({ sold: ["A3"] }), LONG);
-      expect(await admin.hget(`show_facts:${show}`, "s:A1")).toBe("1\tstandard\tA1");
+      expect(await admin.hget(`show_facts:${show}`, "s:A1")).toBe("1\tstandard\tA1\t0");
       expect(await admin.smembers(`show_sold:${show}`)).toEqual(["A3"]);
       expect((await store.claim({ showId: show, seatIds: ["A1"], holder: a, ttlMs: LONG, maxSeats: 10, limits: [], admitted: false, now: Date.now() })).ok).toBe(true);
       expect(await admin.get(`seat_lock:${show}:A1`)).toBe(a);
