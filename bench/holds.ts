@@ -40,6 +40,8 @@ import {
 } from "./support/instances";
 import { closedLoop, ms, summarise, table, type StepOutcome, type Summary } from "./support/load";
 import { clientAddress, mulberry32, passThroughEnv } from "./support/customers";
+import { rush, setLine, type RushResult } from "./support/onsale";
+import { loadavg } from "node:os";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const LEVELS = (process.env.BENCH_LEVELS ?? "1,50,200").split(",").map(Number);
@@ -47,6 +49,14 @@ const RACE_CUSTOMERS = Number(process.env.RACE_CUSTOMERS ?? 2000);
 const RACE_SEATS = Number(process.env.RACE_SEATS ?? 300);
 const HOLD_TTL_MS = 10 * 60_000;
 const SPREAD_ADDRESSES = (process.env.BENCH_ADDRESSES ?? "spread") !== "loopback";
+// Part 3 (issue 22): arrivals at RUSH_FACTOR x part 1's capacity for RUSH_SECONDS (0 skips it),
+// the line letting in ADMIT_FRACTION of that capacity per second.
+const RUSH_FACTOR = Number(process.env.RUSH_FACTOR ?? 2);
+const RUSH_SECONDS = Number(process.env.RUSH_SECONDS ?? 30);
+const ADMIT_FRACTION = Number(process.env.ADMIT_FRACTION ?? 0.3);
+
+/** The machine's load average, printed beside every figure: other work on it skews them. */
+const load = () => loadavg().map((n) => n.toFixed(2)).join(" / ");
 
 type HoldOutput = { mine: string[]; expiresAt: number | null };
 type ShowSeats = { showId: string; seatIds: string[] };
@@ -242,7 +252,7 @@ async function speedRun(databaseUrl: string, dataDir: string, show: ShowSeats) {
   const visitorFor = (i: number): Visitor =>
     SPREAD_ADDRESSES ? { cookie: `mq_holder=${holderId("speed", next)}`, forwardedFor: clientAddress(next++) } : fixed[i];
 
-  console.log(`\nPart 1: hold one seat + release it, closed loop, ${SECONDS} s per level (node ${process.version})`);
+  console.log(`\nPart 1: hold one seat + release it, closed loop, ${SECONDS} s per level (node ${process.version}); load average ${load()} (1/5/15 min)`);
   console.log(SPREAD_ADDRESSES ? "  each hold from a new customer and address: rate limiter active" : "  no client address sent: loopback, exempt from rate limits");
   const [inst] = await startInstances({ count: 1, databaseUrl, dataDir, extraEnv: passThroughEnv() });
   const baseline = await startBaseline(dataDir);
@@ -309,7 +319,13 @@ async function speedRun(databaseUrl: string, dataDir: string, show: ShowSeats) {
   }
   const at50 = rows.find((r) => r.level === 50);
   const best = rows.reduce((m, r) => Math.max(m, r.app.opsPerSec / r.base.opsPerSec), 0);
+  console.log(`\n  load average after part 1: ${load()} (1/5/15 min, 2 CPUs)`);
   console.log("\nTargets (reported, never failed on):");
+  for (const { level, app: a, floor: f } of rows) {
+    const ratio = a.opsPerSec / f.opsPerSec;
+    console.log(`  app/floor >= 0.9 at ${level} clients: ${ratio.toFixed(2)} -> ${ratio >= 0.9 ? "met" : "NOT met"}`);
+  }
+  if (at50) console.log(`  hold p95 at 50 clients <= 1.2 x floor p95: ${ms(at50.app.p95)} ms vs ${ms(1.2 * at50.floor.p95)} ms -> ${at50.app.p95 <= 1.2 * at50.floor.p95 ? "met" : "NOT met"}`);
   console.log(`  app throughput >= 0.5 x baseline: best ratio ${best.toFixed(2)} -> ${best >= 0.5 ? "met" : "NOT met"}`);
   if (at50) console.log(`  hold p95 < 25 ms at 50 clients: ${ms(at50.app.p95)} ms -> ${at50.app.p95 < 25 ? "met" : "NOT met"}`);
   return rows;
@@ -439,6 +455,41 @@ async function raceRun(databaseUrl: string, dataDir: string, show: ShowSeats): P
 }
 
 // ---------------------------------------------------------------------------------------------
+// Part 3: an on-sale rush, open loop, with the waiting room on and off
+
+async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, capacity: number) {
+  const rate = Math.max(1, Math.round(capacity * RUSH_FACTOR));
+  const perMinute = Math.max(1, Math.round(capacity * ADMIT_FRACTION * 60));
+  console.log(
+    `\nPart 3: on-sale rush: ${rate} arrivals/s (${RUSH_FACTOR} x the ${capacity.toFixed(0)} holds/s measured at 50 clients) for ${RUSH_SECONDS} s, open loop;` +
+      ` the line lets in ${perMinute}/min (${ADMIT_FRACTION} x capacity). Load average ${load()}`,
+  );
+  const results: [string, RushResult][] = [];
+  for (const line of [true, false]) {
+    await setLine(databaseUrl, show.showId, line ? perMinute : null);
+    const [inst] = await startInstances({ count: 1, databaseUrl, dataDir, extraEnv: passThroughEnv() });
+    const result = await rush({ inst, showId: show.showId, seatIds: show.seatIds, rate, seconds: RUSH_SECONDS, line, drainSeconds: line ? 15 : 0, timeoutMs: 10_000, firstCustomer: line ? 1_000_000 : 2_000_000 });
+    await stopProcess(inst.proc);
+    results.push([line ? "line on" : "line off", result]);
+    console.log(`  ${line ? "line on " : "line off"}: done, load average ${load()}`);
+  }
+  await setLine(databaseUrl, show.showId, null);
+  console.log(
+    "\n" +
+      table(
+        ["run", "arrivals", "admitted", "still in line", "holds", "taken", "throttled", "errors", "hold p50 ms", "hold p95 ms", "hold p99 ms", "line join p95 ms", "line polls", "longest wait s"],
+        results.map(([label, r]) => [label, r.arrivals, label === "line on" ? r.admitted : "-", label === "line on" ? r.stillWaiting : "-", r.holds, r.taken, r.throttled, r.errors, ms(r.holdP50), ms(r.holdP95), ms(r.holdP99), label === "line on" ? ms(r.joinP95) : "-", r.linePolls, label === "line on" ? r.maxAdmitWaitS.toFixed(1) : "-"]),
+      ),
+  );
+  for (const [label, r] of results) if (r.firstError) console.log(`  ${label}: first error: ${r.firstError}`);
+  const on = results[0][1];
+  const off = results[1][1];
+  console.log("\nTargets (reported, never failed on):");
+  console.log(`  line on: admitted holds p95 < 100 ms: ${ms(on.holdP95)} ms -> ${on.holdP95 < 100 ? "met" : "NOT met"}; errors 0: ${on.errors} -> ${on.errors === 0 ? "met" : "NOT met"}`);
+  console.log(`  line off: ${off.holds} of ${off.arrivals} customers held a seat, p95 ${ms(off.holdP95)} ms, p99 ${ms(off.holdP99)} ms, ${off.errors} errors (a line request unanswered after 10 s, a hold after 60 s, count)`);
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   ensureBuild();
@@ -447,10 +498,12 @@ async function main() {
   console.log(`database ${db.name}, redis ${REDIS_URL}, logs in ${dataDir}`);
   // Starting one instance migrates and seeds; the shows are read after that.
   const [first] = await startInstances({ count: 1, databaseUrl: db.url, dataDir });
-  const [speedShow, raceShow] = await grandShows(db.url, 2);
+  const [speedShow, raceShow, rushShow] = await grandShows(db.url, 3);
   await stopProcess(first.proc);
 
-  await speedRun(db.url, dataDir, speedShow);
+  const rows = await speedRun(db.url, dataDir, speedShow);
+  const capacity = (rows.find((r) => r.level === 50) ?? rows[rows.length - 1]).app.opsPerSec;
+  if (RUSH_SECONDS > 0) await rushRun(db.url, dataDir, rushShow, capacity);
   // RACE_CUSTOMERS=0 skips part 2 (while working on part 1's figures).
   const ok = RACE_CUSTOMERS > 0 ? await raceRun(db.url, dataDir, raceShow) : true;
   process.exitCode = ok ? 0 : 1;

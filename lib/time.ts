@@ -76,3 +76,8 @@ export function formatDateTime(instant: Date, timeZone: string): string {
 export function zoneLabel(timeZone: string): string {
   return timeZone.replaceAll("_", " ");
 }
+
+/** "19:30": a local time as a form's time input holds it. */
+export function localTime24(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+}

@@ -155,18 +155,23 @@ function portIsFree(port: number): Promise<boolean> {
 
 const takenPorts = new Set<number>();
 
-/** A free port in 3300–3399 (the range set aside for these scripts), starting at a random one. */
+/**
+ * A free port in 3300–3399 (the range set aside for these scripts), starting at a random one.
+ * BENCH_PORTS ("3300-3319") narrows it, for runs sharing the machine with others.
+ */
 export async function freePort(): Promise<number> {
-  const start = Math.floor(Math.random() * 100);
-  for (let i = 0; i < 100; i++) {
-    const port = 3300 + ((start + i) % 100);
+  const [low, high] = (process.env.BENCH_PORTS ?? "3300-3399").split("-").map(Number);
+  const size = high - low + 1;
+  const start = Math.floor(Math.random() * size);
+  for (let i = 0; i < size; i++) {
+    const port = low + ((start + i) % size);
     if (takenPorts.has(port)) continue;
     if (await portIsFree(port)) {
       takenPorts.add(port);
       return port;
     }
   }
-  throw new Error("no free port in 3300-3399");
+  throw new Error(`no free port in ${low}-${high}`);
 }
 
 /**

@@ -89,6 +89,13 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
         const one = taken.length === 1;
         return `Sorry, ${one ? "seat" : "seats"} ${describeIds(taken)} ${one ? "was" : "were"} just taken by someone else. Please choose another seat.`;
       }
+      // A high-demand on-sale's line (issue 22): this visitor's admission is missing or ran out;
+      // the message says so and the page goes back to the line, where their place is kept.
+      const line = result.code === "forbidden" ? (result.details as { waitingRoom?: unknown } | undefined)?.waitingRoom : undefined;
+      if (typeof line === "string" && line.startsWith("/shows/")) {
+        setTimeout(() => window.location.assign(line), 2_500);
+        return `${result.message} Taking you to the line…`;
+      }
       const field = result.fieldErrors && Object.values(result.fieldErrors)[0]?.[0];
       return field ?? result.message;
     },

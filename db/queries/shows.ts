@@ -26,6 +26,8 @@ export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?
       timeZone: theaters.timeZone,
       sold: soldCount,
       admitted: admittedCount,
+      waitingRoomFrom: shows.waitingRoomFrom,
+      admissionPerMinute: shows.admissionPerMinute,
       capacity,
     })
     .from(shows)
@@ -80,4 +82,40 @@ export async function showById(db: Db, showId: string) {
 
 export async function insertShows(tx: Tx, rows: Omit<typeof shows.$inferInsert, "id" | "status" | "createdAt">[]): Promise<{ id: string }[]> {
   return tx.insert(shows).values(rows).returning({ id: shows.id });
+}
+
+/** The shows on a screen that have not ended (a layout save changes their seats). */
+export async function futureShowIdsOfScreen(db: Db, screenId: string, now = new Date()): Promise<string[]> {
+  const rows = await db.select({ id: shows.id }).from(shows).where(and(eq(shows.screenId, screenId), gt(shows.endsAt, now)));
+  return rows.map((r) => r.id);
+}
+
+/** Sets or clears a show's waiting room (both values, or both null). */
+export async function setWaitingRoom(db: Db | Tx, showId: string, room: { from: Date; perMinute: number } | null) {
+  const [row] = await db
+    .update(shows)
+    .set({ waitingRoomFrom: room?.from ?? null, admissionPerMinute: room?.perMinute ?? null })
+    .where(eq(shows.id, showId))
+    .returning({ id: shows.id });
+  return row;
+}
+
+/** A show with its theater's time zone. */
+export async function showWithTheaterZone(db: Db, showId: string) {
+  const [row] = await db
+    .select({ show: shows, timeZone: theaters.timeZone })
+    .from(shows)
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .innerJoin(theaters, eq(theaters.id, screens.theaterId))
+    .where(eq(shows.id, showId))
+    .limit(1);
+  return row;
+}
+
+/** A movie's scheduled shows starting in [from, to) that have not ended. */
+export function scheduledShowsOfMovieBetween(db: Db, movieId: string, span: { from: Date; to: Date }, now = new Date()) {
+  return db
+    .select({ id: shows.id, startsAt: shows.startsAt })
+    .from(shows)
+    .where(and(eq(shows.movieId, movieId), eq(shows.status, "scheduled"), gte(shows.startsAt, span.from), lt(shows.startsAt, span.to), gt(shows.endsAt, now)));
 }

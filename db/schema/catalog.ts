@@ -41,8 +41,14 @@ export const shows = pgTable(
     priceSnapshot: jsonb("price_snapshot").$type<PriceSnapshot>(),
     currency: text("currency").notNull().default("usd"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // A high-demand on-sale (issue 22): from this time a visitor waits in line and is admitted
+    // at admissionPerMinute. Both null: no waiting room.
+    waitingRoomFrom: timestamp("waiting_room_from", { withTimezone: true }),
+    admissionPerMinute: integer("admission_per_minute"),
   },
   (t) => [
+    check("shows_waiting_room_whole", sql`(${t.waitingRoomFrom} is null) = (${t.admissionPerMinute} is null)`),
+    check("shows_admission_rate_positive", sql`${t.admissionPerMinute} is null or ${t.admissionPerMinute} > 0`),
     index("shows_starts_idx").on(t.startsAt),
     index("shows_movie_idx").on(t.movieId, t.startsAt),
     index("shows_screen_idx").on(t.screenId, t.startsAt),

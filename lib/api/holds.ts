@@ -6,7 +6,8 @@ import { ensureHolderId, readHolderId } from "@/lib/booking/holder";
 import { heldBy, holdSeats, releaseSeats } from "@/lib/booking/holds";
 import { AppError, toFailure } from "@/lib/errors";
 import { countHoldOutcome } from "@/lib/metrics";
-import { limitHold } from "@/lib/rate-limit/actions";
+import { holdLimits } from "@/lib/rate-limit/actions";
+import { isAdmitted } from "@/lib/waiting-room/admission";
 import type { HoldState, ReleaseResult } from "./schemas";
 
 // Holding and releasing through the API follows the seat map's rules exactly: the holder is the
@@ -19,8 +20,8 @@ export async function apiHoldSeats(db: Db, input: { showId: string; seatIds: str
   const holder = await ensureHolderId();
   let result;
   try {
-    await limitHold(input, { holder, userId });
-    result = await holdSeats(db, input, holder);
+    const [limits, admitted] = await Promise.all([holdLimits(input, { holder, userId }), isAdmitted(input.showId, holder)]);
+    result = await holdSeats(db, input, holder, new Date(), { limits, admitted });
   } catch (err) {
     // Counted like the seat map's hold action, so holds_taken/refused cover both ways in.
     countHoldOutcome(toFailure(err));

@@ -29,13 +29,19 @@ export function withSessionRefresh<T>(work: () => Promise<T>): Promise<T> {
  * render or action.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const requestHeaders = await headers();
+  // No session cookie, no session: the busiest calls (a guest's seat holds) skip Auth.js entirely.
+  if (!SESSION_COOKIE.test(requestHeaders.get("cookie") ?? "")) return null;
   const canSetCookies = cookiesWritable.getStore() === true;
   const refreshed = new Headers();
   // auth(req, res): Auth.js's form that hands back the cookies it sets, which auth() drops.
-  const session = (await auth({ req: { headers: await headers(), slideSession: canSetCookies }, res: { headers: refreshed } } as never)) as Session | null;
+  const session = (await auth({ req: { headers: requestHeaders, slideSession: canSetCookies }, res: { headers: refreshed } } as never)) as Session | null;
   if (session && canSetCookies && slidJustNow(session.expires)) await passOn(refreshed);
   return session?.user ?? null;
 });
+
+// Auth.js's database-session cookie, plain or __Secure- (its default names; config.ts keeps them).
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 
 // Auth.js slides a session whose row was last moved more than updateAge ago; `expires` is the
 // row's value as read, before the slide.

@@ -11,6 +11,7 @@ import { settleAdjustmentMoney } from "./adjustment-money";
 import { cancellationDeadline } from "./cancel-booking";
 import { lineAmounts } from "./line-amounts";
 import { afterSeatsCancelled } from "./notify";
+import { unmarkSeatsSold } from "./show-facts";
 import { refundOrder } from "./refund-order";
 import { seatLabel } from "./seat-label";
 
@@ -92,6 +93,7 @@ export async function cancelSeats(db: Db, input: { orderId: string; seatIds: str
     return { adj, lines, amount, showId: order.showId };
   });
   if (!outcome) return { result: "already_cancelled" };
+  await unmarkSeatsSold(outcome.showId, outcome.lines.map((l) => l.seatId));
   await settleAdjustmentMoney(db, outcome.adj.id);
   await afterSeatsCancelled(db, input.orderId, {
     id: outcome.adj.id,

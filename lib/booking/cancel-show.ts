@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { abandonPendingOrder } from "./lifecycle";
 import { refundOrder } from "./refund-order";
+import { showChanged } from "./show-facts";
 
 export type CancelShowResult = { refunded: number; alreadyRefunded: number; closed: number; failed: string[] };
 
@@ -38,6 +39,9 @@ export async function cancelShow(actor: AdminActor, input: { showId: string }, n
     await recordAudit(tx, actor, "show.cancel", { type: "show", id: current.id }, { startsAt: current.startsAt.toISOString(), again: current.status === "cancelled" });
     return current;
   });
+
+  // No hold passes from now on, on any instance.
+  await showChanged(db, show.id);
 
   const result: CancelShowResult = { refunded: 0, alreadyRefunded: 0, closed: 0, failed: [] };
 

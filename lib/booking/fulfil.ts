@@ -10,6 +10,7 @@ import { countFulfilment, countOrderStatus } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { afterOrderPaid } from "./notify";
 import { completeRefund, type RefundReason } from "./refund-order";
+import { markSeatsSold } from "./show-facts";
 
 /** Why a payment cannot be honoured: it is refunded instead, with this reason and its own email. */
 type Unhonourable = Extract<RefundReason, "seat_conflict" | "show_cancelled" | "seat_removed">;
@@ -87,8 +88,11 @@ async function whyNotHonoured(tx: Tx, showId: string, orderId: string): Promise<
 /** After commit: the seats are sold, so the locks can go; the ticket email is queued once. */
 async function settleAfterPaid(db: Db, orderId: string) {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  const seatIds = await seatIdsOfOrder(db, orderId);
+  // Sold in the show facts first, so no hold of these seats passes once their locks go.
+  await markSeatsSold(order.showId, seatIds);
   await getSeatLocks()
-    .release(order.showId, await seatIdsOfOrder(db, orderId), order.holderId)
+    .release(order.showId, seatIds, order.holderId)
     .catch((err) => log.warn({ err, orderId }, "could not release locks after payment; they expire by themselves"));
   await afterOrderPaid(db, orderId);
 }

@@ -2,12 +2,12 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getSeatLocks } from "@/lib/seat-locks";
+import { RateLimitedError } from "@/lib/rate-limit/enforce";
+import { getSeatLocks, type ClaimLimit } from "@/lib/seat-locks";
 import type { HoldOutput } from "@/lib/seat-map/types";
-import { assertOnSale } from "./on-sale";
-import { assertBookable, holdRequestFacts } from "./show-guard";
+import { NOT_ADMITTED, waitingRoomPath } from "@/lib/waiting-room/messages";
 import { seatIdsOfShow } from "./seat-ids";
-import { seatLabel } from "./seat-label";
+import { refreshShowFacts } from "./show-facts";
 
 export const holdWindowMs = () => env().SEAT_HOLD_MINUTES * 60_000;
 
@@ -23,46 +23,75 @@ export async function heldBy(db: Db, showId: string, holder: string): Promise<st
   return all.filter((id) => held.has(id));
 }
 
+export type HoldOptions = {
+  /** The rate limits to count in the same step (lib/rate-limit holdLimits); none when omitted. */
+  limits?: ClaimLimit[];
+  /** The caller showed a valid admission for this show (lib/waiting-room); needed while its waiting room is on. */
+  admitted?: boolean;
+};
+
 /**
  * Adds seats to the holder's hold for a show, all or nothing. Every change re-holds the whole
  * selection for one fresh window, so all of a customer's seats share one countdown.
  * Refused, with nothing changed: unknown seats, a cancelled or started show, sold seats, seats
- * held by someone else, more than the per-order limit.
+ * held by someone else, more than the per-order limit, no admission while the waiting room is on.
+ * One call to the lock store (one Redis round trip) judges all of that from the show's facts;
+ * only when those are missing are they read from Postgres first (lib/booking/show-facts.ts).
  */
-export async function holdSeats(db: Db, input: { showId: string; seatIds: string[] }, holder: string, now = new Date()): Promise<HoldOutput> {
-  // Both reads at once, judged in order: the show first, then the seats, then what is sold.
-  const [facts, mine] = await Promise.all([holdRequestFacts(db, input.showId, input.seatIds), heldBy(db, input.showId, holder)]);
-  const show = assertBookable(facts.show, now);
-  if (facts.unknown.length) throw new AppError("bad_input", "Some of those seats are not in this show's screen.", { unknown: facts.unknown });
-  const wanted = facts.seats;
-  assertOnSale(show.prices, wanted);
-  const sold = wanted.filter((s) => s.sold).map((s) => s.id);
-  if (sold.length) {
-    throw new AppError("conflict", `Sorry, ${describe(wanted, sold)} ${sold.length === 1 ? "is" : "are"} already sold.`, { taken: sold });
+export async function holdSeats(db: Db, input: { showId: string; seatIds: string[] }, holder: string, now = new Date(), options: HoldOptions = {}): Promise<HoldOutput> {
+  const request = {
+    showId: input.showId,
+    seatIds: input.seatIds,
+    holder,
+    ttlMs: holdWindowMs(),
+    maxSeats: env().MAX_SEATS_PER_ORDER,
+    limits: options.limits ?? [],
+    admitted: options.admitted ?? false,
+    now: now.getTime(),
+  };
+  let result = await getSeatLocks().claim(request);
+  if (!result.ok && result.reason === "no_facts") {
+    if (!(await refreshShowFacts(db, input.showId))) throw new AppError("not_found", "That show does not exist.");
+    result = await getSeatLocks().claim(request);
   }
-  const selection = [...new Set([...mine, ...wanted.map((s) => s.id)])];
-  const max = env().MAX_SEATS_PER_ORDER;
-  if (selection.length > max) {
-    throw new AppError("bad_input", `You can choose up to ${max} seats in one order.`, { limit: max });
+  if (result.ok) return { mine: result.mine, expiresAt: result.expiresAt };
+  switch (result.reason) {
+    case "no_facts":
+      throw new AppError("unavailable", "Seat selection is paused for a moment. Please try again.");
+    case "cancelled":
+      throw new AppError("conflict", "This show has been cancelled.");
+    case "started":
+      throw new AppError("gone", "This show has already started.");
+    case "not_admitted":
+      throw new AppError("forbidden", NOT_ADMITTED, { waitingRoom: waitingRoomPath(input.showId) });
+    case "rate_limited":
+      throw new RateLimitedError("seat requests", result.retryAfterSeconds);
+    case "unknown":
+      throw new AppError("bad_input", "Some of those seats are not in this show's screen.", { unknown: result.seats });
+    case "not_on_sale":
+      throw new AppError("conflict", `Seats in the ${result.tier} tier are not on sale for this show.`, { tier: result.tier });
+    case "sold":
+      throw new AppError("conflict", `Sorry, ${describe(result.seats)} ${result.seats.length === 1 ? "is" : "are"} already sold.`, { taken: result.seats.map((s) => s.id) });
+    case "too_many": {
+      const max = env().MAX_SEATS_PER_ORDER;
+      throw new AppError("bad_input", `You can choose up to ${max} seats in one order.`, { limit: max });
+    }
+    case "taken":
+      throw new AppError("conflict", `Sorry, ${describe(result.seats)} ${result.seats.length === 1 ? "was" : "were"} just taken by someone else.`, {
+        taken: result.seats.map((s) => s.id),
+      });
   }
-  const result = await getSeatLocks().hold(show.id, selection, holder, holdWindowMs());
-  if (!result.ok) {
-    throw new AppError("conflict", `Sorry, ${describe(wanted, result.taken)} ${result.taken.length === 1 ? "was" : "were"} just taken by someone else.`, {
-      taken: result.taken,
-    });
-  }
-  return { mine: selection, expiresAt: result.expiresAt };
 }
 
-/** Lets go of seats; only the holder's own locks are touched. The rest keep their window. */
-export async function releaseSeats(db: Db, input: { showId: string; seatIds: string[] }, holder: string): Promise<HoldOutput> {
-  const store = getSeatLocks();
-  await store.release(input.showId, [...new Set(input.seatIds)], holder);
-  const mine = await heldBy(db, input.showId, holder);
-  return { mine, expiresAt: mine.length ? await store.expiry(input.showId, mine, holder) : null };
+/**
+ * Lets go of seats; only the holder's own locks are touched. The rest keep their window. One
+ * lock-store call releases and answers what is still held (a seat retired from the layout since
+ * it was held stays listed until its lock runs out; checkout drops it).
+ */
+export async function releaseSeats(_db: Db, input: { showId: string; seatIds: string[] }, holder: string): Promise<HoldOutput> {
+  return getSeatLocks().releaseAndList(input.showId, [...new Set(input.seatIds)], holder);
 }
 
-function describe(seatRows: { id: string; rowLabel: string; number: number }[], ids: string[]): string {
-  const labels = seatRows.filter((s) => ids.includes(s.id)).map((s) => seatLabel(s.rowLabel, s.number));
-  return labels.length ? labels.join(", ") : "those seats";
+function describe(seats: { label: string }[]): string {
+  return seats.length ? seats.map((s) => s.label).join(", ") : "those seats";
 }

@@ -11,6 +11,7 @@ import { getSeatLocks } from "@/lib/seat-locks";
 import { heldBy } from "./holds";
 import { bookableShow } from "./show-guard";
 import { offerFreedSeatsSafely } from "./waitlist/offer-seats";
+import { markSeatsSold, unmarkSeatsSold } from "./show-facts";
 
 export const reserveHouseSeatsSchema = z.object({
   showId: z.uuid({ message: "That is not a show id." }),
@@ -40,6 +41,7 @@ export async function reserveHouseSeats(db: Db, actor: AdminActor, holder: strin
   await getSeatLocks()
     .release(input.showId, mine, holder)
     .catch((err) => log.warn({ err }, "could not release the counter's locks; they expire by themselves"));
+  await markSeatsSold(input.showId, kept);
   return { kept: kept.length };
 }
 
@@ -51,6 +53,7 @@ export async function releaseHouseSeats(db: Db, actor: AdminActor, input: z.infe
     return ids;
   });
   if (!released.length) throw new AppError("not_found", "Those seats are not kept by the house.");
-  if (released.length > 0) await offerFreedSeatsSafely(db, input.showId);
+  await unmarkSeatsSold(input.showId, released);
+  await offerFreedSeatsSafely(db, input.showId);
   return { released: released.length };
 }

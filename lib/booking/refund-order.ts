@@ -10,6 +10,7 @@ import { getPayments } from "@/lib/payments";
 import { offerFreedSeatsSafely } from "@/lib/booking/waitlist/offer-seats";
 import { setAdjustmentRefund, swapPaymentsToRefund } from "@/db/queries/adjustments";
 import { afterOrderRefunded } from "./notify";
+import { unmarkSeatsSold } from "./show-facts";
 
 import type { RefundReason } from "@/emails/booking-refunded";
 
@@ -34,14 +35,15 @@ export async function refundOrder(db: Db, orderId: string, reason: Exclude<Refun
       .update(tickets)
       .set({ status: "voided", voidedAt: new Date() })
       .where(and(eq(tickets.orderId, orderId), ne(tickets.status, "voided")))
-      .returning({ id: tickets.id });
-    return { outcome: "refunded" as const, showId: order.showId, seatsFreed: voided.length };
+      .returning({ id: tickets.id, seatId: tickets.seatId });
+    return { outcome: "refunded" as const, showId: order.showId, seatsFreed: voided.length, seatIds: voided.map((t) => t.seatId) };
   });
   if (result === "already_refunded") {
     await completeRefund(db, orderId);
     return result;
   }
   countOrderStatus("refunded");
+  await unmarkSeatsSold(result.showId, result.seatIds);
   if (result.seatsFreed > 0) await offerFreedSeatsSafely(db, result.showId);
   await completeRefund(db, orderId);
   return result.outcome;

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { clientIp, clientKey, exemptFromLimits } from "./client";
 import { enforce, type Check } from "./enforce";
+import { storedLimitKey } from "./index";
 import { policies } from "./policies";
 
 // The limits server actions apply, one call each. They throw a rate_limited AppError, which
@@ -15,8 +16,23 @@ import { policies } from "./policies";
  * budgets neither can keep more than a slice of a house on hold.
  */
 export async function limitHold(input: { showId: string; seatIds: string[] }, caller: { holder: string; userId: string | null }): Promise<void> {
+  await enforce("seat requests", await holdChecks(input, caller));
+}
+
+/**
+ * The hold limits as the seat-lock store counts them inside its one hold script (issue 22): the
+ * same policies and keys limitHold enforces, each with its stored key. Empty when exempt.
+ */
+export async function holdLimits(
+  input: { showId: string; seatIds: string[] },
+  caller: { holder: string; userId: string | null },
+): Promise<{ key: string; windowMs: number; limit: number; cost: number }[]> {
+  return (await holdChecks(input, caller)).map((c) => ({ key: storedLimitKey(`${c.policy}:${c.key}`), ...policies[c.policy], cost: c.cost ?? 1 }));
+}
+
+async function holdChecks(input: { showId: string; seatIds: string[] }, caller: { holder: string; userId: string | null }): Promise<Check[]> {
   const ip = clientIp(await headers());
-  if (exemptFromLimits(ip)) return;
+  if (exemptFromLimits(ip)) return [];
   const { holder, userId } = caller;
   const address = ip ?? "unknown";
   const seats = new Set(input.seatIds).size;
@@ -28,7 +44,7 @@ export async function limitHold(input: { showId: string; seatIds: string[] }, ca
   if (userId) {
     checks.push({ policy: "holdSeatsPerAccountPerShow", key: `${input.showId}:${userId}`, cost: Math.min(seats, policies.holdSeatsPerAccountPerShow.limit) });
   }
-  await enforce("seat requests", checks);
+  return checks;
 }
 
 /** Per signed-in customer (checkout requires signing in). */

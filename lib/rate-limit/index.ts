@@ -43,6 +43,11 @@ export async function limit(key: string, options: LimitOptions): Promise<LimitRe
   }
 }
 
+/** The stored key of a limit: what limit(key) counts under, for a caller that counts it itself (a hold's one script). */
+export function storedLimitKey(key: string): string {
+  return slot().prefix + key;
+}
+
 export function rateLimitBackend(): RateLimitStore["kind"] {
   return slot().store.kind;
 }

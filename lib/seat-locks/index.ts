@@ -7,7 +7,7 @@ import { scriptedSeatLocks } from "./scripted-store";
 import type { SeatLockStore } from "./types";
 
 export { seatLockKey } from "./keys";
-export type { HoldResult, SeatLockBackend, SeatLockStore } from "./types";
+export type { ClaimLimit, ClaimRequest, ClaimResult, HoldResult, SeatLockBackend, SeatLockStore, ShowFacts } from "./types";
 
 // On globalThis so every copy of this module Next.js loads shares one store (on the process's
 // one Redis connection, or one memory map) and a test's replacement reaches all of them.

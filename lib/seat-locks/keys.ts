@@ -33,3 +33,13 @@ export function checkHolder(holder: string): void {
 export function checkTtl(ttlMs: number): void {
   if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) throw new RangeError(`ttlMs must be a positive whole number, got ${ttlMs}`);
 }
+
+/** A show's facts (a hash: booking state, waiting room, one field per seat in use). */
+export function showFactsKey(showId: string): string {
+  return `show_facts:${showId}`;
+}
+
+/** The set of a show's sold seat ids. */
+export function soldSeatsKey(showId: string): string {
+  return `show_sold:${showId}`;
+}

@@ -1,5 +1,6 @@
-import { checkHolder, checkTtl, holderIndexKey, seatIdOfLockKey, seatLockKey, uniqueSeatIds } from "./keys";
-import { EXPIRY_SCRIPT, EXTEND_SCRIPT, HOLD_SCRIPT, RELEASE_SCRIPT } from "./scripts";
+import { claimResultOf, factsFromFields, factsToFields } from "./facts-codec";
+import { checkHolder, checkTtl, holderIndexKey, seatIdOfLockKey, seatLockKey, showFactsKey, soldSeatsKey, uniqueSeatIds } from "./keys";
+import { CLAIM_SCRIPT, DROP_FACTS_SCRIPT, RELEASE_AND_LIST_SCRIPT, EXPIRY_SCRIPT, EXTEND_SCRIPT, HOLD_SCRIPT, MARK_SOLD_SCRIPT, PUT_FACTS_SCRIPT, READ_FACTS_SCRIPT, RELEASE_SCRIPT } from "./scripts";
 import type { RedisConnection } from "@/lib/redis/types";
 import type { SeatLockStore } from "./types";
 
@@ -85,6 +86,52 @@ export function scriptedSeatLocks(runner: RedisConnection): SeatLockStore {
       const startedAt = Date.now();
       const ttl = integer(await runner.run(EXPIRY_SCRIPT, keysOf(showId, ids), [holder]));
       return ttl < 0 ? null : startedAt + ttl;
+    },
+
+    async claim(req) {
+      checkHolder(req.holder);
+      checkTtl(req.ttlMs);
+      const ids = uniqueSeatIds(req.seatIds);
+      const startedAt = Date.now();
+      const keys = [showFactsKey(req.showId), soldSeatsKey(req.showId), holderIndexKey(req.showId, req.holder), ...req.limits.map((l) => l.key), ...keysOf(req.showId, ids)];
+      const args = [req.holder, String(req.ttlMs), String(req.now), String(req.maxSeats), String(req.limits.length), req.admitted ? "1" : "0", seatLockKey(req.showId, "")];
+      for (const l of req.limits) args.push(String(l.windowMs), String(l.cost), String(l.limit));
+      return claimResultOf(await runner.run(CLAIM_SCRIPT, keys, [...args, ...ids]), startedAt + req.ttlMs);
+    },
+
+    async releaseAndList(showId, seatIds, holder) {
+      checkHolder(holder);
+      const ids = uniqueSeatIds(seatIds);
+      const startedAt = Date.now();
+      const reply = await runner.run(RELEASE_AND_LIST_SCRIPT, [...indexedKeysOf(showId, ids, holder), showFactsKey(showId)], [holder, seatLockKey(showId, "")]);
+      if (!Array.isArray(reply) || typeof reply[0] !== "number") throw new Error(`unexpected seat lock script reply: ${JSON.stringify(reply)}`);
+      const [ttl, ...mine] = reply as [number, ...unknown[]];
+      return { mine: mine.map(String), expiresAt: ttl < 0 ? null : startedAt + ttl };
+    },
+
+    async putShowFacts(showId, facts, ttlMs) {
+      checkTtl(ttlMs);
+      const fields = factsToFields(facts);
+      await runner.run(PUT_FACTS_SCRIPT, [showFactsKey(showId), soldSeatsKey(showId)], [String(ttlMs), String(fields.length / 2), ...fields, ...uniqueSeatIds(facts.sold)]);
+    },
+
+    async showFacts(showId) {
+      const reply = await runner.run(READ_FACTS_SCRIPT, [showFactsKey(showId), soldSeatsKey(showId)], []);
+      if (!Array.isArray(reply)) throw new Error(`unexpected show facts reply: ${JSON.stringify(reply)}`);
+      const count = Number(reply[0]);
+      if (!count) return null;
+      const rest = reply.slice(1).map(String);
+      return factsFromFields(rest.slice(0, count), rest.slice(count));
+    },
+
+    async markSold(showId, seatIds, sold) {
+      const ids = uniqueSeatIds(seatIds);
+      if (!ids.length) return;
+      await runner.run(MARK_SOLD_SCRIPT, [showFactsKey(showId), soldSeatsKey(showId)], [sold ? "1" : "0", ...ids]);
+    },
+
+    async dropShowFacts(showId) {
+      await runner.run(DROP_FACTS_SCRIPT, [showFactsKey(showId), soldSeatsKey(showId)], []);
     },
 
     ping: () => runner.ping(),

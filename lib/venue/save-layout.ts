@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { allSeatsOfScreen, applyLayoutPlan, comingShowsOfScreen, lockScreen, seatsSoldForComingShows, screenWithTheater } from "@/db/queries/venue";
 import { forgetSeatIds } from "@/lib/booking/seat-ids";
+import { forgetFactsOfScreen } from "@/lib/booking/show-facts";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
 import type { AdminActor } from "@/lib/auth/session-user";
@@ -65,5 +66,7 @@ export async function saveLayout(actor: AdminActor, input: SaveLayoutInput, now 
   // This instance's seat-id cache (lib/booking/seat-ids.ts) serves the new layout at once;
   // other instances catch up within its few seconds.
   forgetSeatIds();
+  // Every instance's holds read the show facts in Redis: those of the screen's shows are rebuilt.
+  await forgetFactsOfScreen(db, input.screenId);
   return saved;
 }

@@ -133,6 +133,11 @@ const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; c
     input: async () => ({ id: (await world.db.select().from(promoCodes).limit(1))[0]?.id ?? "none", retired: true }),
     changesAsAdmin: true,
   },
+  // A line from today 00:00 (theater time, already past), 100 a minute: before any show that day starts.
+  "shows/actions.ts#setWaitingRoomAction": {
+    input: () => ({ mode: "on", showId: ids.show, date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), time: "00:00", perMinute: "100" }),
+    changesAsAdmin: true,
+  },
   "bookings/actions.ts#refundBookingAction": { input: () => ({ orderId: ids.paidOrder }), changesAsAdmin: true },
   "bookings/actions.ts#cancelPendingOrderAction": { input: () => ({ orderId: ids.pendingOrder }), changesAsAdmin: true },
   // The box office counter. Holds live in the lock store (not the database), and a sale or a house

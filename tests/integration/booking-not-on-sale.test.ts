@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { orders, shows } from "@/db/schema";
 import { seatAvailability } from "@/lib/api/seats";
 import { holdSeats } from "@/lib/booking/holds";
+import { showChanged } from "@/lib/booking/show-facts";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { bookingWorld } from "../support/booking-fixture";
@@ -28,6 +29,8 @@ describe("a seat whose tier has no price", () => {
     // Held while the tier was on sale; then the price is taken off the show.
     await holdSeats(world.db, { showId: show.id, seatIds: [seat("A", 1).id, seat("A", 2).id] }, buyer.holder);
     await world.db.update(shows).set({ prices: {} }).where(eq(shows.id, show.id));
+    // Whatever changes a show tells the show facts a hold reads (lib/booking/show-facts.ts).
+    await showChanged(world.db, show.id);
 
     const other = await world.customer("late");
     const hold = await refusal(holdSeats(world.db, { showId: show.id, seatIds: [seat("B", 1).id, seat("B", 2).id] }, other.holder));

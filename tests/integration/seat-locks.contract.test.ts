@@ -8,6 +8,7 @@ import { connectUpstash } from "@/lib/redis/upstash";
 import { scriptedSeatLocks } from "@/lib/seat-locks/scripted-store";
 import type { SeatLockBackend, SeatLockStore } from "@/lib/seat-locks/types";
 import { startUpstashFake, type UpstashFake } from "@/tests/support/upstash-fake";
+import { factsOf, showFactsContract } from "@/tests/support/show-facts-contract";
 
 // One set of rules, run against every backend: memory always; Redis (TCP) and Upstash (the
 // REST fake in front of the same real Redis) when REDIS_URL is set, as in CI.
@@ -264,6 +265,8 @@ function seatLockContract(kind: SeatLockBackend, setup: () => Promise<ContractBa
       await expect(backend.store.hold(newShow(), ["A1"], newHolder(), 0)).rejects.toThrow(RangeError);
       await expect(backend.store.extend(newShow(), ["A1"], newHolder(), 1.5)).rejects.toThrow(RangeError);
     });
+
+    describe("show facts and the one-call hold", () => showFactsContract(backend));
   });
 }
 
@@ -313,6 +316,18 @@ onEveryBackend(seatLockContract, {
       expect(await store.heldBy(show, a)).toEqual([]);
       expect(await store.extend(show, ["A1"], a, LONG)).toBe(true);
       expect(await store.heldBy(show, a)).toEqual(["A1"]);
+    }));
+
+  it("claims on exactly seat_lock:<show>:<seat>, with the facts in show_facts:<show> and show_sold:<show>", () =>
+    withRedisStore(async (store, admin) => {
+      const show = newShow();
+      const a = newHolder();
+      await store.putShowFacts(show, factsOf({ sold: ["A3"] }), LONG);
+      expect(await admin.hget(`show_facts:${show}`, "s:A1")).toBe("1\tstandard\tA1\t0");
+      expect(await admin.smembers(`show_sold:${show}`)).toEqual(["A3"]);
+      expect((await store.claim({ showId: show, seatIds: ["A1"], holder: a, ttlMs: LONG, maxSeats: 10, limits: [], admitted: false, now: Date.now() })).ok).toBe(true);
+      expect(await admin.get(`seat_lock:${show}:A1`)).toBe(a);
+      expect(await admin.smembers(`seat_holds:${show}:${a}`)).toEqual([`seat_lock:${show}:A1`]);
     }));
 
   it("reloads its scripts when Redis has forgotten them", () =>

@@ -4,6 +4,8 @@ import { cancelShow } from "@/lib/booking/cancel-show";
 import { scheduleShows } from "@/lib/catalog/schedule-shows";
 import { setShowCard } from "@/lib/catalog/set-show-card";
 import { scheduleShowsSchema, setShowCardSchema, showIdSchema } from "@/lib/catalog/show-input";
+import { setWaitingRoomOf } from "@/lib/catalog/set-waiting-room";
+import { waitingRoomSchema } from "@/lib/catalog/waiting-room-input";
 import { defineAction } from "@/lib/handlers/define-action";
 
 export const scheduleShowsAction = defineAction(scheduleShowsSchema, { name: "schedule-shows", auth: "admin" }, async (input, { user }) => {
@@ -23,5 +25,12 @@ export const cancelShowAction = defineAction(showIdSchema, { name: "cancel-show"
 export const setShowCardAction = defineAction(setShowCardSchema, { name: "set-show-card", auth: "admin" }, async (input, { user }) => {
   const result = await setShowCard(user, input);
   revalidatePath("/", "layout");
+  return result;
+});
+
+/** Marks a show (or its movie's whole day) as a high-demand on-sale with a waiting line, or takes the line away. */
+export const setWaitingRoomAction = defineAction(waitingRoomSchema, { name: "set-waiting-room", auth: "admin" }, async (input, { user }) => {
+  const result = await setWaitingRoomOf(user, input);
+  revalidatePath("/admin/shows");
   return result;
 });

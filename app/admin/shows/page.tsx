@@ -5,12 +5,13 @@ import { schedulingChoices, showsWithOccupancy } from "@/db/queries/shows";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { priceCardsOfTheater } from "@/db/queries/pricing";
 import { showCardInWords } from "@/lib/pricing-admin/show-card-words";
-import { addDays, formatDay, formatTime, isIsoDate, localDate, localDays } from "@/lib/time";
+import { addDays, formatDay, formatTime, isIsoDate, localDate, localDays, localTime24 } from "@/lib/time";
 import { DateStrip } from "@/components/date-strip";
 import { CancelShowButton } from "@/components/admin/shows/cancel-show-button";
 import { ScheduleForm } from "@/components/admin/shows/schedule-form";
 import { ShowCardCell } from "@/components/admin/shows/show-card-cell";
-import { cancelShowAction, scheduleShowsAction, setShowCardAction } from "./actions";
+import { WaitingRoomForm } from "@/components/admin/shows/waiting-room-form";
+import { cancelShowAction, scheduleShowsAction, setShowCardAction, setWaitingRoomAction } from "./actions";
 import { AdminTable } from "@/components/admin/admin-table";
 import { TitledSection } from "@/components/titled-section";
 
@@ -108,6 +109,19 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
                         Seat map
                       </Link>
                     </div>
+                    {!over && s.status === "scheduled" && (
+                      <WaitingRoomForm
+                        showId={s.id}
+                        what={what}
+                        date={s.waitingRoomFrom ? localDate(s.waitingRoomFrom, tz) : localDate(s.startsAt, tz)}
+                        current={
+                          s.waitingRoomFrom && s.admissionPerMinute
+                            ? { label: `${formatDay(localDate(s.waitingRoomFrom, tz))} ${formatTime(s.waitingRoomFrom, tz)}`, time: localTime24(s.waitingRoomFrom, tz), perMinute: s.admissionPerMinute }
+                            : null
+                        }
+                        save={setWaitingRoomAction}
+                      />
+                    )}
                     {!over && <CancelShowButton showId={s.id} what={what} sold={s.sold} cancelled={s.status === "cancelled"} cancel={cancelShowAction} />}
                   </td>
                 </tr>

@@ -10,6 +10,7 @@ import { metrics } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { settleAdjustmentMoney } from "../adjustment-money";
 import { afterOrderPaid } from "../notify";
+import { markSeatsSold, unmarkSeatsSold } from "../show-facts";
 import { offerFreedSeatsSafely } from "../waitlist/offer-seats";
 
 export type SwapOutcome = "completed" | "already_completed" | "seat_conflict" | "order_changed" | "show_cancelled" | "already_failed" | "not_found";
@@ -117,6 +118,9 @@ async function afterSwap(db: Db, swapId: string, outcome: SwapOutcome) {
     await afterOrderPaid(db, swap.orderId, swapId);
     if (outcome === "completed") {
       log.info({ swapId, orderId: swap.orderId }, "swap completed");
+      // The hold's view of both shows (issue 22's show facts) follows the tickets.
+      await markSeatsSold(swap.toShowId, newSeats);
+      await unmarkSeatsSold(swap.fromShowId, swap.oldLines.map((l) => l.seatId));
       await offerFreedSeatsSafely(db, swap.fromShowId);
     }
   } else if (outcome !== "already_failed") {

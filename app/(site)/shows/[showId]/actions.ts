@@ -6,7 +6,8 @@ import { holdSeats, releaseSeats } from "@/lib/booking/holds";
 import { promoForShow } from "@/lib/booking/show-pricing";
 import { defineAction } from "@/lib/handlers/define-action";
 import { countHoldOutcome } from "@/lib/metrics";
-import { limitHold } from "@/lib/rate-limit/actions";
+import { holdLimits } from "@/lib/rate-limit/actions";
+import { isAdmitted } from "@/lib/waiting-room/admission";
 
 // Anyone may hold seats, signed in or not: the holder cookie is the customer's identity until
 // checkout, where signing in is required. Prices and seat states never come from the client.
@@ -18,8 +19,9 @@ const seatsInput = z.object({
 export const holdSeatsAction = defineAction(seatsInput, { name: "hold", auth: "public", holder: "ensure", onResult: countHoldOutcome }, async (input, { holder }) => {
   // Public, so ctx.user is not read; a signed-in customer's account has its own seat budget.
   const user = await currentUser();
-  await limitHold(input, { holder, userId: user?.id ?? null });
-  return holdSeats(await getDb(), input, holder);
+  // The limits and the admission go into the hold's one lock-store call (issue 22).
+  const [limits, admitted] = await Promise.all([holdLimits(input, { holder, userId: user?.id ?? null }), isAdmitted(input.showId, holder)]);
+  return holdSeats(await getDb(), input, holder, new Date(), { limits, admitted });
 });
 
 export const releaseSeatsAction = defineAction(seatsInput, { name: "release", auth: "public", holder: "read" }, async (input, { holder }) => {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { appUrl } from "@/lib/app-url";
 import { currentUser } from "@/lib/auth/current-user";
+import { assertAdmitted } from "@/lib/booking/admission-guard";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { AppError, toFailure } from "@/lib/errors";
 import { asFormAction, defineAction } from "@/lib/handlers/define-action";
@@ -29,7 +30,10 @@ export const checkoutAction = asFormAction(defineAction(checkoutInput, { name: "
   try {
     if (!holder) throw new AppError("gone", "Your seats are no longer held. Please choose them again.");
     await limitCheckout(user.id);
-    ({ url } = await startCheckout(await getDb(), showId, { holder, userId: user.id, email: user.email }, await appUrl(), { types: typesFrom(choices.types), promoCode: choices.promo }));
+    const db = await getDb();
+    // During a high-demand on-sale only admitted visitors check out (the page sends the rest to the line).
+    await assertAdmitted(db, showId, holder);
+    ({ url } = await startCheckout(db, showId, { holder, userId: user.id, email: user.email }, await appUrl(), { types: typesFrom(choices.types), promoCode: choices.promo }));
   } catch (err) {
     // The page shows its own words for the code (checkout-errors.ts), never text from the URL;
     // a pricing refusal adds its reason, which the page words too.

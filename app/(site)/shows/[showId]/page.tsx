@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { showWithSeats } from "@/db/queries/catalog";
@@ -20,6 +20,8 @@ import { checkoutAction } from "./checkout-action";
 import { checkoutErrorMessage } from "./checkout-errors";
 import { joinWaitlistAction, leaveWaitlistAction } from "./waitlist-actions";
 import { BackLink } from "@/components/back-link";
+import { mayEnter } from "@/lib/booking/admission-guard";
+import { waitingRoomPath } from "@/lib/waiting-room/messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ showId: string }> }) {
   const { showId } = await params;
@@ -35,11 +37,14 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
   const db = await getDb();
   const detail = await showWithSeats(db, showId);
   if (!detail) notFound();
+  const holder = await readHolderId();
+  // A high-demand on-sale: the seat map is for visitors the line has let in.
+  if (!(await mayEnter(db, showId, holder))) redirect(waitingRoomPath(showId));
   const layout = toMapLayout(detail);
   const pricing = await showPricing(db, showId);
   // A tier sold at more than one price (Adult, Child …) shows its lowest: "from $9.00".
   const fromTiers = pricing ? Object.entries(pricing.prices).filter(([, byType]) => new Set(Object.values(byType)).size > 1).map(([tier]) => tier) : [];
-  const snapshot = await seatSnapshot(db, showId, await readHolderId());
+  const snapshot = await seatSnapshot(db, showId, holder);
   const sold = new Set(Object.entries(snapshot.states).filter(([, s]) => s === "sold").map(([id]) => id));
   const tz = detail.theater.timeZone;
   const bookable = detail.show.status === "scheduled" && detail.show.startsAt > new Date();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { assertAdmitted } from "@/lib/booking/admission-guard";
 import { readHolderId } from "@/lib/booking/holder";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
 import { AppError } from "@/lib/errors";
@@ -12,6 +13,8 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute<"public", { showId: string }>("/api/shows/[showId]/seats", { auth: "public" }, async (_req, { params }) => {
   const { showId } = await params;
   if (!z.uuid().safeParse(showId).success) throw new AppError("not_found", "That show does not exist.");
-  const snapshot = await seatSnapshot(await getDb(), showId, await readHolderId());
+  const [db, holder] = await Promise.all([getDb(), readHolderId()]);
+  await assertAdmitted(db, showId, holder);
+  const snapshot = await seatSnapshot(db, showId, holder);
   return Response.json(snapshot, { headers: { "cache-control": "no-store" } });
 });
