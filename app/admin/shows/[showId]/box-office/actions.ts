@@ -20,8 +20,9 @@ const showInput = z.object({ showId: z.uuid({ message: "That is not a show id." 
 const counterPath = (showId: string) => `/admin/shows/${showId}/box-office`;
 const noHolds = () => new AppError("gone", "No seats are held at this counter. Choose them on the map first.");
 
+// Staff at the counter are never sent to a high-demand show's waiting line (issue 22): admitted.
 export const boxOfficeHoldAction = defineAction(seatsInput, { name: "box-office-hold", auth: "admin", holder: "ensure" }, async (input, { holder }) =>
-  holdSeats(await getDb(), input, holder),
+  holdSeats(await getDb(), input, holder, new Date(), { admitted: true }),
 );
 
 export const boxOfficeReleaseAction = defineAction(seatsInput, { name: "box-office-release", auth: "admin", holder: "read" }, async (input, { holder }) =>
