@@ -51,7 +51,12 @@ export async function seedStories(tx: Tx, now: Date): Promise<void> {
 async function paidOrder(tx: Tx, o: { user: { id: string; email: string | null }; show: typeof shows.$inferSelect; seatRows: (typeof seats.$inferSelect)[] }) {
   const orderId = crypto.randomUUID();
   const paymentIntentId = `pi_local_demo${orderId.replace(/-/g, "").slice(0, 20)}`;
-  const lines = o.seatRows.map((s) => ({ orderId, seatId: s.id, rowLabel: s.rowLabel, seatNumber: s.number, tier: s.tier, amount: o.show.prices[s.tier] ?? 0 }));
+  // Adult lines at the tier price with no fee or tax: the story bookings are snapshots written
+  // here, so their breakdown must say what their amount is (db/invariants.ts checks it).
+  const lines = o.seatRows.map((s) => {
+    const amount = o.show.prices[s.tier] ?? 0;
+    return { orderId, seatId: s.id, rowLabel: s.rowLabel, seatNumber: s.number, tier: s.tier, amount, price: amount, ticketTypeName: "Adult" };
+  });
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
   const paidAt = new Date();
   await tx.insert(orders).values({
