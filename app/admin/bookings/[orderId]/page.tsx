@@ -10,6 +10,7 @@ import { adjustmentForTimeline } from "@/lib/admin/adjustment-text";
 import { adjustmentsOfOrder } from "@/db/queries/adjustments";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { offersOfOrder } from "@/db/queries/waitlist";
+import { staffCancelsOfOrder } from "@/db/queries/audit";
 import { formatMoney } from "@/lib/money";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatDateTime } from "@/lib/time";
@@ -35,7 +36,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
   const money = (minor: number) => formatMoney(minor, order.currency);
   const ticketOf = new Map(tickets.map((t) => [t.ticket.seatId, t.ticket]));
   const db = await getDb();
-  const [adjustments, offers] = await Promise.all([adjustmentsOfOrder(db, order.id), offersOfOrder(db, order.id)]);
+  const [adjustments, offers, staffCancels] = await Promise.all([adjustmentsOfOrder(db, order.id), offersOfOrder(db, order.id), staffCancelsOfOrder(db, order.id)]);
   const showTimes = new Map<string, string>();
   for (const id of new Set(adjustments.flatMap((a) => [a.fromShowId, a.toShowId]))) {
     const s = await showWithVenue(db, id);
