@@ -114,7 +114,7 @@ export async function cancelSeats(db: Db, input: { orderId: string; seatIds: str
     await recordAudit(tx, actor, "order.cancel_seats", { type: "order", id: order.id, theaterId }, {
       adjustmentId: adj.id,
       reference: order.reference,
-      seats: lines.map((l) => seatLabel(l.rowLabel, l.seatNumber)),
+      seats: [...lines].sort((a, b) => a.rowLabel.localeCompare(b.rowLabel) || a.seatNumber - b.seatNumber).map((l) => seatLabel(l.rowLabel, l.seatNumber)),
       refund: amount,
       currency: order.currency,
       ...(staff ? { by: "staff" } : {}),
