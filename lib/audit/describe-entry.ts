@@ -27,9 +27,9 @@ export const AUDIT_KINDS: Record<string, string> = {
   box_office: "Box office sales",
   house_seats: "House seats",
   waitlist: "Waitlist",
-  "price-card": "Prices",
-  "ticket-type": "Prices",
-  "promo-code": "Prices",
+  "price-card": "Price cards",
+  "ticket-type": "Ticket types",
+  "promo-code": "Promo codes",
 };
 
 export function auditKindOf(action: string): string {
