@@ -130,6 +130,7 @@ export async function cancelSeats(db: Db, input: { orderId: string; seatIds: str
     id: outcome.adj.id,
     seats: outcome.lines.map((l) => seatLabel(l.rowLabel, l.seatNumber)),
     amount: outcome.amount,
+    byStaff: !!staff,
   });
   await offerFreedSeatsSafely(db, outcome.showId);
   return { result: "cancelled", refunded: outcome.amount, adjustmentId: outcome.adj.id };

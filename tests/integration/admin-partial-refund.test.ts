@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne } from "drizzle-orm";
 import postgres from "postgres";
 import { runChecks } from "@/db/invariants";
-import { auditLog, orderAdjustments, orderSeats, orders, tickets } from "@/db/schema";
+import { auditLog, emailOutbox, orderAdjustments, orderSeats, orders, tickets } from "@/db/schema";
 import { orderDetail } from "@/db/queries/orders";
 import { partialRefundInputSchema } from "@/lib/admin/booking-input";
 import { describeAuditEntry } from "@/lib/audit/describe-entry";
@@ -61,6 +61,11 @@ describe("staff refund some seats of a booking", () => {
     const [entry] = await auditOf(orderId, "order.cancel_seats");
     expect(entry).toMatchObject({ actorId: staff.id, actorEmail: staff.email, details: expect.objectContaining({ by: "staff", refund: expected, seats: expect.any(Array) }) });
     expect(entry.theaterId).not.toBeNull();
+    // The customer is told the box office cancelled them, refunded to the card they paid with.
+    const emails = await world.db.select().from(emailOutbox).where(eq(emailOutbox.dedupeKey, `seats-cancelled:${orderId}:${(outcome as { adjustmentId: string }).adjustmentId}`));
+    expect(emails).toHaveLength(1);
+    expect(String(emails[0].payload.text)).toContain("box office cancelled these seats of your booking");
+    expect(String(emails[0].payload.text)).toContain("to your original payment method");
     await expectInvariants();
   });
 
@@ -121,6 +126,8 @@ describe("staff refund some seats of a booking", () => {
     const outcome = await cancelSeats(world.db, { orderId, seatIds: [seatIds[1]] }, new Date(), { staff: { actor: staff } });
     expect(outcome).toMatchObject({ result: "cancelled", refunded: line.amount });
     expect(world.stripe.requests.length).toBe(stripeCalls);
+    // Sold without an address: nobody to email.
+    expect(await world.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, ""))).toEqual([]);
     const [adj] = await world.db.select().from(orderAdjustments).where(eq(orderAdjustments.orderId, orderId));
     expect(adj).toMatchObject({ kind: "partial_cancel", difference: -line.amount, stripeRefundId: "counter:cash" });
     expect(await orderNow(orderId)).toMatchObject({ status: "paid", totalAmount: before.totalAmount - line.amount, stripeRefundId: null });
