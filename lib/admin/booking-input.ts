@@ -15,12 +15,8 @@ export const refundInputSchema = orderIdSchema.extend({
 
 /** A partial refund (issue 23): the chosen seats of the order, and a reason (required by the refund when one was admitted). */
 export const partialRefundInputSchema = refundInputSchema.extend({
-  seatIds: z
-    .array(z.string().min(1).max(64))
-    .min(1, "Choose the seats to refund.")
-    .max(50)
-    // One checkbox sends a single value; more send a list.
-    .or(z.string().min(1).max(64).transform((id) => [id])),
+  // One checkbox sends a single value; more send a list.
+  seatIds: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.string().min(1).max(64)).min(1, "Choose the seats to refund.").max(50)),
 });
 
 export const ORDER_STATUSES = ["pending", "paid", "expired", "cancelled", "refunded"] as const;

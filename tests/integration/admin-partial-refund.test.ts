@@ -146,6 +146,8 @@ describe("staff refund some seats of a booking", () => {
     const orderId = crypto.randomUUID();
     expect(partialRefundInputSchema.parse({ orderId, seatIds: "s1" }).seatIds).toEqual(["s1"]);
     expect(partialRefundInputSchema.parse({ orderId, seatIds: ["s1", "s2"], reason: " " })).toEqual({ orderId, seatIds: ["s1", "s2"], reason: undefined });
-    expect(partialRefundInputSchema.safeParse({ orderId, seatIds: [] }).success).toBe(false);
+    const none = partialRefundInputSchema.safeParse({ orderId, seatIds: [] });
+    expect(none.success).toBe(false);
+    expect(none.error?.issues[0].message).toBe("Choose the seats to refund.");
   });
 });
