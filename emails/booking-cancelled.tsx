@@ -21,6 +21,10 @@ export type BookingCancelledProps = {
   bookingsUrl: string;
   /** Only these seats were cancelled; the rest of the booking and its tickets stand (issue 21). */
   partial?: boolean;
+  /** The box office cancelled them (issue 23), not the customer. */
+  byStaff?: boolean;
+  /** A box office order: the money goes back at the counter, not to a card online. */
+  atCounter?: boolean;
 };
 
 export function bookingCancelledSubject(p: Pick<BookingCancelledProps, "movieTitle" | "partial">) {
@@ -30,11 +34,17 @@ export function bookingCancelledSubject(p: Pick<BookingCancelledProps, "movieTit
 export default function BookingCancelled(p: BookingCancelledProps) {
   return (
     <EmailLayout title="Your booking is cancelled" preview={`We refunded ${p.refundAmount} for ${p.movieTitle}.`}>
-      <Text style={styles.text}>{p.customerName ? `Hi ${p.customerName}, as` : "As"} you asked, we cancelled {p.partial ? "these seats of your booking" : "this booking"}:</Text>
+      <Text style={styles.text}>
+        {p.byStaff ? `${p.customerName ? `Hi ${p.customerName}, the` : "The"} box office cancelled` : `${p.customerName ? `Hi ${p.customerName}, as` : "As"} you asked, we cancelled`}{" "}
+        {p.partial ? "these seats of your booking" : "this booking"}:
+      </Text>
       <ShowFacts movieTitle={p.movieTitle} theaterName={p.theaterName} screenName={p.screenName} startsAt={p.startsAt} />
       <Text style={styles.facts}>{p.seats.join("; ")}</Text>
       <Text style={styles.text}>
-        We refunded {p.refundAmount} to your original payment method; it usually appears within 5 to 10 business days. The tickets and their QR codes
+        {p.atCounter
+          ? `We refunded ${p.refundAmount} at the box office.`
+          : `We refunded ${p.refundAmount} to your original payment method; it usually appears within 5 to 10 business days.`}{" "}
+        The tickets and their QR codes
         no longer admit anyone, and the seats are back on sale.
       </Text>
       {p.partial && <Text style={styles.text}>Your other tickets keep their QR codes and still admit you.</Text>}

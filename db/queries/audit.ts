@@ -68,3 +68,12 @@ export async function theaterIdOfOrder(db: Db | Tx, orderId: string): Promise<st
 export async function insertAuditRow(db: Db | Tx, row: Omit<typeof auditLog.$inferInsert, "id" | "createdAt">) {
   await db.insert(auditLog).values(row);
 }
+
+/** Partial refunds staff made on an order (issue 23): adjustment id → the staff member's email. */
+export async function staffCancelsOfOrder(db: Db, orderId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ adjustmentId: sql<string>`${auditLog.details}->>'adjustmentId'`, email: auditLog.actorEmail })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "order.cancel_seats"), eq(auditLog.targetId, orderId), sql`${auditLog.details}->>'by' = 'staff'`));
+  return new Map(rows.map((r) => [r.adjustmentId, r.email ?? "staff"]));
+}

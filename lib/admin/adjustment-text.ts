@@ -18,10 +18,14 @@ type Adjustment = {
 
 const seatsOf = (lines: Line[]) => lines.map((l) => shortSeatLabel({ row: l.rowLabel, number: l.seatNumber })).join(", ");
 
-export function adjustmentForTimeline(a: Adjustment, money: (minor: number) => string, showTime: (which: "from" | "to") => string): TimelineAdjustment {
+/** `staff`: who refunded these seats at the box office (issue 23); none when the customer cancelled them. */
+export function adjustmentForTimeline(a: Adjustment, money: (minor: number) => string, showTime: (which: "from" | "to") => string, staff?: string): TimelineAdjustment {
   const at = a.completedAt ?? a.createdAt;
   if (a.kind === "partial_cancel") {
-    return { at, kind: a.kind, status: a.status, title: `Seats cancelled by the customer: ${seatsOf(a.oldLines)}`, detail: `${money(-a.difference)} refunded${a.stripeRefundId ? "" : " (refund pending)"}` };
+    // A counter order's money goes back at the counter (lib/booking/adjustment-money.ts records "counter:<method>").
+    const where = !a.stripeRefundId ? " (refund pending)" : a.stripeRefundId.startsWith("counter:") ? " at the counter" : "";
+    const who = staff ? `Seats refunded by ${staff}` : "Seats cancelled by the customer";
+    return { at, kind: a.kind, status: a.status, title: `${who}: ${seatsOf(a.oldLines)}`, detail: `${money(-a.difference)} refunded${where}` };
   }
   const money_ = a.difference > 0 ? `customer paid ${money(a.difference)}` : a.difference < 0 ? `${money(-a.difference)} refunded` : "same price";
   const what = `${showTime("from")} ${seatsOf(a.oldLines)} → ${showTime("to")} ${seatsOf(a.newLines)}`;

@@ -13,6 +13,12 @@ export const refundInputSchema = orderIdSchema.extend({
     .transform((r) => r || undefined),
 });
 
+/** A partial refund (issue 23): the chosen seats of the order, and a reason (required by the refund when one was admitted). */
+export const partialRefundInputSchema = refundInputSchema.extend({
+  // One checkbox sends a single value; more send a list.
+  seatIds: z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(z.string().min(1).max(64)).min(1, "Choose the seats to refund.").max(50)),
+});
+
 export const ORDER_STATUSES = ["pending", "paid", "expired", "cancelled", "refunded"] as const;
 
 /** The search page's query string; anything malformed is dropped rather than refused. */

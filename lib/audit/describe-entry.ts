@@ -24,6 +24,12 @@ export const AUDIT_KINDS: Record<string, string> = {
   screen: "Screens and layouts",
   movie: "Movies",
   orders: "Exports",
+  box_office: "Box office sales",
+  house_seats: "House seats",
+  waitlist: "Waitlist",
+  "price-card": "Price cards",
+  "ticket-type": "Ticket types",
+  "promo-code": "Promo codes",
 };
 
 export function auditKindOf(action: string): string {
@@ -49,6 +55,42 @@ function reference(v: unknown): string {
   return r ? formatBookingReference(r.replace("-", "")) : "";
 }
 
+/**
+ * "2 seats (G11, G12)" from the labels as recorded, short ("G11") or long ("Row G, seat 11",
+ * which take semicolons between them); `fallback` when none were recorded.
+ */
+function seatsInWords(v: unknown, fallback = "seats"): string {
+  const labels = Array.isArray(v) ? v.map(String) : str(v) ? [str(v)] : [];
+  if (!labels.length) return fallback;
+  return `${plural(labels.length, "seat")} (${labels.join(labels.some((l) => l.includes(",")) ? "; " : ", ")})`;
+}
+
+/** Money as recorded: the entry's own currency when its writer gave one, else the theater's. */
+function amount(minor: unknown, d: Record<string, unknown>, c: Context): string {
+  return formatMoney(num(minor), str(d.currency) || c.currency);
+}
+
+const PAYMENT_METHOD: Record<string, string> = { cash: "in cash", card_terminal: "on the card terminal" };
+
+/** Pricing admin kinds: their writers record the whole sentence as `summary` (lib/pricing-admin/). */
+const PRICING_FALLBACK: Record<string, string> = {
+  "price-card.create": "Created a price card",
+  "price-card.update": "Changed a price card",
+  "price-card.retire": "Retired a price card",
+  "price-card.restore": "Put a price card back in use",
+  "ticket-type.add": "Added a ticket type",
+  "ticket-type.update": "Changed a ticket type",
+  "ticket-type.move": "Moved a ticket type",
+  "ticket-type.retire": "Retired a ticket type",
+  "ticket-type.restore": "Put a ticket type back on sale",
+  "promo-code.create": "Created a promo code",
+  "promo-code.update": "Changed a promo code",
+  "promo-code.retire": "Retired a promo code",
+  "promo-code.restore": "Put a promo code back in use",
+  "pricing.fees-and-tax": "Changed the booking fees and tax",
+  "show.price-card": "Changed a show's price card",
+};
+
 function pairs(details: Record<string, unknown>): string {
   return Object.entries(details)
     .filter(([, v]) => v !== null && v !== undefined && v !== "")
@@ -72,6 +114,45 @@ export function describeAuditEntry({ action, details: d }: AuditEntryInput, c: C
     }
     case "order.cancel":
       return `Cancelled the unpaid checkout ${booking || ""}`.trim();
+    case "order.cancel_seats": {
+      const seats = seatsInWords(d.seats, "some seats");
+      const of = booking ? ` of booking ${booking}` : "";
+      const admitted = num(d.admitted);
+      const warned = admitted ? ` with ${plural(admitted, "ticket")} already admitted` : "";
+      const why = d.reason ? `. Reason: “${str(d.reason)}”` : "";
+      const verb = d.by === "staff" ? "Refunded" : "The customer cancelled";
+      return `${verb} ${seats}${of}: ${amount(d.refund, d, c)} back${warned}${why}`;
+    }
+    case "order.swap": {
+      const diff = num(d.difference);
+      const money = diff > 0 ? `paid ${amount(diff, d, c)} more` : diff < 0 ? `${amount(-diff, d, c)} refunded` : "same price";
+      return `The customer swapped ${booking ? `booking ${booking}` : "a booking"} to another show (${plural(num(d.seats), "seat")}; ${money})`;
+    }
+    case "box_office.sale": {
+      const seats = seatsInWords(d.seats);
+      const method = PAYMENT_METHOD[str(d.method)] ?? str(d.method);
+      return `Sold ${seats} at the box office for ${amount(d.total, d, c)}${method ? `, paid ${method}` : ""}${d.email ? ` · tickets to ${str(d.email)}` : ""}`;
+    }
+    case "house_seats.reserve": {
+      const n = Array.isArray(d.seatIds) ? d.seatIds.length : num(d.count);
+      return `Kept ${plural(n, "house seat")} off sale${d.note ? ` (“${str(d.note)}”)` : ""}`;
+    }
+    case "house_seats.release": {
+      const n = Array.isArray(d.seatIds) ? d.seatIds.length : num(d.count);
+      return `Put ${plural(n, "house seat")} back on sale`;
+    }
+    case "waitlist.offer": {
+      return `Offered ${seatsInWords(d.seats)}${d.together ? " together" : ""} to ${str(d.to) || "a waiting customer"} from the waitlist`;
+    }
+    case "show.waiting_room.on": {
+      const n = Array.isArray(d.showIds) ? d.showIds.length : 1;
+      const from = when(d.from, c);
+      return `Opened a waiting line${from ? ` from ${from}` : ""}, letting in ${num(d.perMinute)} a minute, for ${plural(n, "show")}`;
+    }
+    case "show.waiting_room.off": {
+      const n = Array.isArray(d.showIds) ? d.showIds.length : 1;
+      return `Turned the waiting line off for ${plural(n, "show")}`;
+    }
     case "orders.export":
       return `Exported the orders from ${str(d.from)} to ${str(d.to)} as CSV`;
     case "movie.create":
@@ -98,6 +179,7 @@ export function describeAuditEntry({ action, details: d }: AuditEntryInput, c: C
     case "screen.layout.save":
       return `Saved the seat layout of ${str(d.name)}: ${num(d.added)} added, ${num(d.changed)} changed, ${num(d.removed)} removed`;
     default:
+      if (action in PRICING_FALLBACK) return typeof d.summary === "string" && d.summary ? d.summary : PRICING_FALLBACK[action];
       return typeof d.summary === "string" && d.summary ? d.summary : `${action}${Object.keys(d).length ? ` · ${pairs(d)}` : ""}`;
   }
 }

@@ -10,6 +10,8 @@ import { getPayments } from "@/lib/payments";
  * swap to cheaper seats or a partial cancellation refunds |difference| to the order's payment; a
  * swap that failed or expired after its difference was paid refunds that payment in full. The
  * idempotency key is the adjustment's, so a retry (reconcile) never refunds twice.
+ * A box office order (cash or card terminal) takes its money back at the counter, as its full
+ * refund does (completeRefund): recorded as a counter refund, never a provider call.
  */
 export async function settleAdjustmentMoney(db: Db, adjustmentId: string): Promise<void> {
   const adj = await adjustmentById(db, adjustmentId);
@@ -18,6 +20,11 @@ export async function settleAdjustmentMoney(db: Db, adjustmentId: string): Promi
   let refund: { id: string } | null = null;
   if (adj.status === "completed" && adj.difference < 0) {
     const order = await orderById(db, adj.orderId);
+    if (order && order.paymentMethod !== "online") {
+      await setAdjustmentRefund(db, adj.id, counterRefundId(order.paymentMethod));
+      log.info({ adjustmentId, method: order.paymentMethod }, "adjustment refunded at the counter");
+      return;
+    }
     if (!order?.stripePaymentIntentId) {
       log.error({ adjustmentId }, "adjusted order has no payment to refund");
       return;
@@ -29,4 +36,12 @@ export async function settleAdjustmentMoney(db: Db, adjustmentId: string): Promi
   if (!refund) return;
   await setAdjustmentRefund(db, adj.id, refund.id);
   log.info({ adjustmentId, refundId: refund.id }, "adjustment refunded");
+}
+
+/**
+ * The refund id an adjustment of a counter order records: no provider refund exists, and the id
+ * says where the money went back ("counter:cash", "counter:card_terminal"). See docs/decisions.md.
+ */
+export function counterRefundId(method: string): string {
+  return `counter:${method}`;
 }

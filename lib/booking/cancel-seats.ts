@@ -1,8 +1,10 @@
 import "server-only";
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { orderAdjustments, orderSeats, orders, tickets } from "@/db/schema";
 import { orderDetail } from "@/db/queries/orders";
+import { theaterIdOfOrder } from "@/db/queries/audit";
+import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -14,6 +16,13 @@ import { afterSeatsCancelled } from "./notify";
 import { unmarkSeatsSold } from "./show-facts";
 import { refundOrder } from "./refund-order";
 import { seatLabel } from "./seat-label";
+
+/**
+ * Staff refunding some seats at the box office (issue 23): no cut-off, and the audit row names the
+ * staff member. Tickets already admitted at the door may be refunded only with a reason (as a full
+ * refund: refund-booking.ts), which goes to the audit row with how many were admitted.
+ */
+export type CancelSeatsOptions = { staff?: { actor: AdminActor; reason?: string } };
 
 export type CancelSeatsResult = { result: "cancelled"; refunded: number; adjustmentId: string } | { result: "refunded" | "already_refunded" } | { result: "already_cancelled" };
 
@@ -27,12 +36,13 @@ export type CancelSeatsResult = { result: "cancelled"; refunded: number; adjustm
  * Policy (docs/decisions.md): a line's all-in amount (price, per-ticket fee, tax, discount) comes
  * back; an order-level fee stays until the last seat goes.
  */
-export async function cancelSeats(db: Db, input: { orderId: string; seatIds: string[] }, now = new Date()): Promise<CancelSeatsResult> {
+export async function cancelSeats(db: Db, input: { orderId: string; seatIds: string[] }, now = new Date(), options: CancelSeatsOptions = {}): Promise<CancelSeatsResult> {
+  const staff = options.staff ? { actor: options.staff.actor, reason: options.staff.reason?.trim() || undefined } : undefined;
   const detail = await orderDetail(db, input.orderId);
   if (!detail) throw new AppError("not_found", "That booking does not exist.");
   if (detail.order.status === "refunded") return { result: "already_refunded" };
   if (detail.order.status !== "paid") throw new AppError("conflict", "Only a paid booking can be changed.");
-  if (now > cancellationDeadline(detail.show.startsAt)) {
+  if (!staff && now > cancellationDeadline(detail.show.startsAt)) {
     throw new AppError("conflict", `Seats can be cancelled until ${env().CANCELLATION_CUTOFF_MINUTES} minutes before the show. Please ask at the box office.`);
   }
   const wanted = [...new Set(input.seatIds)];
@@ -44,6 +54,23 @@ export async function cancelSeats(db: Db, input: { orderId: string; seatIds: str
     if (wanted.every((id) => known.has(id) && !live.has(id))) return { result: "already_cancelled" };
     throw new AppError("bad_input", "Some of those seats are not in this booking.");
   }
+  const theaterId = staff ? await theaterIdOfOrder(db, input.orderId) : null;
+  if (staff) {
+    // Checked before any change so that a missing reason changes nothing; re-checked under the lock.
+    const admitted = await admittedAmong(db, input.orderId, wanted);
+    if (admitted > 0 && !staff.reason) throw new AppError("conflict", admittedNeedsReason(admitted));
+    if (wanted.length === live.size) {
+      // Every remaining seat: the whole booking's refund, audited as the full refund is.
+      const result = await refundOrder(db, input.orderId, "admin");
+      await recordAudit(db, staff.actor, "order.refund", { type: "order", id: input.orderId, theaterId }, {
+        result,
+        reference: detail.order.reference,
+        ...(admitted > 0 ? { admitted } : {}),
+        ...(staff.reason ? { reason: staff.reason } : {}),
+      });
+      return { result };
+    }
+  }
   if (wanted.length === live.size) return { result: await refundOrder(db, input.orderId, "customer_cancelled") };
 
   const outcome = await db.transaction(async (tx) => {
@@ -54,11 +81,9 @@ export async function cancelSeats(db: Db, input: { orderId: string; seatIds: str
       .from(orderSeats)
       .where(and(eq(orderSeats.orderId, order.id), inArray(orderSeats.seatId, wanted), isNull(orderSeats.cancelledAt)));
     if (lines.length !== wanted.length) return null; // a concurrent request cancelled them first
-    const admitted = await tx
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(and(eq(tickets.orderId, order.id), inArray(tickets.seatId, wanted), eq(tickets.status, "admitted")));
-    if (admitted.length) throw new AppError("conflict", "A ticket that was already used at the door cannot be cancelled.");
+    const admitted = await admittedAmong(tx, order.id, wanted);
+    if (admitted && !staff) throw new AppError("conflict", "A ticket that was already used at the door cannot be cancelled.");
+    if (admitted && !staff?.reason) throw new AppError("conflict", admittedNeedsReason(admitted));
     const amount = lineAmounts(lines, wanted);
     await tx
       .update(tickets)
@@ -85,10 +110,16 @@ export async function cancelSeats(db: Db, input: { orderId: string; seatIds: str
         completedAt: now,
       })
       .returning();
-    await recordAudit(tx, { id: order.userId ?? "customer", email: order.email }, "order.cancel_seats", { type: "order", id: order.id }, {
+    const actor = staff?.actor ?? { id: order.userId ?? "customer", email: order.email };
+    await recordAudit(tx, actor, "order.cancel_seats", { type: "order", id: order.id, theaterId }, {
       adjustmentId: adj.id,
-      seats: lines.map((l) => seatLabel(l.rowLabel, l.seatNumber)),
+      reference: order.reference,
+      seats: [...lines].sort((a, b) => a.rowLabel.localeCompare(b.rowLabel) || a.seatNumber - b.seatNumber).map((l) => seatLabel(l.rowLabel, l.seatNumber)),
       refund: amount,
+      currency: order.currency,
+      ...(staff ? { by: "staff" } : {}),
+      ...(admitted ? { admitted } : {}),
+      ...(staff?.reason ? { reason: staff.reason } : {}),
     });
     return { adj, lines, amount, showId: order.showId };
   });
@@ -99,7 +130,21 @@ export async function cancelSeats(db: Db, input: { orderId: string; seatIds: str
     id: outcome.adj.id,
     seats: outcome.lines.map((l) => seatLabel(l.rowLabel, l.seatNumber)),
     amount: outcome.amount,
+    byStaff: !!staff,
   });
   await offerFreedSeatsSafely(db, outcome.showId);
   return { result: "cancelled", refunded: outcome.amount, adjustmentId: outcome.adj.id };
+}
+
+/** How many of these seats' tickets were already admitted at the door. */
+async function admittedAmong(db: Db | Tx, orderId: string, seatIds: string[]): Promise<number> {
+  const rows = await db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.orderId, orderId), inArray(tickets.seatId, seatIds), eq(tickets.status, "admitted")));
+  return rows.length;
+}
+
+function admittedNeedsReason(admitted: number): string {
+  return `${admitted === 1 ? "1 of these tickets was" : `${admitted} of these tickets were`} already admitted at the door. Give a reason to refund ${admitted === 1 ? "it" : "them"} anyway. Nothing was refunded.`;
 }

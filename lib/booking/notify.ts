@@ -109,15 +109,21 @@ export async function afterOrderRefunded(db: Db, orderId: string): Promise<void>
 }
 
 /** Some seats of a paid order were cancelled and refunded; the rest stand (issue 21). */
-export async function afterSeatsCancelled(db: Db, orderId: string, cancellation: { id: string; seats: string[]; amount: number }): Promise<void> {
+export async function afterSeatsCancelled(db: Db, orderId: string, cancellation: { id: string; seats: string[]; amount: number; byStaff?: boolean }): Promise<void> {
   const dedupeKey = `seats-cancelled:${orderId}:${cancellation.id}`;
   if (await alreadyQueued(db, dedupeKey)) return;
   const detail = (await orderDetail(db, orderId))!;
+  // A box office sale without an address has nobody to tell.
+  if (!detail.order.email) return;
   await queueTemplateEmail(db, {
     dedupeKey,
     to: detail.order.email,
     template: "booking-cancelled",
-    props: { ...common(detail), seats: cancellation.seats, refundAmount: formatMoney(cancellation.amount, detail.order.currency), partial: true },
+    props: { ...common(detail), seats: cancellation.seats, refundAmount: formatMoney(cancellation.amount, detail.order.currency),
+      partial: true,
+      byStaff: cancellation.byStaff,
+      atCounter: detail.order.paymentMethod !== "online",
+    },
   });
   kickOutbox();
 }

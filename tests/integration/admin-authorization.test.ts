@@ -34,7 +34,7 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 let world: Awaited<ReturnType<typeof bookingWorld>>;
 let tokens: { admin: string; customer: string };
-let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string; doorShow: string; doorOrder: string; futureShow: string; spareCard: string; freeSeat: string };
+let ids: { movie: string; scheduledMovie: string; theater: string; screen2: string; show: string; paidOrder: string; pendingOrder: string; doorShow: string; doorOrder: string; futureShow: string; spareCard: string; freeSeat: string; partialOrder: string; partialSeat: string };
 let pricing: Awaited<ReturnType<typeof theaterWithDefaultCard>>;
 const unique = () => crypto.randomUUID().slice(0, 6).toUpperCase();
 /** Every tier on sale × Adult, as the card form sends it. */
@@ -139,6 +139,8 @@ const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; c
     changesAsAdmin: true,
   },
   "bookings/actions.ts#refundBookingAction": { input: () => ({ orderId: ids.paidOrder }), changesAsAdmin: true },
+  // Refunds one seat of a two-seat booking (issue 23); the other keeps its ticket.
+  "bookings/actions.ts#refundSeatsAction": { input: () => ({ orderId: ids.partialOrder, seatIds: [ids.partialSeat] }), changesAsAdmin: true },
   "bookings/actions.ts#cancelPendingOrderAction": { input: () => ({ orderId: ids.pendingOrder }), changesAsAdmin: true },
   // The box office counter. Holds live in the lock store (not the database), and a sale or a house
   // reservation needs the counter's holds (an admin with none is refused "gone"): the admin check
@@ -203,12 +205,13 @@ beforeAll(async () => {
   // A booking of another show (not cancelled by the samples) for the door to admit.
   const door = await world.aShow(3);
   const doorOrder = (await world.buy(door.show.id, [door.seat("J", 1).id])).orderId;
+  const partialOrder = (await world.buy(door.show.id, [door.seat("J", 5).id, door.seat("J", 6).id])).orderId;
   pricing = await theaterWithDefaultCard(world.db);
   const boss = await world.admin("pricing-boss@example.com");
   await savePromoCodeFromForm(boss, promoCodeSchema.parse({ theaterId: theater.id, code: "WELCOME", kind: "fixed", amount: "2", per: "ticket" }));
   const spareCard = (await savePriceCardFromForm(boss, priceCardSchema.parse({ theaterId: theater.id, name: "Spare", days: [1], prices: adultGrid("9.00") }))).id;
   const futureShow = (await world.aShow(4)).show.id;
-  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder, doorShow: door.show.id, doorOrder, futureShow, spareCard, freeSeat: seat("E", 1).id };
+  ids = { movie: movie.id, scheduledMovie: scheduledMovie.id, theater: theater.id, screen2: screen2.id, show: show.id, paidOrder, pendingOrder, doorShow: door.show.id, doorOrder, futureShow, spareCard, freeSeat: seat("E", 1).id, partialOrder, partialSeat: door.seat("J", 5).id };
   // The purchase's confirmation is delivered in the background (kickOutbox after commit); let it
   // finish, or its delivery would change email_outbox between a test's two fingerprints.
   await kickOutbox();

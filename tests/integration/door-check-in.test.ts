@@ -174,3 +174,49 @@ describe("refunds after the door", () => {
     );
   });
 });
+
+describe("audit entries in words: the kinds added since the door (issues 18, 21, 22, 23)", () => {
+  const c = { timeZone: "America/New_York", currency: "usd" };
+  const say = (action: string, details: Record<string, unknown>) => describeAuditEntry({ action, details }, c);
+  const cases: [string, Record<string, unknown>, string][] = [
+    ["box_office.sale", { showId: "s", method: "cash", total: 2400, currency: "usd", seats: ["G11", "G12"], email: "ann@example.com" }, "Sold 2 seats (G11, G12) at the box office for $24.00, paid in cash · tickets to ann@example.com"],
+    ["box_office.sale", { method: "card_terminal", total: 1250, currency: "eur", seats: ["A1"], email: null }, "Sold 1 seat (A1) at the box office for €12.50, paid on the card terminal"],
+    ["house_seats.reserve", { seatIds: ["a", "b", "c"], note: "Press" }, "Kept 3 house seats off sale (“Press”)"],
+    ["house_seats.release", { seatIds: ["a"] }, "Put 1 house seat back on sale"],
+    ["order.swap", { swapId: "x", fromShowId: "a", toShowId: "b", seats: 2, difference: 350 }, "The customer swapped a booking to another show (2 seats; paid $3.50 more)"],
+    ["order.swap", { seats: 1, difference: -200, reference: "K7QF2M9P" }, "The customer swapped booking K7QF-2M9P to another show (1 seat; $2.00 refunded)"],
+    ["order.cancel_seats", { adjustmentId: "x", seats: ["B2", "B3"], refund: 2500 }, "The customer cancelled 2 seats (B2, B3): $25.00 back"],
+    ["order.cancel_seats", { seats: ["Row B, seat 2", "Row B, seat 3"], refund: 1200, currency: "usd", reference: "K7QF2M9P", by: "staff", admitted: 1, reason: "Left early" }, "Refunded 2 seats (Row B, seat 2; Row B, seat 3) of booking K7QF-2M9P: $12.00 back with 1 ticket already admitted. Reason: “Left early”"],
+    ["waitlist.offer", { offerId: "o", to: "fan@example.com", seats: ["E3", "E4"], together: true }, "Offered 2 seats (E3, E4) together to fan@example.com from the waitlist"],
+    ["show.waiting_room.on", { showIds: ["a", "b"], from: "2026-12-05T23:00:00.000Z", perMinute: 100 }, "Opened a waiting line from Sat, Dec 5 6:00 PM, letting in 100 a minute, for 2 shows"],
+    ["show.waiting_room.off", { showIds: ["a"] }, "Turned the waiting line off for 1 show"],
+    ["show.price-card", { summary: "Orbit of Ash Fri 8:00 PM on Screen 1 now sells at Weekend (default)" }, "Orbit of Ash Fri 8:00 PM on Screen 1 now sells at Weekend (default)"],
+    ["price-card.create", { summary: "Created price card Weekend: Fri–Sun", prices: "…" }, "Created price card Weekend: Fri–Sun"],
+    ["price-card.update", {}, "Changed a price card"],
+    ["price-card.retire", { summary: "Retired price card Weekend" }, "Retired price card Weekend"],
+    ["price-card.restore", {}, "Put a price card back in use"],
+    ["ticket-type.add", { summary: "Added ticket type Senior" }, "Added ticket type Senior"],
+    ["ticket-type.update", {}, "Changed a ticket type"],
+    ["ticket-type.move", { summary: "Moved Child up: Adult, Child" }, "Moved Child up: Adult, Child"],
+    ["ticket-type.retire", {}, "Retired a ticket type"],
+    ["ticket-type.restore", {}, "Put a ticket type back on sale"],
+    ["promo-code.create", { summary: "Created promo code WELCOME" }, "Created promo code WELCOME"],
+    ["promo-code.update", {}, "Changed a promo code"],
+    ["promo-code.retire", {}, "Retired a promo code"],
+    ["promo-code.restore", { summary: "Accepts again: WELCOME" }, "Accepts again: WELCOME"],
+    ["pricing.fees-and-tax", {}, "Changed the booking fees and tax"],
+  ];
+  it.each(cases)("%s → a sentence from its details", (action, details, sentence) => {
+    expect(say(action, details)).toBe(sentence);
+  });
+
+  it("every kind written with recordAudit in lib/ and app/ has its own sentence, not the key: value fallback", async () => {
+    const { execFileSync } = await import("node:child_process");
+    // Every call names its kind (or two, chosen by a condition) on its first line.
+    const out = execFileSync("grep", ["-rh", "recordAudit(", "lib", "app"], { encoding: "utf8" });
+    const kinds = new Set([...out.matchAll(/"([a-z_-]+\.[a-z_.-]+)"/g)].map((m) => m[1]));
+    expect(kinds).toContain("order.swap");
+    expect(kinds.size).toBeGreaterThan(30);
+    for (const kind of kinds) expect(say(kind, { zzz: "marker" }), kind).not.toContain("zzz: marker");
+  });
+});

@@ -14,6 +14,9 @@ describe("swaps and partial cancellations on the admin timeline (issue 21)", () 
     expect(failed.title).toBe("Swap failed (seat_conflict); booking unchanged");
     const cut = adjustmentForTimeline({ ...base, kind: "partial_cancel", status: "completed", oldLines: [line("B", 2), line("B", 3)], newLines: [], difference: -2500, stripeRefundId: null }, money, () => "");
     expect(cut).toMatchObject({ title: "Seats cancelled by the customer: B2, B3", detail: "$25.00 refunded (refund pending)" });
+    // Issue 23: staff refunded seats of a box office order; the money went back at the counter.
+    const byStaff = adjustmentForTimeline({ ...base, kind: "partial_cancel", status: "completed", oldLines: [line("B", 2)], newLines: [], difference: -1200, stripeRefundId: "counter:cash" }, money, () => "", "boss@example.com");
+    expect(byStaff).toMatchObject({ title: "Seats refunded by boss@example.com: B2", detail: "$12.00 refunded at the counter" });
   });
 
   it("places them and a waitlist offer in time order among the order's events", () => {

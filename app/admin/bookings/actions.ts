@@ -1,6 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { orderIdSchema, refundInputSchema } from "@/lib/admin/booking-input";
+import { orderIdSchema, partialRefundInputSchema, refundInputSchema } from "@/lib/admin/booking-input";
+import { getDb } from "@/db/client";
+import { cancelSeats } from "@/lib/booking/cancel-seats";
 import { cancelPendingOrder, refundBooking } from "@/lib/booking/refund-booking";
 import { defineAction } from "@/lib/handlers/define-action";
 
@@ -14,4 +16,11 @@ export const cancelPendingOrderAction = defineAction(orderIdSchema, { name: "can
   const result = await cancelPendingOrder(user, { orderId });
   revalidatePath(`/admin/bookings/${orderId}`);
   return result;
+});
+
+/** Refunds some seats of a paid booking (issue 23); the rest keep their tickets. */
+export const refundSeatsAction = defineAction(partialRefundInputSchema, { name: "refund-seats", auth: "admin" }, async ({ orderId, seatIds, reason }, { user }) => {
+  const outcome = await cancelSeats(await getDb(), { orderId, seatIds }, new Date(), { staff: { actor: user, reason } });
+  revalidatePath(`/admin/bookings/${orderId}`);
+  return outcome;
 });

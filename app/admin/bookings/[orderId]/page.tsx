@@ -10,12 +10,14 @@ import { adjustmentForTimeline } from "@/lib/admin/adjustment-text";
 import { adjustmentsOfOrder } from "@/db/queries/adjustments";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { offersOfOrder } from "@/db/queries/waitlist";
+import { staffCancelsOfOrder } from "@/db/queries/audit";
 import { formatMoney } from "@/lib/money";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatDateTime } from "@/lib/time";
 import { ConfirmOrderAction } from "@/components/admin/bookings/confirm-order-action";
 import { OrderStatusBadge } from "@/components/admin/bookings/order-status-badge";
-import { cancelPendingOrderAction, refundBookingAction } from "../actions";
+import { PartialRefundForm } from "@/components/admin/bookings/partial-refund-form";
+import { cancelPendingOrderAction, refundBookingAction, refundSeatsAction } from "../actions";
 import { TitledSection } from "@/components/titled-section";
 import { AdminTable } from "@/components/admin/admin-table";
 import { BackLink } from "@/components/back-link";
@@ -35,7 +37,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
   const money = (minor: number) => formatMoney(minor, order.currency);
   const ticketOf = new Map(tickets.map((t) => [t.ticket.seatId, t.ticket]));
   const db = await getDb();
-  const [adjustments, offers] = await Promise.all([adjustmentsOfOrder(db, order.id), offersOfOrder(db, order.id)]);
+  const [adjustments, offers, staffCancels] = await Promise.all([adjustmentsOfOrder(db, order.id), offersOfOrder(db, order.id), staffCancelsOfOrder(db, order.id)]);
   const showTimes = new Map<string, string>();
   for (const id of new Set(adjustments.flatMap((a) => [a.fromShowId, a.toShowId]))) {
     const s = await showWithVenue(db, id);
@@ -45,7 +47,7 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
     order,
     emails,
     tickets.map((t) => ({ seat: shortSeatLabel({ row: t.rowLabel, number: t.seatNumber }), admittedAt: t.ticket.admittedAt })),
-    adjustments.map((a) => adjustmentForTimeline(a, money, (which) => showTimes.get(which === "from" ? a.fromShowId : a.toShowId) ?? "")),
+    adjustments.map((a) => adjustmentForTimeline(a, money, (which) => showTimes.get(which === "from" ? a.fromShowId : a.toShowId) ?? "", staffCancels.get(a.id))),
     offers.map((o) => ({
       at: o.createdAt,
       together: o.together,
@@ -179,6 +181,19 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ o
           outcomes={{ refunded: "Refunded. The tickets are void, the seats are back on sale and the customer has been emailed.", already_refunded: "Refunded already: nothing more was done." }}
           action={refundBookingAction}
         />
+        {order.status === "paid" && seats.length > 1 && (
+          <PartialRefundForm
+            orderId={order.id}
+            action={refundSeatsAction}
+            whereMoneyGoes={order.paymentMethod === "online" ? "refunded to the original payment" : "money back at the counter"}
+            seats={seats.map((s) => ({
+              seatId: s.seatId,
+              label: `Row ${s.rowLabel}, seat ${s.seatNumber}`,
+              price: money(s.amount),
+              admitted: ticketOf.get(s.seatId)?.status === "admitted",
+            }))}
+          />
+        )}
         <ConfirmOrderAction
           orderId={order.id}
           available={order.status === "pending"}
