@@ -6,6 +6,7 @@ import { RateLimitedError } from "@/lib/rate-limit/enforce";
 import { getSeatLocks, type ClaimLimit } from "@/lib/seat-locks";
 import type { HoldOutput } from "@/lib/seat-map/types";
 import { NOT_ADMITTED, waitingRoomPath } from "@/lib/waiting-room/messages";
+import { unavailableSeatIdsOfShow } from "@/db/queries/show-seats";
 import { seatIdsOfShow } from "./seat-ids";
 import { refreshShowFacts } from "./show-facts";
 
@@ -54,6 +55,13 @@ export async function holdSeats(db: Db, input: { showId: string; seatIds: string
     if (!(await refreshShowFacts(db, input.showId))) throw new AppError("not_found", "That show does not exist.");
     result = await getSeatLocks().claim(request);
   }
+  if (!result.ok && result.reason === "sold" && (await staleSold(db, input.showId, result.seats))) {
+    // A "sold" fact Postgres does not back (a refund's unmark overtaken by a late fulfilment's
+    // mark, say) would refuse those seats for good: only this refusal path reads Postgres, and
+    // the facts are rebuilt from it before the one retry.
+    await refreshShowFacts(db, input.showId);
+    result = await getSeatLocks().claim(request);
+  }
   if (result.ok) return { mine: result.mine, expiresAt: result.expiresAt };
   switch (result.reason) {
     case "no_facts":
@@ -90,6 +98,12 @@ export async function holdSeats(db: Db, input: { showId: string; seatIds: string
  */
 export async function releaseSeats(_db: Db, input: { showId: string; seatIds: string[] }, holder: string): Promise<HoldOutput> {
   return getSeatLocks().releaseAndList(input.showId, [...new Set(input.seatIds)], holder);
+}
+
+/** True when some seat the facts call sold is free in Postgres (no live ticket, not a house seat). */
+async function staleSold(db: Db, showId: string, seats: { id: string }[]): Promise<boolean> {
+  const unavailable = new Set(await unavailableSeatIdsOfShow(db, showId));
+  return seats.some((s) => !unavailable.has(s.id));
 }
 
 function describe(seats: { label: string }[]): string {
