@@ -1,21 +1,12 @@
 // A promo code in words, for the codes list and the audit log. Pure.
 import { formatMoney } from "@/lib/money";
+import type { PromoCodeView } from "@/lib/pricing/types";
 import { WEEKDAYS } from "./price-card-input";
 
-type Promo = {
-  code: string;
-  kind: "percent" | "fixed";
-  amount: number;
-  appliesTo: "order" | "ticket";
-  validFrom: Date | null;
-  validUntil: Date | null;
-  movieIds: string[] | null;
-  showIds: string[] | null;
-  daysOfWeek: number[] | null;
-  ticketTypeIds: string[] | null;
-  maxRedemptions: number | null;
-  perCustomerLimit: number | null;
-};
+type Promo = Pick<
+  PromoCodeView,
+  "code" | "kind" | "amount" | "appliesTo" | "validFrom" | "validUntil" | "movieIds" | "showIds" | "daysOfWeek" | "ticketTypeIds" | "maxRedemptions" | "perCustomerLimit"
+>;
 
 /** "SUMMER10: 10% off each ticket · Tuesdays · Child, Senior · 100 uses, 1 per customer". */
 export function describePromo(p: Promo, currency: string, types: { id: string; name: string }[]): string {

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { promoCodeById } from "@/db/queries/pricing-admin";
@@ -7,6 +6,7 @@ import { requireAdminPage } from "@/lib/auth/require-admin-page";
 import { promoEditorData, promoFormValues } from "@/lib/pricing-admin/promo-editor-data";
 import { PromoCodeForm } from "@/components/admin/pricing/promo-code-form";
 import { savePromoCodeAction } from "../actions";
+import { BackLink } from "@/components/back-link";
 
 export const metadata = { title: "Promo code" };
 
@@ -19,10 +19,8 @@ export default async function EditPromoCodePage({ params }: { params: Promise<{ 
   const choices = await promoEditorData(db, theater.id, theater.timeZone);
   return (
     <div className="space-y-5">
-      <p className="text-sm">
-        <Link href="/admin/promo-codes" className="text-gold underline-offset-2 hover:underline">
-          ← Promo codes
-        </Link>
+      <p>
+        <BackLink href="/admin/promo-codes">Promo codes</BackLink>
       </p>
       <h1 className="font-mono text-2xl font-bold">{promo.code}</h1>
       <p className="text-sm text-zinc-300">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { priceCardById } from "@/db/queries/pricing";
@@ -9,6 +8,7 @@ import { cardEditorData } from "@/lib/pricing-admin/card-editor-data";
 import { cardFormValues } from "@/lib/pricing-admin/card-form-values";
 import { PriceCardForm } from "@/components/admin/pricing/price-card-form";
 import { savePriceCardAction } from "../../actions";
+import { BackLink } from "@/components/back-link";
 
 export const metadata = { title: "Price card" };
 
@@ -21,10 +21,8 @@ export default async function EditPriceCardPage({ params, searchParams }: { para
   const [data, coming] = await Promise.all([cardEditorData(db, theater.id), comingShowsOnCard(db, card.id)]);
   return (
     <div className="space-y-5">
-      <p className="text-sm">
-        <Link href="/admin/pricing" className="text-gold underline-offset-2 hover:underline">
-          ← Price cards
-        </Link>
+      <p>
+        <BackLink href="/admin/pricing">Price cards</BackLink>
       </p>
       <h1 className="text-2xl font-bold">{card.name}</h1>
       {created && (

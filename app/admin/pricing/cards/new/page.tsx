@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getDb } from "@/db/client";
 import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
@@ -6,6 +5,7 @@ import { cardEditorData } from "@/lib/pricing-admin/card-editor-data";
 import { EMPTY_CARD } from "@/lib/pricing-admin/card-form-values";
 import { PriceCardForm } from "@/components/admin/pricing/price-card-form";
 import { savePriceCardAction } from "../../actions";
+import { BackLink } from "@/components/back-link";
 
 export const metadata = { title: "New price card" };
 
@@ -17,10 +17,8 @@ export default async function NewPriceCardPage() {
   const data = await cardEditorData(db, theater.id);
   return (
     <div className="space-y-5">
-      <p className="text-sm">
-        <Link href="/admin/pricing" className="text-gold underline-offset-2 hover:underline">
-          ← Price cards
-        </Link>
+      <p>
+        <BackLink href="/admin/pricing">Price cards</BackLink>
       </p>
       <h1 className="text-2xl font-bold">New price card</h1>
       <PriceCardForm theaterId={theater.id} card={EMPTY_CARD} currency={theater.currency} save={savePriceCardAction} {...data} />
