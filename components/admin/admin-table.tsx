@@ -10,7 +10,14 @@ export function AdminTable({ caption, columns, footer, children }: { caption?: R
   return (
     // relative: the table's visually hidden labels (position: absolute) belong to this scroller, or
     // they would sit past its right edge and widen the whole page on a phone.
-    <div className="relative overflow-x-auto rounded-xl border border-line">
+    // tabIndex: a table wider than a phone scrolls here, and keyboard users must reach it (axe
+    // scrollable-region-focusable); named by its caption as a region.
+    <div
+      className="relative overflow-x-auto rounded-xl border border-line focus-visible:outline-2 focus-visible:outline-gold"
+      tabIndex={0}
+      role="region"
+      aria-label={typeof caption === "string" ? caption : "Table"}
+    >
       <table className="w-full text-left text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="bg-panel text-zinc-300">
