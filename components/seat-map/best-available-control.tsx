@@ -1,7 +1,6 @@
 "use client";
 import { useId, useState } from "react";
 import type { MapTier } from "@/lib/seat-map/types";
-import { WHEELCHAIR } from "./areas";
 
 type Props = {
   maxSeats: number;
@@ -15,6 +14,7 @@ type Props = {
 
 // Wheelchair spaces are an "area" choice rather than a separate checkbox: it keeps the control
 // on one line on a phone, and the spaces sit where they sit whatever the tier.
+export const WHEELCHAIR = "wheelchair";
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 

@@ -6,7 +6,7 @@ import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
 import { bestTier, targetFor } from "@/lib/seat-map/seat-scoring";
 import type { HoldInput, HoldOutput, MapLayout, SeatSnapshot } from "@/lib/seat-map/types";
-import { WHEELCHAIR } from "./areas";
+import { BestAvailableControl, WHEELCHAIR } from "./best-available-control";
 import { idsInState, isMine, isTaken } from "./booking-store";
 import { frameOf, mapBoxStyle, tierColours } from "./drawing";
 import { SeatCanvas } from "./seat-canvas";
@@ -50,9 +50,6 @@ const SeatList = lazy(() => import("./seat-list").then((m) => ({ default: m.Seat
 const SeatAnnouncer = lazy(() => import("./seat-announcer").then((m) => ({ default: m.SeatAnnouncer })));
 // Only after a sign-in during which the hold ran out.
 const ResumeOffer = lazy(() => import("./resume-offer").then((m) => ({ default: m.ResumeOffer })));
-// Loads with the page's hydration, after the map's own code: its space is kept meanwhile (issue 18
-// left the first-load JavaScript no room for it).
-const BestAvailableControl = lazy(() => import("./best-available-control").then((m) => ({ default: m.BestAvailableControl })));
 // With the first seat that is the customer's.
 const TicketTypes = lazy(() => import("./ticket-types").then((m) => ({ default: m.TicketTypes })));
 
@@ -212,16 +209,14 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
           </Suspense>
         )}
       </p>
-      <Suspense fallback={<div className="h-[3.75rem]" />}>
-        <BestAvailableControl
-          maxSeats={maxSeats}
-          tiers={layout.tiers}
-          bestTierName={bestTierName}
-          hasWheelchairSpaces={hasWheelchairSpaces}
-          onFind={(count, tier, wheelchair) => void booking.takeBest(count, tier, wheelchair)}
-          onAreaChange={setArea}
-        />
-      </Suspense>
+      <BestAvailableControl
+        maxSeats={maxSeats}
+        tiers={layout.tiers}
+        bestTierName={bestTierName}
+        hasWheelchairSpaces={hasWheelchairSpaces}
+        onFind={(count, tier, wheelchair) => void booking.takeBest(count, tier, wheelchair)}
+        onAreaChange={setArea}
+      />
       {resume.length > 0 && mine.length === 0 && (
         <Suspense fallback={null}>
           <ResumeOffer resume={resume} geometry={geometry} states={states} onToggle={onToggle} />
