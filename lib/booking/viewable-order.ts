@@ -1,4 +1,5 @@
 import "server-only";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { currentUser } from "@/lib/auth/current-user";
@@ -13,4 +14,18 @@ export async function viewableOrder(orderId: string) {
   const detail = await orderDetail(await getDb(), orderId);
   if (!detail || !canViewOrder(user, detail)) throw new AppError("not_found", "That booking does not exist.");
   return { user, detail };
+}
+
+/**
+ * For a page: a visitor is sent to sign in (and back to `path`), a booking that is not theirs is
+ * a 404 page, as `viewableOrder` refuses it.
+ */
+export async function viewableOrderForPage(orderId: string, path: string) {
+  if (!(await currentUser())) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  try {
+    return await viewableOrder(orderId);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  }
 }

@@ -1,10 +1,7 @@
-import { notFound, redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/current-user";
 import { cancellationDeadline } from "@/lib/booking/cancel-booking";
 import { refundExplanation } from "@/lib/booking/refund-explanation";
 import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
-import { viewableOrder } from "@/lib/booking/viewable-order";
-import { AppError } from "@/lib/errors";
+import { viewableOrderForPage } from "@/lib/booking/viewable-order";
 import { formatMoney } from "@/lib/money";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { formatDateTime } from "@/lib/time";
@@ -26,14 +23,7 @@ export const metadata = { title: "Booking" };
 export default async function BookingPage({ params, searchParams }: { params: Promise<{ orderId: string }>; searchParams: Promise<{ swap?: string }> }) {
   const { orderId } = await params;
   const { swap: swapParam } = await searchParams;
-  if (!(await currentUser())) redirect(`/sign-in?next=${encodeURIComponent(`/bookings/${orderId}`)}`);
-  let found;
-  try {
-    found = await viewableOrder(orderId);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
+  const found = await viewableOrderForPage(orderId, `/bookings/${orderId}`);
   const { detail, user } = found;
   const tz = detail.theater.timeZone;
   const deadline = cancellationDeadline(detail.show.startsAt);

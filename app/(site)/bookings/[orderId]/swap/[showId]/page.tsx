@@ -1,13 +1,11 @@
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { showWithSeats } from "@/db/queries/catalog";
 import { readHolderId } from "@/lib/booking/holder";
 import { toMapLayout } from "@/lib/booking/map-layout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
-import { viewableOrder } from "@/lib/booking/viewable-order";
-import { currentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
+import { viewableOrderForPage } from "@/lib/booking/viewable-order";
 import { formatMoney } from "@/lib/money";
 import { formatDateTime } from "@/lib/time";
 import { SeatLegend, SeatMap } from "@/components/seat-map";
@@ -22,15 +20,8 @@ export const metadata = { title: "Change showtime" };
 export default async function SwapSeatsPage({ params, searchParams }: { params: Promise<{ orderId: string; showId: string }>; searchParams: Promise<{ error?: string }> }) {
   const { orderId, showId } = await params;
   const { error } = await searchParams;
-  if (!(await currentUser())) redirect(`/sign-in?next=${encodeURIComponent(`/bookings/${orderId}/swap/${showId}`)}`);
   if (!z.uuid().safeParse(showId).success) notFound();
-  let found;
-  try {
-    found = await viewableOrder(orderId);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
+  const found = await viewableOrderForPage(orderId, `/bookings/${orderId}/swap/${showId}`);
   const { detail: order, user } = found;
   if (order.order.userId !== user.id || order.order.status !== "paid") notFound();
   const db = await getDb();
