@@ -27,3 +27,11 @@ export async function appUrl(): Promise<string> {
 export function servedOverHttps(): boolean {
   return configuredAppUrl().startsWith("https:");
 }
+
+/**
+ * Whether our own cookies (holder, admission) carry Secure: in production behind an https
+ * APP_URL. Not in development, where the demo is plain http on localhost.
+ */
+export function secureCookies(): boolean {
+  return env().NODE_ENV === "production" && (env().APP_URL ?? "").startsWith("https:");
+}

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { secureCookies } from "@/lib/app-url";
 
 // The seat-lock holder cookie: its name, what a valid value looks like, how a fresh one is made
 // and the attributes it is set with. No server-only imports: proxy.ts mints it too.
@@ -17,6 +17,5 @@ export function mintHolderId(): string {
 }
 
 export function holderCookieOptions() {
-  const secure = env().NODE_ENV === "production" && (env().APP_URL ?? "").startsWith("https:");
-  return { httpOnly: true, sameSite: "lax" as const, secure, path: "/", maxAge: THIRTY_DAYS_S };
+  return { httpOnly: true, sameSite: "lax" as const, secure: secureCookies(), path: "/", maxAge: THIRTY_DAYS_S };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { env } from "@/lib/env";
+import { secureCookies } from "@/lib/app-url";
 import { secretOrDevSecret } from "@/lib/secrets/dev-secrets";
 import { getWaitingRoom } from "./index";
 import { admissionCookieName } from "./messages";
@@ -52,11 +52,10 @@ export async function takePlace(
 /** Sets the admission cookie for the show (also when no line is on: the seat map then needs none). */
 export async function admit(showId: string, holder: string, now = Date.now()): Promise<void> {
   const expiresAt = now + ADMISSION_MS;
-  const secure = env().NODE_ENV === "production" && (env().APP_URL ?? "").startsWith("https:");
   (await cookies()).set(admissionCookieName(showId), signAdmission({ showId, holder, expiresAt }, admissionSecret()), {
     httpOnly: true,
     sameSite: "lax",
-    secure,
+    secure: secureCookies(),
     path: "/",
     maxAge: Math.floor(ADMISSION_MS / 1000),
   });
