@@ -14,7 +14,7 @@ export async function UserNav() {
   }
   return (
     <div className="flex items-center gap-3">
-      {user.role === "admin" && (
+      {(user.role === "admin" || user.role === "manager") && (
         <Link href="/admin" className="text-sm text-zinc-200 hover:text-white">
           Admin
         </Link>

@@ -1,7 +1,10 @@
-import { integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { theaters } from "./venue";
 
 // Auth.js tables, shaped as @auth/drizzle-adapter expects, plus our role column.
-export const userRole = pgEnum("user_role", ["customer", "admin"]);
+// "admin" is a chain admin (every theater); "manager" a site manager of the theaters listed for
+// them in theater_managers (issue 19). A manager with no theater listed manages nothing.
+export const userRole = pgEnum("user_role", ["customer", "admin", "manager"]);
 
 export const users = pgTable("user", {
   id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
@@ -10,6 +13,8 @@ export const users = pgTable("user", {
   emailVerified: timestamp("emailVerified", { mode: "date", withTimezone: true }),
   image: text("image"),
   role: userRole("role").notNull().default("customer"),
+  // The cinema this customer last chose (issue 19): their home page opens on it on any device.
+  preferredTheaterId: text("preferred_theater_id").references(() => theaters.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -45,4 +50,16 @@ export const verificationTokens = pgTable(
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// Which theaters a site manager ("manager" role) runs. Chain admins need no rows here.
+export const theaterManagers = pgTable(
+  "theater_managers",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    theaterId: text("theater_id").notNull().references(() => theaters.id, { onDelete: "cascade" }),
+    grantedBy: text("granted_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.theaterId] }), index("theater_managers_theater_idx").on(t.theaterId)],
 );

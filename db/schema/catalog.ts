@@ -45,11 +45,15 @@ export const shows = pgTable(
     // at admissionPerMinute. Both null: no waiting room.
     waitingRoomFrom: timestamp("waiting_room_from", { withTimezone: true }),
     admissionPerMinute: integer("admission_per_minute"),
+    // What moviegoers filter by (issue 19): format, language, subtitles, accessibility — ids from
+    // the one vocabulary in lib/catalog/show-tags.ts ("imax", "lang:es", "subs:en", "audio-description").
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     check("shows_waiting_room_whole", sql`(${t.waitingRoomFrom} is null) = (${t.admissionPerMinute} is null)`),
     check("shows_admission_rate_positive", sql`${t.admissionPerMinute} is null or ${t.admissionPerMinute} > 0`),
     index("shows_starts_idx").on(t.startsAt),
+    index("shows_tags_idx").using("gin", t.tags),
     index("shows_movie_idx").on(t.movieId, t.startsAt),
     index("shows_screen_idx").on(t.screenId, t.startsAt),
     check("shows_ends_after_start", sql`${t.endsAt} > ${t.startsAt}`),

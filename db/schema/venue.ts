@@ -24,6 +24,9 @@ export const theaters = pgTable("theaters", {
   adultsOnlyRatings: text("adults_only_ratings").array().notNull().default(sql`'{}'::text[]`),
   // Issue 21: customers may swap a booking to a show of another movie (default: same movie only).
   swapAnyMovie: boolean("swap_any_movie").notNull().default(false),
+  // Issue 19: what the customer is told before paying for a rated movie ("Photo ID is required
+  // for R-rated films: under 17s must come with an adult."). Empty: no notice.
+  idNotice: text("id_notice").notNull().default(""),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

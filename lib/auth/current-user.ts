@@ -5,6 +5,8 @@ import { cookies, headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { cache } from "react";
 import { AppError } from "@/lib/errors";
+import { getDb } from "@/db/client";
+import { theaterIdsManagedBy } from "@/db/queries/theater-scope";
 import { auth } from "./auth-js";
 import { SESSION_MAX_AGE, SESSION_UPDATE_AGE } from "./config";
 import type { AdminActor, SessionUser } from "./session-user";
@@ -60,8 +62,30 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * A chain admin (scope: every theater) or a site manager with the theaters they run (issue 19);
+ * anyone else is refused. The scope is read from the database on every call, so a manager who
+ * loses a theater loses it at once. What a handler then touches is checked against the scope by
+ * lib/auth/theater-scope.ts.
+ */
 export async function requireAdmin(): Promise<AdminActor> {
   const user = await requireUser();
-  if (user.role !== "admin") throw new AppError("forbidden", "Only theater admins can do that.");
-  return { ...user, role: "admin" };
+  return adminActorOf(user);
 }
+
+/** requireAdmin() for a chain-wide operation (movies, theaters, staff roles): site managers are refused. */
+export async function requireChainAdmin(): Promise<AdminActor> {
+  const actor = await requireAdmin();
+  if (!actor.scope.all) throw new AppError("forbidden", "Only chain admins can do that.");
+  return actor;
+}
+
+/** The admin actor a signed-in user is, or forbidden. */
+export const adminActorOf = cache(async (user: SessionUser): Promise<AdminActor> => {
+  if (user.role === "admin") return { ...user, role: "admin", scope: { all: true } };
+  if (user.role === "manager") {
+    const theaterIds = await theaterIdsManagedBy(await getDb(), user.id);
+    if (theaterIds.length > 0) return { ...user, role: "manager", scope: { all: false, theaterIds } };
+  }
+  throw new AppError("forbidden", "Only theater admins can do that.");
+});

@@ -1,14 +1,21 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { currentUser } from "./current-user";
+import { AppError } from "@/lib/errors";
+import { adminActorOf, currentUser, type AdminActor } from "./current-user";
 
 /**
  * For admin pages: signed-out visitors go to sign in, customers see 404 (admin pages are not
- * advertised). Pages only render; every admin action and route still calls requireAdmin().
+ * advertised), and so do site managers with no theater. Pages only render; every admin action
+ * and route still calls requireAdmin(). The actor carries the theater scope (issue 19): a page
+ * about one theater's thing checks it with lib/auth/theater-scope.ts and answers 404 outside it.
  */
-export async function requireAdminPage() {
+export async function requireAdminPage(): Promise<AdminActor> {
   const user = await currentUser();
   if (!user) redirect("/sign-in?next=/admin");
-  if (user.role !== "admin") notFound();
-  return user;
+  try {
+    return await adminActorOf(user);
+  } catch (err) {
+    if (err instanceof AppError) notFound();
+    throw err;
+  }
 }

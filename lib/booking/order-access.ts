@@ -1,7 +1,7 @@
 import "server-only";
 import type { OrderDetail } from "@/db/queries/orders";
 
-type Viewer = { id: string; role: "customer" | "admin" } | null;
+type Viewer = { id: string; role: "customer" | "admin" | "manager" } | null;
 
 /**
  * Who may see an order, its PDF and its codes: the customer who placed it, or an admin.

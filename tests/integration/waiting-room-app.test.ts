@@ -82,7 +82,7 @@ describe("a high-demand on-sale through the app", () => {
     const { showWithTheaterZone } = await import("@/db/queries/shows");
     const zone = (await showWithTheaterZone(database.db, lined.id))!.timeZone;
     const { localDate, localTime24 } = await import("@/lib/time");
-    await setWaitingRoomOf({ id: admin.id, email: admin.email!, name: null, role: "admin" }, { mode: "on", showId: lined.id, date: localDate(opensAt, zone), time: localTime24(opensAt, zone), perMinute: 1, scope: "show" });
+    await setWaitingRoomOf({ id: admin.id, email: admin.email!, name: null, role: "admin", scope: { all: true } }, { mode: "on", showId: lined.id, date: localDate(opensAt, zone), time: localTime24(opensAt, zone), perMinute: 1, scope: "show" });
 
     asVisitor(holderOf(1));
     const refused = await holdSeatsAction({ showId: lined.id, seatIds: [lined.seatIds[0]] });
@@ -131,7 +131,7 @@ describe("a high-demand on-sale through the app", () => {
     const { localDate, localTime24 } = await import("@/lib/time");
     const zone = (await showWithTheaterZone(database.db, other.id))!.timeZone;
     const opensAt = new Date(Date.now() - 60_000);
-    await setWaitingRoomOf({ id: admin.id, email: admin.email!, name: null, role: "admin" }, { mode: "on", showId: other.id, date: localDate(opensAt, zone), time: localTime24(opensAt, zone), perMinute: 1, scope: "show" });
+    await setWaitingRoomOf({ id: admin.id, email: admin.email!, name: null, role: "admin", scope: { all: true } }, { mode: "on", showId: other.id, date: localDate(opensAt, zone), time: localTime24(opensAt, zone), perMinute: 1, scope: "show" });
     jar.set(admissionCookieName(other.id), token);
     expect(await holdSeatsAction({ showId: other.id, seatIds: [other.seatIds[5]] })).toMatchObject({ ok: false, code: "forbidden" });
     const [body] = token.split(".");

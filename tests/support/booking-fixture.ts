@@ -73,7 +73,7 @@ export async function bookingWorld() {
   /** A user with the admin role, as the admin actions see one. */
   async function admin(email: string): Promise<AdminActor> {
     const [user] = await db.insert(users).values({ email, role: "admin" }).returning();
-    return { id: user.id, email: user.email!, name: null, role: "admin" };
+    return { id: user.id, email: user.email!, name: null, role: "admin", scope: { all: true } } as const;
   }
 
   return {
