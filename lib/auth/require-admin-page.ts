@@ -19,3 +19,10 @@ export async function requireAdminPage(): Promise<AdminActor> {
     throw err;
   }
 }
+
+/** For chain-wide admin pages (theaters, staff roles): site managers see 404, as customers do. */
+export async function requireChainAdminPage(): Promise<AdminActor> {
+  const actor = await requireAdminPage();
+  if (!actor.scope.all) notFound();
+  return actor;
+}
