@@ -13,18 +13,25 @@ const LINKS = [
   { href: "/admin/audit", label: "Audit log" },
 ] as const;
 
+// Chain-wide pages (issue 19): shown to chain admins only; site managers get 404 there anyway.
+const CHAIN_LINKS = [
+  { href: "/admin/theaters", label: "Theaters" },
+  { href: "/admin/staff", label: "Staff" },
+] as const;
+
 /** The dashboard link is current only on /admin itself; the others own their sub-pages too. */
 function isCurrent(pathname: string, href: string): boolean {
   return href === "/admin" ? pathname === "/admin" : pathname === href || pathname.startsWith(href + "/");
 }
 
 /** The admin area's sections: a sidebar on desktops, a scrolling row on tablets and phones. */
-export function AdminNav() {
+export function AdminNav({ chainAdmin = false }: { chainAdmin?: boolean }) {
   const pathname = usePathname();
+  const links = chainAdmin ? [...LINKS, ...CHAIN_LINKS] : LINKS;
   return (
     <nav aria-label="Admin" className="lg:w-44 lg:shrink-0">
       <ul className="flex gap-1 overflow-x-auto pb-1 lg:flex-col lg:overflow-visible lg:pb-0">
-        {LINKS.map(({ href, label }) => {
+        {links.map(({ href, label }) => {
           const current = isCurrent(pathname, href);
           return (
             <li key={href} className="shrink-0">

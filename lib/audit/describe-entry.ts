@@ -30,6 +30,8 @@ export const AUDIT_KINDS: Record<string, string> = {
   "price-card": "Price cards",
   "ticket-type": "Ticket types",
   "promo-code": "Promo codes",
+  theater: "Theaters",
+  staff: "Staff roles",
 };
 
 export function auditKindOf(action: string): string {
@@ -174,6 +176,10 @@ export function describeAuditEntry({ action, details: d }: AuditEntryInput, c: C
       return `Cancelled the show of ${when(d.startsAt, c)}${d.again ? " (it was cancelled already)" : ""}`;
     case "show.cancel.refunds":
       return `Closed the bookings of a cancelled show: ${plural(num(d.refunded), "refund")}, ${plural(num(d.closed), "unpaid checkout")} closed${Array.isArray(d.failed) && d.failed.length ? `, ${d.failed.length} to retry` : ""}`;
+    case "theater.create":
+      return `Added the theater ${str(d.name)}${d.timeZone ? ` (${str(d.timeZone)})` : ""}`;
+    case "theater.update":
+      return `Edited the theater ${str(d.name)}${Array.isArray(d.changed) && d.changed.length ? `: ${d.changed.join(", ")}` : ""}`;
     case "screen.create":
       return `Created the screen ${str(d.name)} with ${plural(num(d.seats), "seat")}`;
     case "screen.layout.save":

@@ -36,6 +36,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const theater = facets.theaters.find((t) => t.id === q.theater) ?? facets.theaters[0];
   const tz = theater?.timeZone ?? "UTC";
   const context = { timeZone: tz, currency: theater?.currency ?? "usd" };
+  const theaterNames = new Map(facets.theaters.map((t) => [t.id, t]));
   // Dates are the theater's calendar days: "to" includes its whole day.
   const log = await auditPage(db, q.page, {
     actor: q.actor || undefined,
@@ -107,16 +108,19 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </p>
       {log.rows.length > 0 && (
         <ol className="divide-y divide-line rounded-xl border border-line" aria-label="Audit log, newest first" data-testid="audit-entries">
-          {log.rows.map(({ entry }) => {
+          {log.rows.map(({ entry, theaterId }) => {
             const target = entry.targetId ? TARGET_PAGES[entry.targetType]?.(entry.targetId) : undefined;
+            // Issue 19: the theater the entry concerns, its times and money in that theater's zone and currency.
+            const at = theaterId ? theaterNames.get(theaterId) : undefined;
             return (
               <li key={entry.id} className="space-y-1 p-3" data-testid="audit-entry">
-                <p className="break-words">{describeAuditEntry(entry, context)}</p>
+                <p className="break-words">{describeAuditEntry(entry, at ? { timeZone: at.timeZone, currency: at.currency } : context)}</p>
                 <p className="flex flex-wrap items-center gap-x-3 text-sm text-zinc-300">
                   <time dateTime={entry.createdAt.toISOString()}>
-                    {formatDay(localDate(entry.createdAt, tz))} {formatTime(entry.createdAt, tz)}
+                    {formatDay(localDate(entry.createdAt, at?.timeZone ?? tz))} {formatTime(entry.createdAt, at?.timeZone ?? tz)}
                   </time>
                   <span className="break-all">{entry.actorEmail ?? "system"}</span>
+                  <span data-testid="audit-theater">{at ? `at ${at.name}` : "chain-wide"}</span>
                   <span>{auditKindLabel(auditKindOf(entry.action))}</span>
                   {target && (
                     <Link href={target.href} className="inline-flex min-h-11 items-center text-gold underline">
