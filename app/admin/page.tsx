@@ -1,20 +1,22 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { doorCountsBetween, paidLinesByTicketTypeSince, paidOrderFeesSince, paidOrdersSince } from "@/db/queries/admin-dashboard";
-import { seatsResoldThroughWaitlist } from "@/db/queries/waitlist";
-import { seatStatesOfShow, showsWithOccupancy } from "@/db/queries/shows";
+import { seatStatesOfShow } from "@/db/queries/shows";
 import { showWithVenue } from "@/db/queries/show-with-venue";
-import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater } from "@/lib/auth/theater-scope";
+import { AppError } from "@/lib/errors";
 import { percent } from "@/lib/admin/chart-scale";
-import { doorByDay, lastDays, revenueByChannel, revenueByDay, revenueByMovie, revenueByTicketType } from "@/lib/admin/dashboard-report";
+import { dashboardData } from "@/lib/admin/dashboard-data";
+import { doorByDay, revenueByChannel, revenueByDay, revenueByMovie, revenueByTicketType } from "@/lib/admin/dashboard-report";
 import { formatMoney, formatMoneyCompact } from "@/lib/money";
-import { addDays, formatDateTime, formatDay, formatTime, localDate, localDays } from "@/lib/time";
+import { addDays, formatDateTime, formatDay, formatTime, localDate } from "@/lib/time";
 import { BarList } from "@/components/admin/dashboard/bar-list";
 import { ColumnChart } from "@/components/admin/dashboard/column-chart";
 import { RevenueByTypeTable } from "@/components/admin/dashboard/revenue-by-type-table";
 import { SeatHeatMap } from "@/components/admin/dashboard/seat-heat-map";
+import { TheaterFiguresTable } from "@/components/admin/dashboard/theater-figures-table";
 import { TitledSection } from "@/components/titled-section";
 
 export const metadata = { title: "Dashboard" };
@@ -23,30 +25,24 @@ const PERIODS = [7, 14, 30] as const;
 const querySchema = z.object({
   days: z.coerce.number().pipe(z.union(PERIODS.map((p) => z.literal(p)))).catch(14),
   show: z.uuid().optional().catch(undefined),
+  // Issue 19: one theater, or (absent) every theater in the actor's scope with the chain total.
+  theater: z.string().trim().min(1).max(64).optional().catch(undefined),
 });
 
 export default async function AdminDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
-  const { days, show: chosenShowId } = querySchema.parse(await searchParams);
+  const actor = await requireAdminPage();
+  const { days, show: chosenShowId, theater: theaterParam } = querySchema.parse(await searchParams);
   const db = await getDb();
-  const theater = await getTheater(db);
-  const tz = theater?.timeZone ?? "UTC";
-  const now = new Date();
-  const today = localDate(now, tz);
-  const dates = lastDays(today, days);
-  // From the first day shown to the end of today.
-  const { from, to: tomorrow } = localDays(dates[0], tz, dates.length);
-
-  const [paid, typeLines, orderFees, door, shows, resold] = await Promise.all([
-    paidOrdersSince(db, from),
-    paidLinesByTicketTypeSince(db, from),
-    paidOrderFeesSince(db, from),
-    doorCountsBetween(db, from, tomorrow),
-    // Occupancy of what is on today and the next two days: the shows still worth watching.
-    showsWithOccupancy(db, { ...localDays(today, tz, 3), limit: 60 }),
-    seatsResoldThroughWaitlist(db),
-  ]);
-  const currency = theater?.currency ?? "usd";
+  const data = await dashboardData(db, actor, { days, theaterId: theaterParam }).catch((err: unknown) => {
+    // A theater outside the actor's scope is answered as one that does not exist.
+    if (err instanceof AppError && err.code === "not_found") notFound();
+    throw err;
+  });
+  if (!data) return <p>No theater is set up yet.</p>;
+  const { paid, typeLines, orderFees, door, shows, resold, dates, today, byTheater } = data;
+  const tz = data.timeZone;
+  const currency = data.currency ?? data.theaters[0].currency;
+  const mixedCurrencies = data.currency === null;
   const byDay = revenueByDay(paid, dates, tz);
   const byMovie = revenueByMovie(paid);
   const byType = revenueByTicketType(typeLines, orderFees);
@@ -58,29 +54,35 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   const soldTotal = doorDays.reduce((sum, d) => sum + d.sold, 0);
   const admittedTotal = doorDays.reduce((sum, d) => sum + d.admitted, 0);
 
-  // The heat map shows the chosen show, else the best-selling one on the list.
+  // The heat map shows the chosen show (404 outside the report's theaters), else the best-selling one on the list.
   const heatShowId = chosenShowId ?? [...shows].sort((a, b) => b.sold - a.sold)[0]?.id;
   const heatShow = heatShowId ? await showWithVenue(db, heatShowId) : null;
+  if (chosenShowId && (!heatShow || !data.theaters.some((t) => t.id === heatShow.screen.theaterId) || !managesTheater(actor, heatShow.screen.theaterId))) notFound();
   const heatSeats = heatShow ? await seatStatesOfShow(db, heatShow.show.id, heatShow.screen.id) : [];
+  const heatZone = heatShow ? (data.theaters.find((t) => t.id === heatShow.screen.theaterId)?.timeZone ?? tz) : tz;
 
   const money = (minor: number) => formatMoney(minor, currency);
   const shortMoney = (minor: number) => formatMoneyCompact(minor, currency);
   const dayLabels = dates.map((d) => formatDay(d).replace(/^\w+, /, ""));
   const csvFrom = addDays(today, -29);
+  const theaterQuery = data.chosen ? `&theater=${data.chosen.id}` : "";
+  const scopeName = data.chosen ? data.chosen.name : actor.scope.all ? "all theaters" : "your theaters";
 
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">Dashboard</h1>
-          <p className="text-sm text-zinc-300">Sales of the last {days} days, by the theater&apos;s calendar ({tz}).</p>
+          <p className="text-sm text-zinc-300">
+            Sales of the last {days} days at {scopeName}, by {data.theaters.length > 1 ? "each theater's own calendar" : `the theater's calendar (${tz})`}.
+          </p>
         </div>
         <nav aria-label="Period">
           <ul className="flex gap-1">
             {PERIODS.map((p) => (
               <li key={p}>
                 <Link
-                  href={`/admin?days=${p}`}
+                  href={`/admin?days=${p}${theaterQuery}`}
                   aria-current={p === days ? "true" : undefined}
                   className={`block rounded-md border px-3 py-1.5 text-sm ${p === days ? "border-gold bg-gold text-ink" : "border-line text-zinc-200 hover:border-zinc-400"}`}
                 >
@@ -92,9 +94,30 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         </nav>
       </div>
 
+      {data.inScope.length > 1 && (
+        <nav aria-label="Theater">
+          <ul className="flex flex-wrap gap-1">
+            {[{ id: "", name: actor.scope.all ? "All theaters" : "All your theaters" }, ...data.inScope].map((t) => {
+              const current = (data.chosen?.id ?? "") === t.id;
+              return (
+                <li key={t.id || "all"}>
+                  <Link
+                    href={`/admin?days=${days}${t.id ? `&theater=${t.id}` : ""}`}
+                    aria-current={current ? "true" : undefined}
+                    className={`flex min-h-11 items-center rounded-md border px-3 text-sm ${current ? "border-gold bg-gold text-ink" : "border-line text-zinc-200 hover:border-zinc-400"}`}
+                  >
+                    {t.name}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-5">
         {[
-          ["Revenue", money(revenueTotal)],
+          ["Revenue", mixedCurrencies ? Object.entries(byTheater.total.revenue).map(([c, minor]) => formatMoney(minor, c)).join(" + ") : money(revenueTotal)],
           ["Paid orders", String(paid.length)],
           ["Tickets, shows to date", String(soldTotal)],
           ["Checked in", `${admittedTotal} (${percent(admittedTotal, soldTotal)}%)`],
@@ -108,6 +131,17 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         ))}
       </dl>
 
+      {data.theaters.length > 1 && (
+        <TitledSection id="by-theater" title="By theater" panel>
+          <p className="text-sm text-zinc-300">Revenue and orders paid in this period; tickets, occupancy and check-ins of its shows up to today. The last row is the total of the rows above.</p>
+          <TheaterFiguresTable rows={byTheater.rows} total={byTheater.total} totalLabel={actor.scope.all ? "Chain total" : "Total"} caption={`Figures by theater, last ${days} days`} />
+        </TitledSection>
+      )}
+
+      {mixedCurrencies ? (
+        <p className="rounded-xl border border-line bg-panel p-4 text-zinc-300">These theaters sell in different currencies: choose one theater above to see its revenue charts.</p>
+      ) : (
+      <>
       <TitledSection id="revenue-by-day" title="Revenue by day" panel>
         <ColumnChart
           caption={`Revenue by day, last ${days} days`}
@@ -165,6 +199,9 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         )}
       </TitledSection>
 
+      </>
+      )}
+
       <TitledSection id="door" title="Tickets sold and checked in" panel>
         <p className="text-sm text-zinc-300">Tickets of the shows in this period up to today, by the day of the show.</p>
         <ColumnChart
@@ -190,10 +227,10 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
             colour="#7dd3fc"
             items={shows.map((s) => ({
               key: s.id,
-              label: `${formatDay(localDate(s.startsAt, tz))} ${formatTime(s.startsAt, tz)} · ${s.title} · ${s.screenName}${s.status === "cancelled" ? " (cancelled)" : ""}`,
+              label: `${formatDay(localDate(s.startsAt, s.timeZone))} ${formatTime(s.startsAt, s.timeZone)} · ${s.title} · ${data.theaters.length > 1 ? `${s.theaterName} · ` : ""}${s.screenName}${s.status === "cancelled" ? " (cancelled)" : ""}`,
               value: percent(s.sold, s.capacity),
               text: `${s.sold} of ${s.capacity} · ${percent(s.sold, s.capacity)}%`,
-              href: `/admin?days=${days}&show=${s.id}#seat-map`,
+              href: `/admin?days=${days}${theaterQuery}&show=${s.id}#seat-map`,
               current: s.id === heatShow?.show.id,
             }))}
           />
@@ -209,7 +246,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
               Seats sold: {heatShow.movie.title}
             </h2>
             <p className="text-sm text-zinc-300">
-              {formatDateTime(heatShow.show.startsAt, tz)} · {heatShow.screen.name} ·{" "}
+              {formatDateTime(heatShow.show.startsAt, heatZone)} · {heatShow.theater.name} · {heatShow.screen.name} ·{" "}
               <Link href={`/admin/bookings?show=${heatShow.show.id}`} className="text-gold underline">
                 Bookings
               </Link>{" "}
@@ -219,12 +256,13 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
               </Link>
             </p>
           </div>
-          <SeatHeatMap seats={heatSeats} caption={`Seat map of ${heatShow.movie.title} at ${formatDateTime(heatShow.show.startsAt, tz)}`} />
+          <SeatHeatMap seats={heatSeats} caption={`Seat map of ${heatShow.movie.title} at ${formatDateTime(heatShow.show.startsAt, heatZone)}`} />
         </section>
       )}
 
       <TitledSection id="export" title="Export orders" panel>
         <form method="get" action="/admin/orders.csv" className="flex flex-wrap items-end gap-3">
+          {data.chosen && <input type="hidden" name="theater" value={data.chosen.id} />}
           <label className="grid gap-1 text-sm">
             From
             <input type="date" name="from" defaultValue={csvFrom} required className="rounded-md border border-line bg-ink px-3 py-2" />
@@ -236,7 +274,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
           <button className="rounded-lg bg-gold px-4 py-2 font-semibold text-ink">Download CSV</button>
         </form>
         <p className="text-sm text-zinc-300">
-          Or <a href="/admin/orders.csv" className="text-gold underline">download the last 30 days</a> as a spreadsheet (CSV).
+          Or <a href={`/admin/orders.csv${data.chosen ? `?theater=${data.chosen.id}` : ""}`} className="text-gold underline">download the last 30 days</a> as a spreadsheet (CSV), with {data.chosen ? `${data.chosen.name}'s orders` : `the orders of ${scopeName}`} and a theater column.
         </p>
       </TitledSection>
     </div>

@@ -1,24 +1,27 @@
 import "server-only";
-import { and, asc, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { orderSeats, orders, users } from "../schema";
+import { orderSeats, orders, screens, users } from "../schema";
+import type { TheaterWindow } from "./admin-dashboard";
 import { selectOrdersWithShow } from "./orders-with-show";
 import { inSeatOrder } from "./seat-order";
 
 const BATCH = 500;
 
 /**
- * Orders created in [from, to), oldest first, in batches: keyset paging on (created_at, id) so a
- * large export never holds every order in memory and never skips or repeats a row.
+ * Orders created in the windows (each theater's own days, issue 19; a theater with no window is
+ * not exported), oldest first, in batches: keyset paging on (created_at, id) so a large export
+ * never holds every order in memory and never skips or repeats a row.
  */
-export async function* ordersForExport(db: Db, from: Date, to: Date) {
+export async function* ordersForExport(db: Db, windows: readonly TheaterWindow[]) {
+  if (windows.length === 0) return;
+  const inWindows = or(...windows.map((w) => and(eq(screens.theaterId, w.theaterId), gte(orders.createdAt, w.from), lt(orders.createdAt, w.to))));
   let afterId: string | null = null;
   for (;;) {
     const page = await selectOrdersWithShow(db)
       .where(
         and(
-          gte(orders.createdAt, from),
-          lt(orders.createdAt, to),
+          inWindows,
           // Compared with the stored timestamp itself: a JS Date would drop its microseconds.
           afterId ? sql`(${orders.createdAt}, ${orders.id}) > (select o.created_at, o.id from orders o where o.id = ${afterId})` : undefined,
         ),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { movies, screens, seats, shows, theaters, tickets } from "../schema";
 
@@ -7,8 +7,8 @@ const soldCount = sql<number>`(select count(*)::int from ${tickets} where ${tick
 const admittedCount = sql<number>`(select count(*)::int from ${tickets} where ${tickets.showId} = ${shows.id} and ${tickets.status} = 'admitted')`;
 const capacity = sql<number>`(select count(*)::int from ${seats} where ${seats.screenId} = ${shows.screenId} and ${seats.active})`;
 
-/** Shows starting in [from, to), with seats sold and seats in use on their screen. */
-export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?: number; order?: "asc" | "desc" }) {
+/** Shows starting in [from, to), with seats sold and seats in use on their screen; at the theaters listed when `theaterIds` is given. */
+export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?: number; order?: "asc" | "desc"; theaterIds?: readonly string[] | null }) {
   return db
     .select({
       id: shows.id,
@@ -23,6 +23,8 @@ export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?
       hasOrders: sql<boolean>`exists (select 1 from orders o where o.show_id = ${shows.id})`,
       title: movies.title,
       screenName: screens.name,
+      theaterId: theaters.id,
+      theaterName: theaters.name,
       timeZone: theaters.timeZone,
       sold: soldCount,
       admitted: admittedCount,
@@ -34,7 +36,7 @@ export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?
     .innerJoin(movies, eq(movies.id, shows.movieId))
     .innerJoin(screens, eq(screens.id, shows.screenId))
     .innerJoin(theaters, eq(theaters.id, screens.theaterId))
-    .where(and(gte(shows.startsAt, opts.from), opts.to ? lt(shows.startsAt, opts.to) : undefined))
+    .where(and(gte(shows.startsAt, opts.from), opts.to ? lt(shows.startsAt, opts.to) : undefined, opts.theaterIds ? inArray(theaters.id, [...opts.theaterIds]) : undefined))
     .orderBy(opts.order === "desc" ? desc(shows.startsAt) : asc(shows.startsAt))
     .limit(opts.limit ?? 200);
 }

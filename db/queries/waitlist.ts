@@ -144,13 +144,22 @@ export async function offersOfOrder(db: Db, orderId: string) {
   return db.select().from(waitlistOffers).where(eq(waitlistOffers.orderId, orderId));
 }
 
-/** Seats sold through waitlist offers (paid orders that came from one): the dashboard's figure. */
-export async function seatsResoldThroughWaitlist(db: Db): Promise<number> {
+/**
+ * Seats sold through waitlist offers (paid orders that came from one): the dashboard's figure, at
+ * the theaters listed (issue 19), or everywhere when `theaterIds` is null.
+ */
+export async function seatsResoldThroughWaitlist(db: Db, theaterIds: readonly string[] | null = null): Promise<number> {
+  if (theaterIds?.length === 0) return 0;
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(waitlistOffers)
     .innerJoin(orders, eq(orders.id, waitlistOffers.orderId))
     .innerJoin(sql`order_seats os`, sql`os.order_id = ${orders.id} and os.cancelled_at is null`)
-    .where(eq(orders.status, "paid"));
+    .where(
+      and(
+        eq(orders.status, "paid"),
+        theaterIds ? sql`${orders.showId} in (select sh.id from shows sh join screens sc on sc.id = sh.screen_id where sc.theater_id in ${[...theaterIds]})` : undefined,
+      ),
+    );
   return row?.n ?? 0;
 }

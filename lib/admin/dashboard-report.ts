@@ -1,11 +1,12 @@
-// The dashboard's figures from raw rows, bucketed by the theater's local calendar days. Pure.
+// The dashboard's figures from raw rows, bucketed by local calendar days: each row by its own
+// theater's zone when it carries one (a chain report, issue 19), else by the zone given. Pure.
 import { addDays, localDate } from "@/lib/time";
 
 export type SalesChannel = "online" | "box_office";
-export type PaidRow = { paidAt: Date | null; amount: number; movieId: string; title: string; channel?: SalesChannel };
+export type PaidRow = { paidAt: Date | null; amount: number; movieId: string; title: string; channel?: SalesChannel; theaterId?: string; timeZone?: string };
 
 export const CHANNEL_NAMES: Record<SalesChannel, string> = { online: "Online", box_office: "Box office" };
-export type DoorRow = { startsAt: Date; sold: number; admitted: number };
+export type DoorRow = { startsAt: Date; sold: number; admitted: number; capacity?: number; theaterId?: string; timeZone?: string };
 
 /** The last `days` local dates ending today, oldest first. */
 export function lastDays(today: string, days: number): string[] {
@@ -16,7 +17,7 @@ export function revenueByDay(rows: readonly PaidRow[], dates: readonly string[],
   const totals = new Map(dates.map((d) => [d, 0]));
   for (const r of rows) {
     if (!r.paidAt) continue;
-    const day = localDate(r.paidAt, timeZone);
+    const day = localDate(r.paidAt, r.timeZone ?? timeZone);
     if (totals.has(day)) totals.set(day, totals.get(day)! + r.amount);
   }
   return dates.map((date) => ({ date, amount: totals.get(date)! }));
@@ -36,7 +37,7 @@ export function revenueByMovie(rows: readonly PaidRow[]): { movieId: string; tit
 export function doorByDay(rows: readonly DoorRow[], dates: readonly string[], timeZone: string): { date: string; sold: number; admitted: number }[] {
   const totals = new Map(dates.map((d) => [d, { sold: 0, admitted: 0 }]));
   for (const r of rows) {
-    const entry = totals.get(localDate(r.startsAt, timeZone));
+    const entry = totals.get(localDate(r.startsAt, r.timeZone ?? timeZone));
     if (!entry) continue;
     entry.sold += r.sold;
     entry.admitted += r.admitted;
@@ -69,4 +70,52 @@ export function revenueByChannel(rows: readonly PaidRow[]): { channel: SalesChan
     const mine = rows.filter((r) => (r.channel ?? "online") === channel);
     return { channel, name: CHANNEL_NAMES[channel], amount: mine.reduce((sum, r) => sum + r.amount, 0), orders: mine.length };
   });
+}
+
+export type TheaterFigures = {
+  theaterId: string;
+  name: string;
+  currency: string;
+  revenue: number;
+  orders: number;
+  /** Live tickets of the period's shows up to today, their seats in use, and how many were admitted. */
+  sold: number;
+  capacity: number;
+  admitted: number;
+};
+
+/**
+ * Revenue, orders, tickets, occupancy and check-ins per theater (in the order given) and their
+ * total, which is each column's sum: revenue is summed per currency (theaters of a chain may sell
+ * in different ones), so `total.revenue` maps currency → amount.
+ */
+export function figuresByTheater(
+  theaters: readonly { id: string; name: string; currency: string }[],
+  paid: readonly PaidRow[],
+  door: readonly DoorRow[],
+): { rows: TheaterFigures[]; total: Omit<TheaterFigures, "theaterId" | "name" | "currency" | "revenue"> & { revenue: Record<string, number> } } {
+  const rows = theaters.map<TheaterFigures>((t) => ({ theaterId: t.id, name: t.name, currency: t.currency, revenue: 0, orders: 0, sold: 0, capacity: 0, admitted: 0 }));
+  const byId = new Map(rows.map((r) => [r.theaterId, r]));
+  for (const p of paid) {
+    const row = p.theaterId ? byId.get(p.theaterId) : undefined;
+    if (!row) continue;
+    row.revenue += p.amount;
+    row.orders++;
+  }
+  for (const d of door) {
+    const row = d.theaterId ? byId.get(d.theaterId) : undefined;
+    if (!row) continue;
+    row.sold += d.sold;
+    row.admitted += d.admitted;
+    row.capacity += d.capacity ?? 0;
+  }
+  const total = { revenue: {} as Record<string, number>, orders: 0, sold: 0, capacity: 0, admitted: 0 };
+  for (const r of rows) {
+    total.revenue[r.currency] = (total.revenue[r.currency] ?? 0) + r.revenue;
+    total.orders += r.orders;
+    total.sold += r.sold;
+    total.capacity += r.capacity;
+    total.admitted += r.admitted;
+  }
+  return { rows, total };
 }

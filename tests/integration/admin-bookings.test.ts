@@ -86,7 +86,7 @@ describe("bookings", () => {
     expect(filename).toMatch(/^marquee-orders-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await new Response(stream).text();
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("order_id,status,refund_reason,channel,payment_method,sold_by,email,created_at,paid_at,refunded_at,movie,show_starts_local,screen,seats,tickets,total,currency,ticket_types,net,tax,booking_fees,discount,promo_code");
+    expect(lines[0]).toBe("order_id,status,refund_reason,channel,payment_method,sold_by,email,created_at,paid_at,refunded_at,theater,movie,show_starts_local,screen,seats,tickets,total,currency,ticket_types,net,tax,booking_fees,discount,promo_code");
     const line = lines.find((l) => l.startsWith(orderId))!;
     expect(line).toContain(`,paid,,online,online,,${email},`);
     // Gross, then its parts from the order's lines: here two Adult seats with no fee, tax or code.

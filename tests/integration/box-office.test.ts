@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, emailOutbox, houseSeats, orders, tickets } from "@/db/schema";
-import { paidOrdersSince } from "@/db/queries/admin-dashboard";
+import { auditLog, emailOutbox, houseSeats, orders, theaters, tickets } from "@/db/schema";
+import { paidOrdersIn } from "@/db/queries/admin-dashboard";
 import { orderDetail } from "@/db/queries/orders";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { exportOrdersCsv } from "@/lib/admin/export-orders";
@@ -127,7 +127,8 @@ describe("a box office sale", () => {
     const sale = await sellAtBoxOffice(world.db, staff, holder, { showId: show.id, method: "cash", email: "" });
     const online = await world.buy(show.id, [seat("H", 12).id]);
 
-    const rows = await paidOrdersSince(world.db, new Date(Date.now() - 60_000));
+    const lastMinute = { from: new Date(Date.now() - 60_000), to: new Date(Date.now() + 60_000) };
+    const rows = await paidOrdersIn(world.db, (await world.db.select().from(theaters)).map((t) => ({ theaterId: t.id, ...lastMinute })));
     const channels = revenueByChannel(rows);
     expect(channels.map((c) => c.channel)).toEqual(["online", "box_office"]);
     expect(channels.find((c) => c.channel === "box_office")!.orders).toBeGreaterThanOrEqual(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { auditLog, movies, orderSeats, orders, priceCards, promoCodes, seats, shows, theaters, ticketTypes } from "@/db/schema";
-import { paidLinesByTicketTypeSince, paidOrderFeesSince } from "@/db/queries/admin-dashboard";
+import { paidLinesByTicketTypeIn, paidOrderFeesIn } from "@/db/queries/admin-dashboard";
 import { revenueByTicketType } from "@/lib/admin/dashboard-report";
 import { exportOrdersCsv } from "@/lib/admin/export-orders";
 import { syncOrderWithSession } from "@/lib/booking/lifecycle";
@@ -265,7 +265,8 @@ describe("reports by ticket type", () => {
     const [order] = await world.db.select().from(orders).where(eq(orders.id, orderId));
     expect(order.status).toBe("paid");
 
-    const { lines, total } = revenueByTicketType(await paidLinesByTicketTypeSince(world.db, from), await paidOrderFeesSince(world.db, from));
+    const since = [{ theaterId: theaterId(), from, to: new Date(Date.now() + 60_000) }];
+    const { lines, total } = revenueByTicketType(await paidLinesByTicketTypeIn(world.db, since), await paidOrderFeesIn(world.db, since));
     const line = (name: string) => lines.find((l) => l.ticketType === name)!;
     const lineRows = await world.db.select().from(orderSeats).where(eq(orderSeats.orderId, orderId));
     const sum = (rows: typeof lineRows, key: "amount" | "tax" | "fee" | "discount") => rows.reduce((s, r) => s + r[key], 0);
