@@ -158,6 +158,28 @@ const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; c
     },
     changesAsAdmin: true,
   },
+  // Issue 19, chain admins only: the chain's theaters and staff roles.
+  "theaters/actions.ts#createTheaterAction": { input: () => ({ name: `Cinema ${unique()}`, address: "1 Main St", timeZone: "America/Chicago", currency: "usd" }), changesAsAdmin: true },
+  "theaters/actions.ts#updateTheaterAction": {
+    input: async () => {
+      const [t] = await world.db.select().from(theaters).where(eq(theaters.id, ids.theater));
+      return { id: t.id, name: t.name, slug: t.slug, address: `${unique()} Main St`, timeZone: t.timeZone, currency: t.currency, idNotice: t.idNotice };
+    },
+    changesAsAdmin: true,
+  },
+  "staff/actions.ts#setStaffRoleAction": {
+    input: async () => {
+      // Someone who has signed in once (a customer), made site manager of the theater.
+      const email = `usher-${unique().toLowerCase()}@example.com`;
+      await world.db.insert(users).values({ email });
+      return { email, role: "manager", theaterIds: [ids.theater] };
+    },
+    changesAsAdmin: true,
+  },
+  "staff/actions.ts#revokeStaffRoleAction": {
+    input: async () => ({ userId: (await world.db.insert(users).values({ email: `former-${unique().toLowerCase()}@example.com`, role: "manager" }).returning())[0].id }),
+    changesAsAdmin: true,
+  },
   // The door's action (admits a ticket by its signed code); a made-up code changes nothing even for an admin.
   "check-in/[showId]/actions.ts#admitAction": { input: () => ({ showId: ids.show, code: "MQ1.not-a-real-code" }), changesAsAdmin: false },
   // Admits every ticket of a booking found at the door (and audits it).
