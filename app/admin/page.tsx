@@ -66,7 +66,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
   const dayLabels = dates.map((d) => formatDay(d).replace(/^\w+, /, ""));
   const csvFrom = addDays(today, -29);
   const theaterQuery = data.chosen ? `&theater=${data.chosen.id}` : "";
-  const scopeName = data.chosen ? data.chosen.name : actor.scope.all ? "all theaters" : "your theaters";
+  const scopeName = data.theaters.length === 1 ? data.theaters[0].name : actor.scope.all ? "all theaters" : "your theaters";
 
   return (
     <div className="space-y-8">
