@@ -141,65 +141,65 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
       {mixedCurrencies ? (
         <p className="rounded-xl border border-line bg-panel p-4 text-zinc-300">These theaters sell in different currencies: choose one theater above to see its revenue charts.</p>
       ) : (
-      <>
-      <TitledSection id="revenue-by-day" title="Revenue by day" panel>
-        <ColumnChart
-          caption={`Revenue by day, last ${days} days`}
-          labels={dayLabels}
-          series={[
-            { name: "Online", colour: "#f5c451", values: byDayOnline.map((d) => d.amount) },
-            { name: "Box office", colour: "#c084fc", values: byDayCounter.map((d) => d.amount) },
-          ]}
-          formatShort={shortMoney}
-          formatValue={money}
-          minTop={10_000}
-        />
-      </TitledSection>
+        <>
+          <TitledSection id="revenue-by-day" title="Revenue by day" panel>
+            <ColumnChart
+              caption={`Revenue by day, last ${days} days`}
+              labels={dayLabels}
+              series={[
+                { name: "Online", colour: "#f5c451", values: byDayOnline.map((d) => d.amount) },
+                { name: "Box office", colour: "#c084fc", values: byDayCounter.map((d) => d.amount) },
+              ]}
+              formatShort={shortMoney}
+              formatValue={money}
+              minTop={10_000}
+            />
+          </TitledSection>
 
-      <TitledSection id="revenue-by-type" title="Revenue by ticket type" panel>
-        <p className="text-sm text-zinc-300">Orders paid in this period. Gross is what customers paid; net is gross less tax; booking fees are part of gross.</p>
-        {byType.lines.length ? (
-          <RevenueByTypeTable lines={byType.lines} total={byType.total} money={money} caption={`Revenue by ticket type, last ${days} days`} />
-        ) : (
-          <p className="text-zinc-300">No paid orders in this period yet.</p>
-        )}
-      </TitledSection>
+          <TitledSection id="revenue-by-type" title="Revenue by ticket type" panel>
+            <p className="text-sm text-zinc-300">Orders paid in this period. Gross is what customers paid; net is gross less tax; booking fees are part of gross.</p>
+            {byType.lines.length ? (
+              <RevenueByTypeTable lines={byType.lines} total={byType.total} money={money} caption={`Revenue by ticket type, last ${days} days`} />
+            ) : (
+              <p className="text-zinc-300">No paid orders in this period yet.</p>
+            )}
+          </TitledSection>
 
-      <TitledSection id="sales-by-channel" title="Sales by channel" panel>
-        <table className="w-full text-sm" data-testid="sales-by-channel">
-          <caption className="sr-only">Paid orders and revenue by sales channel, last {days} days</caption>
-          <thead>
-            <tr className="text-left text-zinc-300">
-              <th scope="col" className="py-1 pr-3 font-normal">Channel</th>
-              <th scope="col" className="py-1 pr-3 text-right font-normal">Orders</th>
-              <th scope="col" className="py-1 text-right font-normal">Revenue</th>
-            </tr>
-          </thead>
-          <tbody>
-            {byChannel.map((c) => (
-              <tr key={c.channel} className="border-t border-line" data-testid={`channel-${c.channel}`}>
-                <th scope="row" className="py-2 pr-3 text-left font-semibold">{c.name}</th>
-                <td className="py-2 pr-3 text-right tabular-nums">{c.orders}</td>
-                <td className="py-2 text-right tabular-nums">{money(c.amount)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TitledSection>
+          <TitledSection id="sales-by-channel" title="Sales by channel" panel>
+            <table className="w-full text-sm" data-testid="sales-by-channel">
+              <caption className="sr-only">Paid orders and revenue by sales channel, last {days} days</caption>
+              <thead>
+                <tr className="text-left text-zinc-300">
+                  <th scope="col" className="py-1 pr-3 font-normal">Channel</th>
+                  <th scope="col" className="py-1 pr-3 text-right font-normal">Orders</th>
+                  <th scope="col" className="py-1 text-right font-normal">Revenue</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byChannel.map((c) => (
+                  <tr key={c.channel} className="border-t border-line" data-testid={`channel-${c.channel}`}>
+                    <th scope="row" className="py-2 pr-3 text-left font-semibold">{c.name}</th>
+                    <td className="py-2 pr-3 text-right tabular-nums">{c.orders}</td>
+                    <td className="py-2 text-right tabular-nums">{money(c.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TitledSection>
 
-      <TitledSection id="revenue-by-movie" title="Revenue by movie" panel>
-        {byMovie.length ? (
-          <BarList
-            label="Revenue by movie"
-            max={byMovie[0].amount}
-            items={byMovie.map((m) => ({ key: m.movieId, label: m.title, value: m.amount, text: `${money(m.amount)} · ${m.orders} order${m.orders === 1 ? "" : "s"}` }))}
-          />
-        ) : (
-          <p className="text-zinc-300">No paid orders in this period yet.</p>
-        )}
-      </TitledSection>
+          <TitledSection id="revenue-by-movie" title="Revenue by movie" panel>
+            {byMovie.length ? (
+              <BarList
+                label="Revenue by movie"
+                max={byMovie[0].amount}
+                items={byMovie.map((m) => ({ key: m.movieId, label: m.title, value: m.amount, text: `${money(m.amount)} · ${m.orders} order${m.orders === 1 ? "" : "s"}` }))}
+              />
+            ) : (
+              <p className="text-zinc-300">No paid orders in this period yet.</p>
+            )}
+          </TitledSection>
 
-      </>
+        </>
       )}
 
       <TitledSection id="door" title="Tickets sold and checked in" panel>
