@@ -47,21 +47,21 @@ for (const v of VIEWPORTS) {
 
     // A made-up zone is refused under its field; nothing is added.
     const form = admin.getByRole("form", { name: "Add a theater" });
-    await form.getByLabel("Name").fill(theaterName);
-    await form.getByLabel("Address").fill("9 Pier Road, Seattle");
-    await form.getByLabel("Time zone").fill("Pacific/Atlantis");
+    await form.getByLabel("Name", { exact: true }).fill(theaterName);
+    await form.getByLabel("Address", { exact: true }).fill("9 Pier Road, Seattle");
+    await form.getByLabel("Time zone", { exact: true }).fill("Pacific/Atlantis");
     await form.getByRole("button", { name: "Add theater" }).click();
-    await expect(form.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByLabel("Time zone", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByText("Enter a time zone like Europe/Paris or America/New_York.")).toBeVisible();
     await checkPage(admin, "the theater form with an error");
 
-    await form.getByLabel("Time zone").fill("America/Los_Angeles");
+    await form.getByLabel("Time zone", { exact: true }).fill("America/Los_Angeles");
     await form.getByRole("button", { name: "Add theater" }).click();
     await expect(admin.getByRole("heading", { level: 1, name: theaterName })).toBeVisible();
     await expect(admin.getByRole("status").filter({ hasText: "was added with the usual ticket types" })).toBeVisible();
     await checkPage(admin, "a theater's page");
-    await admin.getByLabel("Address").fill("10 Pier Road, Seattle");
-    await admin.getByLabel("ID notice").fill("Photo ID is required for R-rated films.");
+    await admin.getByLabel("Address", { exact: true }).fill("10 Pier Road, Seattle");
+    await admin.getByLabel("ID notice", { exact: true }).fill("Photo ID is required for R-rated films.");
     await admin.getByRole("button", { name: "Save theater" }).click();
     await expect(admin.getByRole("status").filter({ hasText: "Theater saved." })).toBeVisible();
     await admin.goto("/admin/theaters");
@@ -73,11 +73,11 @@ for (const v of VIEWPORTS) {
     await expect(admin.getByTestId("staff-row").filter({ hasText: "admin@marquee.test" })).toContainText("Chain admin");
     await checkPage(admin, "the staff page");
     const give = admin.getByRole("form", { name: "Give a staff role" });
-    await give.getByLabel("Email").fill(`nobody-${run}@example.com`);
+    await give.getByLabel("Email", { exact: true }).fill(`nobody-${run}@example.com`);
     await give.getByLabel(theaterName).check();
     await give.getByRole("button", { name: "Give the role" }).click();
     await expect(give.getByText(/No one has signed in as nobody-/).first()).toBeVisible();
-    await give.getByLabel("Email").fill(usherEmail);
+    await give.getByLabel("Email", { exact: true }).fill(usherEmail);
     await give.getByRole("button", { name: "Give the role" }).click();
     const row = admin.getByTestId("staff-row").filter({ hasText: usherEmail });
     await expect(row).toContainText("Site manager");
