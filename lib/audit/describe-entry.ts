@@ -180,6 +180,14 @@ export function describeAuditEntry({ action, details: d }: AuditEntryInput, c: C
       return `Added the theater ${str(d.name)}${d.timeZone ? ` (${str(d.timeZone)})` : ""}`;
     case "theater.update":
       return `Edited the theater ${str(d.name)}${Array.isArray(d.changed) && d.changed.length ? `: ${d.changed.join(", ")}` : ""}`;
+    case "staff.grant": {
+      const who = str(d.email) || "someone";
+      return d.role === "admin" ? `Made ${who} a chain admin` : `Made ${who} a site manager${d.theater ? ` of ${str(d.theater)}` : ""}`;
+    }
+    case "staff.revoke": {
+      const who = str(d.email) || "someone";
+      return d.role === "admin" ? `${who} is no longer a chain admin` : `${who} no longer manages ${str(d.theater) || "a theater"}`;
+    }
     case "screen.create":
       return `Created the screen ${str(d.name)} with ${plural(num(d.seats), "seat")}`;
     case "screen.layout.save":

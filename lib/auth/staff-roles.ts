@@ -32,10 +32,10 @@ const who = (p: Person) => p.email ?? "someone";
 
 async function auditManagerChanges(tx: Tx, actor: AdminActor, person: Person, added: { id: string; name: string }[], removed: { id: string; name: string }[]) {
   for (const t of added) {
-    await recordAudit(tx, actor, "staff.grant", { type: "user", id: person.id, theaterId: t.id }, { email: person.email, role: "manager", theater: t.name, summary: `Made ${who(person)} a site manager of ${t.name}` });
+    await recordAudit(tx, actor, "staff.grant", { type: "user", id: person.id, theaterId: t.id }, { email: person.email, role: "manager", theater: t.name });
   }
   for (const t of removed) {
-    await recordAudit(tx, actor, "staff.revoke", { type: "user", id: person.id, theaterId: t.id }, { email: person.email, role: "manager", theater: t.name, summary: `${who(person)} no longer manages ${t.name}` });
+    await recordAudit(tx, actor, "staff.revoke", { type: "user", id: person.id, theaterId: t.id }, { email: person.email, role: "manager", theater: t.name });
   }
 }
 
@@ -60,7 +60,7 @@ export async function setStaffRole(actor: AdminActor, input: SetStaffRoleInput):
       await setUserRole(tx, person.id, "admin");
       // A chain admin runs every theater: their old list would only confuse a later demotion.
       await removeManagedTheaters(tx, person.id, before.map((t) => t.id));
-      await recordAudit(tx, actor, "staff.grant", { type: "user", id: person.id, theaterId: null }, { email: person.email, role: "admin", from: person.role, summary: `Made ${who(person)} a chain admin` });
+      await recordAudit(tx, actor, "staff.grant", { type: "user", id: person.id, theaterId: null }, { email: person.email, role: "admin", from: person.role });
       return { userId: person.id, email: who(person), role: "admin", changed: true };
     }
 
@@ -72,7 +72,7 @@ export async function setStaffRole(actor: AdminActor, input: SetStaffRoleInput):
     if (person.role === "manager" && added.length === 0 && removed.length === 0) return { userId: person.id, email: who(person), role: "manager", changed: false };
     if (person.role !== "manager") await setUserRole(tx, person.id, "manager");
     if (person.role === "admin") {
-      await recordAudit(tx, actor, "staff.revoke", { type: "user", id: person.id, theaterId: null }, { email: person.email, role: "admin", summary: `${who(person)} is no longer a chain admin` });
+      await recordAudit(tx, actor, "staff.revoke", { type: "user", id: person.id, theaterId: null }, { email: person.email, role: "admin" });
     }
     await removeManagedTheaters(tx, person.id, removed.map((t) => t.id));
     await addManagedTheaters(tx, person.id, added.map((t) => t.id), actor.id);
@@ -94,7 +94,7 @@ export async function revokeStaffRole(actor: AdminActor, input: RevokeStaffRoleI
     await setUserRole(tx, person.id, "customer");
     await removeManagedTheaters(tx, person.id, before.map((t) => t.id));
     if (person.role === "admin") {
-      await recordAudit(tx, actor, "staff.revoke", { type: "user", id: person.id, theaterId: null }, { email: person.email, role: "admin", summary: `${who(person)} is no longer a chain admin` });
+      await recordAudit(tx, actor, "staff.revoke", { type: "user", id: person.id, theaterId: null }, { email: person.email, role: "admin" });
     }
     await auditManagerChanges(tx, actor, person, [], before);
     return { userId: person.id, email: who(person), role: "customer", changed: true };

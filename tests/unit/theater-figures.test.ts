@@ -49,6 +49,9 @@ describe("figures per theater (issue 19)", () => {
     const c = { timeZone: "UTC", currency: "usd" };
     expect(describeAuditEntry({ action: "theater.create", details: { name: "Westside", timeZone: "America/Los_Angeles" } }, c)).toBe("Added the theater Westside (America/Los_Angeles)");
     expect(describeAuditEntry({ action: "theater.update", details: { name: "Westside", changed: ["address", "idNotice"] } }, c)).toBe("Edited the theater Westside: address, idNotice");
-    expect(describeAuditEntry({ action: "staff.grant", details: { summary: "Made a@b.c a site manager of Westside" } }, c)).toBe("Made a@b.c a site manager of Westside");
+    expect(describeAuditEntry({ action: "staff.grant", details: { email: "a@b.c", role: "manager", theater: "Westside" } }, c)).toBe("Made a@b.c a site manager of Westside");
+    expect(describeAuditEntry({ action: "staff.grant", details: { email: "a@b.c", role: "admin" } }, c)).toBe("Made a@b.c a chain admin");
+    expect(describeAuditEntry({ action: "staff.revoke", details: { email: "a@b.c", role: "manager", theater: "Westside" } }, c)).toBe("a@b.c no longer manages Westside");
+    expect(describeAuditEntry({ action: "staff.revoke", details: { email: "a@b.c", role: "admin" } }, c)).toBe("a@b.c is no longer a chain admin");
   });
 });
