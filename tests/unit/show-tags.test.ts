@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idNoticeFor } from "@/lib/catalog/id-notice";
+import { idNoticeFor, isRated } from "@/lib/catalog/id-notice";
 import { tagsOfScreenFormat } from "@/lib/catalog/screen-format-tags";
 import { setShowTagsSchema, scheduleShowsSchema } from "@/lib/catalog/show-input";
 
@@ -46,5 +46,6 @@ describe("the ID notice before payment", () => {
     expect(idNoticeFor("PG", { ...theater, adultsOnlyRatings: [] })).toBe("Photo ID is required.");
     expect(idNoticeFor("NR", { ...theater, adultsOnlyRatings: [] })).toBeNull();
     expect(idNoticeFor("R", { ...theater, idNotice: "  " })).toBeNull();
+    expect([isRated("NR"), isRated(""), isRated("PG-13")]).toEqual([false, false, true]);
   });
 });

@@ -21,6 +21,7 @@ import { checkoutErrorMessage } from "./checkout-errors";
 import { joinWaitlistAction, leaveWaitlistAction } from "./waitlist-actions";
 import { BackLink } from "@/components/back-link";
 import { RatingNotice } from "@/components/rating-notice";
+import { isRated } from "@/lib/catalog/id-notice";
 import { ShowTagChips } from "@/components/show-tag-chips";
 import { mayEnter } from "@/lib/booking/admission-guard";
 import { waitingRoomPath } from "@/lib/waiting-room/messages";
@@ -62,7 +63,7 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
         <h1 className="text-2xl font-bold">{detail.movie.title}</h1>
         <p className="text-zinc-200">
           <time dateTime={detail.show.startsAt.toISOString()}>{formatDateTime(detail.show.startsAt, tz)}</time> · {detail.screen.name} · {detail.theater.name}
-          {detail.movie.rating ? <> · Rated {detail.movie.rating}</> : null}
+          {isRated(detail.movie.rating) ? <> · Rated {detail.movie.rating}</> : null}
         </p>
         <ShowTagChips tags={detail.show.tags} />
       </div>
