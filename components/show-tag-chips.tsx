@@ -1,4 +1,4 @@
-import { knownTags } from "@/lib/catalog/show-tags";
+import { knownTags } from "@/lib/show-tags";
 
 /** A show's tags as chips (IMAX, Audio description…), in vocabulary order; nothing when it has none. Server-rendered: no client code. */
 export function ShowTagChips({ tags, label = "This showing" }: { tags: readonly string[]; label?: string }) {

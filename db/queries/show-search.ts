@@ -4,7 +4,7 @@ import type { Db } from "../client";
 import { houseSeats, movies, screens, seats, shows, theaters, tickets } from "../schema";
 
 // Finding upcoming shows by what a moviegoer asks for (issue 19): theater, movie, time span and
-// tags, for /api/v1/shows. Tag semantics are lib/catalog/show-tags.ts's hasEveryTag: a show
+// tags, for /api/v1/shows. Tag semantics are lib/show-tags.ts's hasEveryTag: a show
 // matches when it has every stored tag asked for; `wheelchair` is worked out from its seats.
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { activeMovies } from "@/db/queries/catalog";
 import { searchUpcomingShows } from "@/db/queries/show-search";
 import { theatersByName } from "@/db/queries/venue";
-import { knownTags, WHEELCHAIR_FREE } from "@/lib/catalog/show-tags";
+import { knownTags, WHEELCHAIR_FREE } from "@/lib/show-tags";
 import { AppError } from "@/lib/errors";
 import { localDays } from "@/lib/time";
 import type { z } from "zod";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { API_ERROR_CODES } from "@/lib/errors";
-import { SHOW_TAGS, TAG_GROUPS, WHEELCHAIR_FREE } from "@/lib/catalog/show-tags";
+import { SHOW_TAGS, TAG_GROUPS, WHEELCHAIR_FREE } from "@/lib/show-tags";
 
 // The request and response bodies of /api/v1, defined once. Route handlers parse and build
 // with these, and the OpenAPI document is generated from them (lib/api/openapi.ts), so the
@@ -47,7 +47,7 @@ export const Movie = z
 
 export const MovieList = z.object({ movies: z.array(Movie) }).register(apiRegistry, { id: "MovieList" });
 
-// The show-tag vocabulary (lib/catalog/show-tags.ts): what a show is tagged with, and what a
+// The show-tag vocabulary (lib/show-tags.ts): what a show is tagged with, and what a
 // search may ask for (the same ids plus the computed `wheelchair`).
 const storedTagIds = SHOW_TAGS.map((t) => t.id) as [string, ...string[]];
 const tagList = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join(", ");

@@ -8,7 +8,7 @@ import { queueTemplateEmail } from "@/lib/email/queue-template-email";
 import { formatMoney } from "@/lib/money";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { formatDateTime } from "@/lib/time";
-import { tagLine } from "@/lib/catalog/show-tags";
+import { tagLine } from "@/lib/show-tags";
 import { orderDetail, type OrderDetail } from "@/db/queries/orders";
 import { lineDescription } from "@/lib/pricing/line-text";
 import { orderReceiptRows } from "./order-receipt";

@@ -5,7 +5,7 @@ import { ticketIcs } from "@/lib/tickets/calendar";
 import type { OrderDetail } from "@/db/queries/orders";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatBookingReference } from "@/lib/booking-reference";
-import { tagLine } from "@/lib/catalog/show-tags";
+import { tagLine } from "@/lib/show-tags";
 import { orderReceiptRows } from "./order-receipt";
 import { compareRowLabels } from "./seat-label";
 

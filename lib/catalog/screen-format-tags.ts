@@ -1,6 +1,6 @@
 // A show's tags start from its screen's format (issue 19): a show on the "IMAX" screen is an
 // IMAX show unless the admin says otherwise. Pure: the schedule form pre-ticks the same tags.
-import { SHOW_TAGS } from "./show-tags";
+import { SHOW_TAGS } from "@/lib/show-tags";
 
 // "IMAX 3D", "imax-3d", "Dolby Atmos", "70 mm" → letters and digits only, lower case.
 const compact = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");

@@ -9,7 +9,7 @@ import { assertManagesTheater } from "@/lib/auth/theater-scope";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/time";
 import type { SetShowTagsInput } from "./show-input";
-import { tagLine } from "./show-tags";
+import { tagLine } from "@/lib/show-tags";
 
 /**
  * Sets the tags of a show that has not ended (IMAX, Spanish, audio description…), for the

@@ -2,7 +2,7 @@
 // the card the rules pick, unless the admin names one (priceCardId).
 import { z } from "zod";
 import { isIsoDate } from "@/lib/time";
-import { knownTags, unknownTagIds } from "./show-tags";
+import { knownTags, unknownTagIds } from "@/lib/show-tags";
 
 export const MAX_REPEAT_DAYS = 14;
 
@@ -13,7 +13,7 @@ const cardChoice = z
   .transform((v) => v || null);
 
 /**
- * A show's tags (issue 19): ids of lib/catalog/show-tags.ts, as a form's checkboxes send them (one
+ * A show's tags (issue 19): ids of lib/show-tags.ts, as a form's checkboxes send them (one
  * value, several, or none). An id outside the vocabulary is refused by name on the "tags" field,
  * never dropped quietly; the rest come back each once, in vocabulary order.
  */

@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/errors";
 import type { PriceCardView } from "@/lib/pricing/types";
 import { formatDay } from "@/lib/time";
 import { inputClass, LabelledField } from "@/components/admin/forms/labelled-field";
-import { tagLine } from "@/lib/catalog/show-tags";
+import { tagLine } from "@/lib/show-tags";
 import { tagsOfScreenFormat } from "@/lib/catalog/screen-format-tags";
 import { CardPreview } from "./card-preview";
 import { TagCheckboxes } from "./tag-checkboxes";

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { knownTags } from "@/lib/catalog/show-tags";
+import { knownTags } from "@/lib/show-tags";
 import { ActionOutcome } from "@/components/admin/pricing/action-outcome";
 import { useAdminAction, type AdminAction } from "@/components/admin/pricing/use-admin-action";
 import { TagCheckboxes } from "./tag-checkboxes";

@@ -1,7 +1,7 @@
 // The show-tag vocabulary as checkboxes, by group (format, language, subtitles, accessibility):
 // the schedule form and a show's tag editor both pick from it, so an admin cannot type a tag the
 // listings would not know. Controlled when onChange is given, a plain form field (name="tags") otherwise.
-import { SHOW_TAGS, TAG_GROUPS } from "@/lib/catalog/show-tags";
+import { SHOW_TAGS, TAG_GROUPS } from "@/lib/show-tags";
 
 type Props = { id: string; legend: string; selected: readonly string[]; onChange?: (ids: string[]) => void; errors?: string[]; compact?: boolean };
 
