@@ -18,8 +18,10 @@ export type BookingConfirmedProps = {
   movieTitle: string;
   theaterName: string;
   screenName: string;
-  /** Already formatted in the theater's time zone, e.g. "Saturday, November 21 at 7:30 PM EST". */
+  /** Already formatted in the theater's time zone, naming it, e.g. "Saturday, November 21 at 7:30 PM EST". */
   startsAt: string;
+  /** The show's tags in words ("IMAX · Audio description"), issue 19; empty or absent: none. */
+  tags?: string;
   seats: BookingConfirmedSeat[];
   /** Money already formatted, e.g. "$33.00". */
   total: string;
@@ -49,7 +51,7 @@ export default function BookingConfirmed(p: BookingConfirmedProps) {
           Your booking has moved to this show. These tickets replace the ones we sent before: the earlier tickets and their QR codes no longer admit anyone.
         </Text>
       )}
-      <ShowFacts movieTitle={p.movieTitle} theaterName={p.theaterName} screenName={p.screenName} startsAt={p.startsAt} />
+      <ShowFacts movieTitle={p.movieTitle} theaterName={p.theaterName} screenName={p.screenName} startsAt={p.startsAt} tags={p.tags} />
 
       <Heading as="h2" style={styles.h2}>
         Your seats
@@ -121,6 +123,7 @@ BookingConfirmed.PreviewProps = {
   theaterName: "Marquee Downtown",
   screenName: "Screen 1",
   startsAt: "Saturday, November 21 at 7:30 PM EST",
+  tags: "IMAX · Audio description",
   seats: [
     { label: "Row F, Seat 7", tier: "Standard", price: "$14.50" },
     { label: "Row F, Seat 8", tier: "Premium", price: "$18.50" },

@@ -53,6 +53,11 @@ export function formatTime(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit" }).format(instant);
 }
 
+/** "7:30 PM PST": a time in an email or on a ticket, where the reader may be anywhere, names its zone. */
+export function formatTimeWithZone(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(instant);
+}
+
 /** "Sat, Nov 21" for a YYYY-MM-DD calendar date. */
 export function formatDay(date: string): string {
   return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }).format(

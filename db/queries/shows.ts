@@ -30,6 +30,7 @@ export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?
       admitted: admittedCount,
       waitingRoomFrom: shows.waitingRoomFrom,
       admissionPerMinute: shows.admissionPerMinute,
+      tags: shows.tags,
       capacity,
     })
     .from(shows)
@@ -120,4 +121,12 @@ export function scheduledShowsOfMovieBetween(db: Db, movieId: string, span: { fr
     .select({ id: shows.id, startsAt: shows.startsAt })
     .from(shows)
     .where(and(eq(shows.movieId, movieId), eq(shows.status, "scheduled"), gte(shows.startsAt, span.from), lt(shows.startsAt, span.to), gt(shows.endsAt, now)));
+}
+
+/** Replaces a show's tags; answers the tags it had (null: no such show). Locks the row, so two edits take turns. */
+export async function replaceShowTags(tx: Tx, showId: string, tags: string[]): Promise<{ before: string[] } | null> {
+  const [row] = await tx.select({ tags: shows.tags }).from(shows).where(eq(shows.id, showId)).for("update");
+  if (!row) return null;
+  await tx.update(shows).set({ tags }).where(eq(shows.id, showId));
+  return { before: row.tags };
 }

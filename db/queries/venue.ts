@@ -16,6 +16,11 @@ export async function theaterById(db: Db, theaterId: string) {
   return theater ?? null;
 }
 
+/** Every theater, by name: the chain as a customer (or the API) lists it. */
+export function theatersByName(db: Db) {
+  return db.select().from(theaters).orderBy(asc(theaters.name));
+}
+
 /** Every theater with its screens and how many seats each has in use. */
 export async function theatersWithScreens(db: Db) {
   const rows = await db

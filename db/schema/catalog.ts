@@ -46,7 +46,7 @@ export const shows = pgTable(
     waitingRoomFrom: timestamp("waiting_room_from", { withTimezone: true }),
     admissionPerMinute: integer("admission_per_minute"),
     // What moviegoers filter by (issue 19): format, language, subtitles, accessibility — ids from
-    // the one vocabulary in lib/catalog/show-tags.ts ("imax", "lang:es", "subs:en", "audio-description").
+    // the one vocabulary in lib/show-tags.ts ("imax", "lang:es", "subs:en", "audio-description").
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [

@@ -35,7 +35,9 @@ function parameters(where: "path" | "query", object: z.ZodObject | undefined) {
     const f = field as z.ZodType;
     const schema = toSchema(f, "input");
     const description = typeof schema.description === "string" ? schema.description : undefined;
-    return { name, in: where, required: where === "path" || !f.safeParse(undefined).success, ...(description ? { description } : {}), schema };
+    // A list in a query string is one comma-separated value (tags=imax,audio-description).
+    const list = where === "query" && schema.type === "array" ? { style: "form", explode: false } : {};
+    return { name, in: where, required: where === "path" || !f.safeParse(undefined).success, ...(description ? { description } : {}), ...list, schema };
   });
 }
 
@@ -83,7 +85,7 @@ export function buildOpenApiDocument() {
     },
     servers: [{ url: "/api/v1" }],
     tags: [
-      { name: "Catalog", description: "Movies and showtimes." },
+      { name: "Catalog", description: "Theaters, movies and showtimes." },
       { name: "Seats", description: "Seat availability and holds." },
       { name: "Meta", description: "About this API." },
     ],

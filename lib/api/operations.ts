@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { HoldState, MovieList, ReleaseResult, SeatAvailability, SeatsRequest, ShowList, ShowParams, ShowsQuery } from "./schemas";
+import { HoldState, MovieList, ReleaseResult, SeatAvailability, SeatsRequest, ShowList, ShowParams, ShowsQuery, TheaterList } from "./schemas";
 
 // Every operation of /api/v1 with the schemas it speaks. The OpenAPI document and the docs page
 // are built from this list; a test checks that each route file under app/api/v1 is in it.
@@ -25,6 +25,17 @@ export type ApiOperation = {
 export const apiOperations: ApiOperation[] = [
   {
     method: "get",
+    path: "/theaters",
+    operationId: "listTheaters",
+    summary: "List theaters",
+    description: "The chain's theaters by name, each with its address, time zone and the ID notice it shows before payment for rated movies. Filter shows by a theater with `GET /shows?theaterId=`.",
+    tag: "Catalog",
+    signedIn: false,
+    response: { status: 200, schema: TheaterList, description: "The theaters." },
+    errors: [429],
+  },
+  {
+    method: "get",
     path: "/movies",
     operationId: "listMovies",
     summary: "List movies",
@@ -39,12 +50,13 @@ export const apiOperations: ApiOperation[] = [
     path: "/shows",
     operationId: "listShows",
     summary: "List upcoming shows",
-    description: "Scheduled shows that have not started, in start order. Filter by movie and/or a calendar date in the theater's time zone; local dates and times in the answer are in that zone too.",
+    description:
+      "Scheduled shows that have not started, in start order, at every theater or one (`theaterId`). Filter by movie, by a calendar date (each show's own theater's time zone) and by tags (a show matches when it has every tag asked for). Each show names its theater and tags; its local date and time are in its theater's zone.",
     tag: "Catalog",
     signedIn: false,
     query: ShowsQuery,
-    response: { status: 200, schema: ShowList, description: "The shows and the theater's time zone." },
-    errors: [400, 429],
+    response: { status: 200, schema: ShowList, description: "The shows, each with its theater and tags." },
+    errors: [400, 404, 429],
   },
   {
     method: "get",
@@ -101,7 +113,7 @@ export const apiOperations: ApiOperation[] = [
 export const errorDescriptions: Record<number, string> = {
   400: "Invalid request: `invalid_request`, with `fields`.",
   401: "Not signed in: `unauthenticated`.",
-  404: "No such show: `not_found`.",
+  404: "No such show or theater: `not_found`.",
   409: "A seat is sold or held by someone else (`seat_unavailable`, `details.taken`), or the show is cancelled (`show_closed`).",
   410: "The show has started: `show_closed`.",
   413: "The body is larger than 16 KB: `payload_too_large`.",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_ERROR_CODES } from "@/lib/errors";
+import { SHOW_TAGS, TAG_GROUPS, WHEELCHAIR_FREE } from "@/lib/show-tags";
 
 // The request and response bodies of /api/v1, defined once. Route handlers parse and build
 // with these, and the OpenAPI document is generated from them (lib/api/openapi.ts), so the
@@ -46,39 +47,91 @@ export const Movie = z
 
 export const MovieList = z.object({ movies: z.array(Movie) }).register(apiRegistry, { id: "MovieList" });
 
+// The show-tag vocabulary (lib/show-tags.ts): what a show is tagged with, and what a
+// search may ask for (the same ids plus the computed `wheelchair`).
+const storedTagIds = SHOW_TAGS.map((t) => t.id) as [string, ...string[]];
+const tagList = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join(", ");
+
+export const ShowTagFilter = z
+  .enum([...storedTagIds, WHEELCHAIR_FREE.id], { error: (issue) => `Unknown tag “${String(issue.input)}”: use one of ${tagList([...storedTagIds, WHEELCHAIR_FREE.id])}.` })
+  .register(apiRegistry, { description: `A show tag, or \`${WHEELCHAIR_FREE.id}\` (a wheelchair space is still free).` });
+
 export const ShowsQuery = z
   .object({
+    theaterId: uuid("theater").optional().register(apiRegistry, { description: "Only this theater's shows (ids from `GET /theaters`)." }),
     movieId: uuid("movie").optional().register(apiRegistry, { description: "Only this movie's shows." }),
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-11-21.", abort: true })
       .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "That is not a calendar date.")
       .optional()
-      .register(apiRegistry, { description: "Only shows on this calendar date in the theater's time zone (YYYY-MM-DD)." }),
+      .register(apiRegistry, { description: "Only shows on this calendar date (YYYY-MM-DD), each in its own theater's time zone." }),
+    tags: z
+      .array(ShowTagFilter)
+      .max(20, "Ask for at most 20 tags.")
+      .optional()
+      .register(apiRegistry, {
+        description: `Only shows with every one of these tags, comma-separated (\`tags=imax,audio-description\`; repeating \`tags\` works too). \`${WHEELCHAIR_FREE.id}\`: a wheelchair space is still free.`,
+      }),
   })
   .strict();
+
+export const TheaterRef = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    timeZone: z.string().register(apiRegistry, { description: "IANA time zone: the show's local date and time are in it." }),
+  })
+  .register(apiRegistry, { id: "TheaterRef", description: "Where a show plays." });
+
+export const ShowTag = z
+  .object({
+    id: z.enum(storedTagIds),
+    group: z.enum(TAG_GROUPS.map((g) => g.group) as [string, ...string[]]),
+    label: z.string().register(apiRegistry, { description: "What the site says, e.g. “Audio description”." }),
+    short: z.string().register(apiRegistry, { description: "Where space is short, e.g. “AD”." }),
+  })
+  .register(apiRegistry, { id: "ShowTag", description: "A tag of the one vocabulary: format, language, subtitles or accessibility." });
 
 export const Show = z
   .object({
     id: z.uuid(),
     movieId: z.uuid(),
     movieTitle: z.string(),
+    theater: TheaterRef,
     screenName: z.string(),
-    format: z.string(),
+    format: z.string().register(apiRegistry, { description: "The screen's format as the theater names it; `tags` are what to filter by." }),
+    tags: z.array(ShowTag),
+    wheelchairSpaceFree: z.boolean().register(apiRegistry, { description: "A wheelchair space is neither sold nor kept by the box office (it may be held for a few minutes)." }),
     startsAt: z.iso.datetime().register(apiRegistry, { description: "UTC instant." }),
     endsAt: z.iso.datetime(),
-    localDate: z.string().register(apiRegistry, { description: "Calendar date in the theater's time zone." }),
-    localTime: z.string().register(apiRegistry, { description: "Wall-clock start time (HH:MM, 24-hour) in the theater's time zone." }),
+    localDate: z.string().register(apiRegistry, { description: "Calendar date in the show's theater's time zone." }),
+    localTime: z.string().register(apiRegistry, { description: "Wall-clock start time (HH:MM, 24-hour) in the show's theater's time zone." }),
     prices: z.array(z.object({ tier: z.string(), price: Money })),
   })
   .register(apiRegistry, { id: "Show" });
 
 export const ShowList = z
   .object({
-    theater: z.object({ name: z.string(), timeZone: z.string().register(apiRegistry, { description: "IANA time zone every local date and time is in." }) }),
+    theater: TheaterRef.nullable().register(apiRegistry, { description: "The theater asked for with `theaterId`, or null: each show names its own." }),
     shows: z.array(Show),
   })
   .register(apiRegistry, { id: "ShowList" });
+
+export const Theater = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    address: z.string(),
+    timeZone: z.string().register(apiRegistry, { description: "IANA time zone its shows' local times are in." }),
+    currency: z.string().length(3),
+    idNotice: z.string().register(apiRegistry, { description: "What the theater tells customers before they pay for a rated movie (photo ID…); empty when nothing." }),
+  })
+  .register(apiRegistry, { id: "Theater" });
+
+export const TheaterList = z.object({ theaters: z.array(Theater) }).register(apiRegistry, { id: "TheaterList" });
 
 export const ShowParams = z.object({ showId: uuid("show").register(apiRegistry, { description: "The show's id (from `GET /shows`)." }) });
 

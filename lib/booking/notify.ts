@@ -8,6 +8,7 @@ import { queueTemplateEmail } from "@/lib/email/queue-template-email";
 import { formatMoney } from "@/lib/money";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { formatDateTime } from "@/lib/time";
+import { tagLine } from "@/lib/show-tags";
 import { orderDetail, type OrderDetail } from "@/db/queries/orders";
 import { lineDescription } from "@/lib/pricing/line-text";
 import { orderReceiptRows } from "./order-receipt";
@@ -59,6 +60,7 @@ export async function afterOrderPaid(db: Db, orderId: string, swapId?: string): 
       template: "booking-confirmed",
       props: {
         ...common(detail),
+        tags: tagLine(detail.show.tags),
         seats: detail.seats.map((s) => ({
           label: seatLabel(s.rowLabel, s.seatNumber),
           tier: s.tier,

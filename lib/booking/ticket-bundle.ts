@@ -5,6 +5,7 @@ import { ticketIcs } from "@/lib/tickets/calendar";
 import type { OrderDetail } from "@/db/queries/orders";
 import { shortSeatLabel } from "@/lib/seat-map/format";
 import { formatBookingReference } from "@/lib/booking-reference";
+import { tagLine } from "@/lib/show-tags";
 import { orderReceiptRows } from "./order-receipt";
 import { compareRowLabels } from "./seat-label";
 
@@ -33,6 +34,7 @@ export function ticketPdfData(detail: OrderDetail): TicketPdfData {
     movieTitle: detail.movie.title,
     rating: detail.movie.rating,
     runtimeMinutes: detail.movie.runtimeMinutes,
+    tags: tagLine(detail.show.tags),
     theaterName: detail.theater.name,
     theaterAddress: detail.theater.address,
     screenName: detail.screen.name,

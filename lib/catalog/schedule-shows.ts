@@ -12,17 +12,19 @@ import { pickCard } from "./card-pick";
 import { missingTiers } from "@/lib/pricing/snapshot";
 import { applyPriceCard } from "./show-price-card";
 import { dailyShowtimes, findClashes, showSpan } from "./show-overlap";
+import { tagsOfScreenFormat } from "./screen-format-tags";
 import type { ScheduleShowsInput } from "./show-input";
 
 export type DateClash = { date: string; day: string; with: string[] };
-export type ScheduleResult = { showIds: string[]; dates: string[]; cards: { date: string; card: string; why: string }[] };
+export type ScheduleResult = { showIds: string[]; dates: string[]; cards: { date: string; card: string; why: string }[]; tags: string[] };
 
 /**
  * Schedules a movie on a screen at one local time on one or more consecutive days, all or
  * nothing: if any of the days clashes with a scheduled show (or the new shows meet each other),
  * nothing is created and every clashing date is reported. Each show goes on sale with the price
  * card the rules pick for its own day and time (a week may mix a Tuesday card in), or the one the
- * admin chose, and a snapshot of its prices.
+ * admin chose, and a snapshot of its prices. The shows get the tags asked for, or (none asked
+ * for) the ones the screen's format names: an IMAX screen's shows are IMAX.
  */
 export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput, now = new Date()): Promise<ScheduleResult> {
   const db = await getDb();
@@ -33,6 +35,7 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
   const { screen, theater } = found;
   // Shows are priced and charged in the theater's currency.
   const { currency, timeZone } = theater;
+  const tags = input.tags ?? tagsOfScreenFormat(screen.format);
 
   const showtimes = dailyShowtimes(input.date, input.time, input.days, timeZone);
   if (showtimes[0].start <= now) throw fieldError("time", "That start time has already passed.");
@@ -78,19 +81,21 @@ export async function scheduleShows(actor: AdminActor, input: ScheduleShowsInput
         // Replaced at once by the card's "from" prices (applyPriceCard, below, in this transaction).
         prices: {},
         currency,
+        tags,
       })),
     );
     const showIds = created.map((c) => c.id);
     for (const [i, showId] of showIds.entries()) await applyPriceCard(tx, showId, { cardId: priced[i].pick.card.id, overridden: priced[i].pick.overridden, tiers: screen.tiers, now });
     const cardsUsed = priced.map((p) => ({ date: p.date, card: p.pick.card.name, why: p.pick.why }));
-    await recordAudit(tx, actor, "show.schedule", { type: "screen", id: screen.id }, {
+    await recordAudit(tx, actor, "show.schedule", { type: "screen", id: screen.id, theaterId: theater.id }, {
       movie: movie.title,
       screen: screen.name,
       dates: showtimes.map((t) => t.date),
       time: input.time,
+      tags,
       cards: cardsUsed.map((c) => `${formatDay(c.date)}: ${c.card} (${c.why})`).join("; "),
       showIds,
     });
-    return { showIds, dates: showtimes.map((t) => t.date), cards: cardsUsed };
+    return { showIds, dates: showtimes.map((t) => t.date), cards: cardsUsed, tags };
   });
 }

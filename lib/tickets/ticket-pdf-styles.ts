@@ -48,6 +48,8 @@ export const styles = StyleSheet.create({
     marginRight: 6,
   },
   meta: { fontSize: 8.5, color: MUTED },
+  // The show's tags (IMAX · Audio description): what the customer chose this showing for.
+  tags: { fontFamily: "Helvetica-Bold", fontSize: 8.5, marginTop: 4, maxLines: 2, textOverflow: "ellipsis" },
 
   section: { marginTop: 9, paddingTop: 8, borderTopWidth: 1, borderTopColor: LINE },
   label: { fontSize: 6.5, letterSpacing: 1.2, color: MUTED, marginBottom: 2 },

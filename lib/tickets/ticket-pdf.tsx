@@ -14,6 +14,8 @@ export type TicketPdfData = {
   movieTitle: string;
   rating?: string;
   runtimeMinutes?: number;
+  /** The show's tags as printed ("IMAX · Audio description"); empty: none. */
+  tags?: string;
   theaterName: string;
   theaterAddress?: string;
   screenName: string;
@@ -71,6 +73,11 @@ function TicketPage({ data, ticket, qr, when, index }: PageProps) {
             {data.movieTitle}
           </Text>
           <MetaLine rating={data.rating} runtimeMinutes={data.runtimeMinutes} />
+          {data.tags ? (
+            <Text style={styles.tags} hyphenationCallback={wholeWords}>
+              {data.tags}
+            </Text>
+          ) : null}
 
           <View style={styles.section}>
             <Text style={styles.label}>DATE AND TIME</Text>
@@ -178,7 +185,8 @@ function showTime(startsAt: Date, timeZone: string): ShowTime {
   return {
     date: fmt({ weekday: "long", month: "long", day: "numeric", year: "numeric" }),
     time: fmt({ hour: "numeric", minute: "2-digit", timeZoneName: "short" }),
-    shortDate: fmt({ month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }),
+    // The stub names the zone too: a ticket for Los Angeles read in New York says "PST".
+    shortDate: fmt({ month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }),
   };
 }
 

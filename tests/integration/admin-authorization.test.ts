@@ -120,6 +120,8 @@ const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; c
   "shows/actions.ts#cancelShowAction": { input: () => ({ showId: ids.show }), changesAsAdmin: true },
   // A show without orders, put on the default card by hand (then back on the rules, and so on).
   "shows/actions.ts#setShowCardAction": { input: () => ({ showId: ids.futureShow, priceCardId: pricing.defaultCard.id }), changesAsAdmin: true },
+  // Tags a show that has not started (issue 19); each call is audited, so even the same tags change the log.
+  "shows/actions.ts#setShowTagsAction": { input: () => ({ showId: ids.futureShow, tags: ["imax", "audio-description"] }), changesAsAdmin: true },
   "pricing/actions.ts#addTicketTypeAction": { input: () => ({ theaterId: ids.theater, name: `Type ${unique()}`, note: "", minAge: "" }), changesAsAdmin: true },
   "pricing/actions.ts#updateTicketTypeAction": { input: () => ({ id: pricing.byName("Student").id, name: "Student", note: `ID ${unique()}`, minAge: "" }), changesAsAdmin: true },
   "pricing/actions.ts#moveTicketTypeAction": { input: () => ({ id: pricing.byName("Senior").id, direction: "up" }), changesAsAdmin: true },

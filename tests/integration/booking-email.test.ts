@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { emailOutbox, orders } from "@/db/schema";
+import { emailOutbox, orders, screens, shows, theaters } from "@/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
@@ -56,6 +56,27 @@ describe("ticket email through the real resend SDK", () => {
     expect(execFileSync("pdfinfo", [file]).toString()).toMatch(/Pages:\s+2\n/);
     const ics = resend.attachment(email, email.attachments.find((a) => a.filename.endsWith(".ics"))!.filename)!.toString();
     expect(ics).toContain("BEGIN:VEVENT");
+  });
+
+  it("names the show's tags and a Pacific theater's zone in the email and its PDF", async () => {
+    // The seeded theater moved to Los Angeles and the show tagged, as an admin would (issue 19).
+    const { show } = await world.aShow(3);
+    const [screen] = await world.db.select().from(screens).where(eq(screens.id, show.screenId));
+    await world.db.update(theaters).set({ timeZone: "America/Los_Angeles" }).where(eq(theaters.id, screen.theaterId));
+    await world.db.update(shows).set({ tags: ["audio-description", "imax"] }).where(eq(shows.id, show.id));
+    const { customer } = await buy([["H", 9]]);
+    await kickOutbox();
+    const email = resend.sent.find((e) => e.to.includes(customer.email))!;
+    const pacific = new Intl.DateTimeFormat("en-US", { timeZone: "America/Los_Angeles", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(show.startsAt);
+    expect(pacific).toMatch(/ P[SD]T$/);
+    for (const part of [email.text!, email.html!, email.subject]) expect(part).toContain(pacific);
+    expect(email.text).toContain("IMAX · Audio description");
+    expect(email.html).toContain("IMAX · Audio description");
+    const file = path.join(tmpdir(), `marquee-tags-${customer.email}.pdf`);
+    writeFileSync(file, resend.attachment(email, email.attachments.find((a) => a.filename.endsWith(".pdf"))!.filename)!);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+    expect(text).toContain("IMAX · Audio description");
+    expect(text).toContain(pacific);
   });
 
   it("a failing provider leaves the booking paid and the email retried later, sent once", async () => {

@@ -174,6 +174,17 @@ describe("ticket PDF", () => {
     expect(info(berlin).pages).toBe(1);
   });
 
+  it("prints the show's tags and names a Pacific theater's zone in the time and on the stub", async () => {
+    const la = save("los-angeles", await renderTicketsPdf(order({ timeZone: "America/Los_Angeles", tags: "IMAX · Audio description" }, [5])));
+    const text = pageText(la, 1);
+    expect(text).toContain("IMAX · Audio description");
+    // 23:30 UTC on 21 November is 3:30 PM in Los Angeles (PST).
+    expect(text).toContain("Saturday, November 21, 2026");
+    expect(text).toContain("3:30 PM PST");
+    expect(text).toMatch(/Row F . Seat 5 . Nov 21, 3:30 PM PST/);
+    expect(pageText(file, 1)).not.toContain("IMAX");
+  });
+
   it("keeps a ticket on one page when every text field is very long", async () => {
     const long = order(
       {
@@ -184,6 +195,7 @@ describe("ticket PDF", () => {
         customerEmail: "a.very.long.email.address.for.someone.who.likes.films@subdomain.example-company.co.uk",
         rating: "NC-17",
         runtimeMinutes: 241,
+        tags: "IMAX · 3D · Dolby Atmos · Dolby Cinema · 70 mm · 4DX · Japanese · English subtitles · Audio description · Open captions · Closed captions · Relaxed screening",
       },
       [101, 102],
     );

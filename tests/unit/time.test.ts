@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatTime, localDate, localDays, zonedToUtc, zoneLabel } from "@/lib/time";
+import { addDays, formatTime, formatTimeWithZone, localDate, localDays, zonedToUtc, zoneLabel } from "@/lib/time";
 import { formatMoney, formatMoneyCompact } from "@/lib/money";
 
 describe("theater time zone", () => {
@@ -46,5 +46,12 @@ describe("theater time zone", () => {
   it("names a zone with every underscore as a space", () => {
     expect(zoneLabel("America/Port_of_Spain")).toBe("America/Port of Spain");
     expect(zoneLabel("Europe/London")).toBe("Europe/London");
+  });
+
+  it("names the zone of a time read away from the theater (emails, tickets)", () => {
+    const instant = new Date("2026-11-21T23:30:00Z");
+    expect(formatTimeWithZone(instant, "America/Los_Angeles")).toMatch(/^3:30\sPM PST$/);
+    expect(formatTimeWithZone(instant, "America/New_York")).toMatch(/^6:30\sPM EST$/);
+    expect(formatTimeWithZone(new Date("2026-07-04T02:00:00Z"), "America/Los_Angeles")).toMatch(/^7:00\sPM PDT$/);
   });
 });

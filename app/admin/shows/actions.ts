@@ -3,7 +3,8 @@ import { revalidatePath } from "next/cache";
 import { cancelShow } from "@/lib/booking/cancel-show";
 import { scheduleShows } from "@/lib/catalog/schedule-shows";
 import { setShowCard } from "@/lib/catalog/set-show-card";
-import { scheduleShowsSchema, setShowCardSchema, showIdSchema } from "@/lib/catalog/show-input";
+import { setShowTags } from "@/lib/catalog/set-show-tags";
+import { scheduleShowsSchema, setShowCardSchema, setShowTagsSchema, showIdSchema } from "@/lib/catalog/show-input";
 import { setWaitingRoomOf } from "@/lib/catalog/set-waiting-room";
 import { waitingRoomSchema } from "@/lib/catalog/waiting-room-input";
 import { defineAction } from "@/lib/handlers/define-action";
@@ -32,5 +33,12 @@ export const setShowCardAction = defineAction(setShowCardSchema, { name: "set-sh
 export const setWaitingRoomAction = defineAction(waitingRoomSchema, { name: "set-waiting-room", auth: "admin" }, async (input, { user }) => {
   const result = await setWaitingRoomOf(user, input);
   revalidatePath("/admin/shows");
+  return result;
+});
+
+/** Sets a show's tags (formats, language, subtitles, accessibility); a show of another theater is not found. */
+export const setShowTagsAction = defineAction(setShowTagsSchema, { name: "set-show-tags", auth: "admin" }, async (input, { user }) => {
+  const result = await setShowTags(user, input);
+  revalidatePath("/", "layout");
   return result;
 });

@@ -10,8 +10,9 @@ import { DateStrip } from "@/components/date-strip";
 import { CancelShowButton } from "@/components/admin/shows/cancel-show-button";
 import { ScheduleForm } from "@/components/admin/shows/schedule-form";
 import { ShowCardCell } from "@/components/admin/shows/show-card-cell";
+import { ShowTagsCell } from "@/components/admin/shows/show-tags-cell";
 import { WaitingRoomForm } from "@/components/admin/shows/waiting-room-form";
-import { cancelShowAction, scheduleShowsAction, setShowCardAction, setWaitingRoomAction } from "./actions";
+import { cancelShowAction, scheduleShowsAction, setShowCardAction, setShowTagsAction, setWaitingRoomAction } from "./actions";
 import { AdminTable } from "@/components/admin/admin-table";
 import { TitledSection } from "@/components/titled-section";
 
@@ -65,7 +66,7 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
         {shows.length === 0 ? (
           <p className="rounded-lg border border-line bg-panel p-4 text-zinc-200">No shows on {formatDay(date)}.</p>
         ) : (
-          <AdminTable columns={[{ label: "Time" }, { label: "Movie" }, { label: "Screen" }, { label: "Sold", align: "right" }, { label: "Price card" }, { label: "Status" }, { label: "Actions", visuallyHidden: true }]}>
+          <AdminTable columns={[{ label: "Time" }, { label: "Movie" }, { label: "Screen" }, { label: "Sold", align: "right" }, { label: "Price card" }, { label: "Tags" }, { label: "Status" }, { label: "Actions", visuallyHidden: true }]}>
             {shows.map((s) => {
               const what = `${s.title} at ${formatTime(s.startsAt, tz)} on ${s.screenName}`;
               const over = s.endsAt <= now;
@@ -91,6 +92,9 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
                       cards={liveCards.map((c) => ({ id: c.id, name: c.name }))}
                       setCard={setShowCardAction}
                     />
+                  </td>
+                  <td className="min-w-32 px-3 py-2">
+                    <ShowTagsCell showId={s.id} what={what} tags={s.tags} editable={s.status === "scheduled" && !over} setTags={setShowTagsAction} />
                   </td>
                   <td className="px-3 py-2">
                     {s.status === "cancelled" ? <span className="text-red-300">Cancelled</span> : over ? "Over" : "On sale"}

@@ -5,11 +5,14 @@ import type { ActionResult } from "@/lib/errors";
 import type { PriceCardView } from "@/lib/pricing/types";
 import { formatDay } from "@/lib/time";
 import { inputClass, LabelledField } from "@/components/admin/forms/labelled-field";
+import { tagLine } from "@/lib/show-tags";
+import { tagsOfScreenFormat } from "@/lib/catalog/screen-format-tags";
 import { CardPreview } from "./card-preview";
+import { TagCheckboxes } from "./tag-checkboxes";
 
 type ScreenChoice = { id: string; name: string; tiers: string[]; theaterName: string; format: string; timeZone: string };
 type MovieChoice = { id: string; title: string; runtimeMinutes: number };
-type Scheduled = { showIds: string[]; dates: string[]; cards: { date: string; card: string; why: string }[] };
+type Scheduled = { showIds: string[]; dates: string[]; cards: { date: string; card: string; why: string }[]; tags: string[] };
 type Clash = { date: string; day: string; with: string[] };
 
 const WEEK = 7;
@@ -17,11 +20,13 @@ const WEEK = 7;
 /**
  * Schedules a movie on a screen at one time, once or every day for a week. Each show gets the
  * price card its rules pick for its own day (previewed below the fields), or the card chosen here.
- * The server refuses the whole batch when any day clashes or has no card.
+ * The server refuses the whole batch when any day clashes or has no card. Tags start as the ones
+ * the screen's format names (an IMAX screen: IMAX) and are ticked here for every show of the batch.
  */
 export function ScheduleForm({ movies, screens, cards, firstDate, schedule }: { movies: MovieChoice[]; screens: ScreenChoice[]; cards: PriceCardView[]; firstDate: string; schedule: (input: unknown) => Promise<ActionResult<Scheduled>> }) {
   const id = useId();
   const [values, setValues] = useState({ movieId: "", screenId: screens[0]?.id ?? "", date: firstDate, time: "19:30", week: false, priceCardId: "" });
+  const [tags, setTags] = useState<string[]>(() => tagsOfScreenFormat(screens[0]?.format ?? ""));
   const [result, setResult] = useState<ActionResult<Scheduled> | null>(null);
   const [pending, startTransition] = useTransition();
   const screen = screens.find((s) => s.id === values.screenId);
@@ -31,7 +36,7 @@ export function ScheduleForm({ movies, screens, cards, firstDate, schedule }: { 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const input = { movieId: values.movieId, screenId: values.screenId, date: values.date, time: values.time, days: values.week ? WEEK : 1, priceCardId: values.priceCardId };
+    const input = { movieId: values.movieId, screenId: values.screenId, date: values.date, time: values.time, days: values.week ? WEEK : 1, priceCardId: values.priceCardId, tags };
     startTransition(async () => {
       const answer = await schedule(input);
       setResult(answer);
@@ -53,7 +58,15 @@ export function ScheduleForm({ movies, screens, cards, firstDate, schedule }: { 
         </select>
       </LabelledField>
       <LabelledField id={`${id}-screen`} label="Screen" errors={errors.screenId}>
-        <select value={values.screenId} onChange={set("screenId")} className={inputClass}>
+        <select
+          value={values.screenId}
+          onChange={(e) => {
+            set("screenId")(e);
+            // Another screen: its format's tags (an admin ticks the rest again).
+            setTags(tagsOfScreenFormat(screens.find((s) => s.id === e.target.value)?.format ?? ""));
+          }}
+          className={inputClass}
+        >
           {screens.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
@@ -84,6 +97,7 @@ export function ScheduleForm({ movies, screens, cards, firstDate, schedule }: { 
           ))}
         </select>
       </LabelledField>
+      <TagCheckboxes id={`${id}-tags`} legend="Tags" selected={tags} onChange={setTags} errors={errors.tags} />
       {screen && (
         <CardPreview id={`${id}-preview`} cards={cards} date={values.date} time={values.time} days={values.week ? WEEK : 1} timeZone={screen.timeZone} format={screen.format} tiers={screen.tiers} overrideId={values.priceCardId} />
       )}
@@ -95,7 +109,8 @@ export function ScheduleForm({ movies, screens, cards, firstDate, schedule }: { 
           <p className="rounded-lg border border-emerald-400 bg-emerald-400/10 p-3 text-sm text-emerald-50">
             Scheduled {result.data.showIds.length === 1 ? "1 show" : `${result.data.showIds.length} shows`}:{" "}
             {result.data.dates.map(formatDay).join(", ")} at {values.time}, priced by{" "}
-            {[...new Set(result.data.cards.map((c) => c.card))].join(" and ")}.{" "}
+            {[...new Set(result.data.cards.map((c) => c.card))].join(" and ")}
+            {result.data.tags.length ? `, tagged ${tagLine(result.data.tags)}` : ""}.{" "}
             <Link href={`/admin/shows?date=${result.data.dates[0]}`} className="underline">
               See {formatDay(result.data.dates[0])}
             </Link>

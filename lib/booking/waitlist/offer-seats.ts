@@ -13,7 +13,7 @@ import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { getSeatLocks } from "@/lib/seat-locks";
 import { findBlock } from "@/lib/seat-map/find-block";
-import { formatDateTime, formatTime } from "@/lib/time";
+import { formatDateTime, formatTimeWithZone } from "@/lib/time";
 import { seatLabel } from "../seat-label";
 
 export type OfferMade = { offerId: string; entryId: string; seatIds: string[] };
@@ -72,7 +72,7 @@ export async function offerFreedSeats(db: Db, showId: string, now = new Date()):
         startsAt: formatDateTime(venue.show.startsAt, venue.theater.timeZone),
         seats: labels,
         together: block.together,
-        heldUntil: formatTime(expiresAt, venue.theater.timeZone),
+        heldUntil: formatTimeWithZone(expiresAt, venue.theater.timeZone),
         minutes,
         offerUrl: `${configuredAppUrl()}/waitlist/offers/${offerId}`,
       });

@@ -10,6 +10,7 @@ import { OrderReceipt } from "@/components/order-receipt";
 import { CancelBookingForm } from "@/components/cancel-booking-form";
 import { cancelBookingAction } from "../actions";
 import { BackLink } from "@/components/back-link";
+import { ShowTagChips } from "@/components/show-tag-chips";
 import { CancelSeatsForm } from "@/components/cancel-seats-form";
 import { getDb, type Db } from "@/db/client";
 import { adjustmentsOfOrder } from "@/db/queries/adjustments";
@@ -41,6 +42,7 @@ export default async function BookingPage({ params, searchParams }: { params: Pr
       <p className="text-zinc-200" data-testid="booking-show" data-show-id={detail.show.id}>
         {formatDateTime(detail.show.startsAt, tz)} · {detail.screen.name} · {detail.theater.name}
       </p>
+      <ShowTagChips tags={detail.show.tags} />
       <p className="text-sm text-zinc-300">
         Booking <span className="font-mono font-semibold" data-testid="booking-reference">{formatBookingReference(detail.order.reference)}</span> · {formatMoney(detail.order.totalAmount, detail.order.currency)} ·{" "}
         <span data-testid="order-status" className="font-semibold capitalize">{detail.order.status}</span>

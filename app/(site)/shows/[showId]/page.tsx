@@ -20,6 +20,9 @@ import { checkoutAction } from "./checkout-action";
 import { checkoutErrorMessage } from "./checkout-errors";
 import { joinWaitlistAction, leaveWaitlistAction } from "./waitlist-actions";
 import { BackLink } from "@/components/back-link";
+import { RatingNotice } from "@/components/rating-notice";
+import { isRated } from "@/lib/catalog/id-notice";
+import { ShowTagChips } from "@/components/show-tag-chips";
 import { mayEnter } from "@/lib/booking/admission-guard";
 import { waitingRoomPath } from "@/lib/waiting-room/messages";
 
@@ -60,8 +63,11 @@ export default async function ShowPage({ params, searchParams }: { params: Promi
         <h1 className="text-2xl font-bold">{detail.movie.title}</h1>
         <p className="text-zinc-200">
           <time dateTime={detail.show.startsAt.toISOString()}>{formatDateTime(detail.show.startsAt, tz)}</time> · {detail.screen.name} · {detail.theater.name}
+          {isRated(detail.movie.rating) ? <> · Rated {detail.movie.rating}</> : null}
         </p>
+        <ShowTagChips tags={detail.show.tags} />
       </div>
+      {bookable && <RatingNotice rating={detail.movie.rating} theater={detail.theater} />}
       {errorMessage && (
         <p role="alert" className="rounded-lg border border-red-400 bg-red-400/10 p-3 text-red-100">
           {errorMessage}

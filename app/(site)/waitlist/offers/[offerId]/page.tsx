@@ -6,7 +6,7 @@ import { offerById } from "@/db/queries/waitlist";
 import { currentUser } from "@/lib/auth/current-user";
 import { seatLabel } from "@/lib/booking/seat-label";
 import { messageForErrorParam } from "@/lib/errors";
-import { formatDateTime, formatTime } from "@/lib/time";
+import { formatDateTime, formatTimeWithZone } from "@/lib/time";
 import { BackLink } from "@/components/back-link";
 import { OfferCountdown } from "@/components/offer-countdown";
 import { declineOfferAction, takeOfferAction } from "./actions";
@@ -57,7 +57,7 @@ export default async function WaitlistOfferPage({ params, searchParams }: { para
       {open ? (
         <>
           <p>
-            Held until {formatTime(offer.expiresAt, tz)}: <OfferCountdown expiresAt={offer.expiresAt.getTime()} />
+            Held until {formatTimeWithZone(offer.expiresAt, tz)}: <OfferCountdown expiresAt={offer.expiresAt.getTime()} />
           </p>
           <div className="flex flex-wrap gap-3">
             <form action={takeOfferAction}>
