@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openHome } from "./support/cinema";
 
 // The headers every page carries, and proof the Content-Security-Policy does not break the app:
 // the pages hydrate and a seat can be held (a server action) with no CSP violation reported.
@@ -59,7 +60,7 @@ test("a request id sent by the caller is echoed; a junk one is replaced", async 
 
 test("browsing, signing in and holding a seat raise no CSP violation", async ({ page }) => {
   const violations = watchViolations(page);
-  await page.goto("/");
+  await openHome(page);
   await expect(page.getByRole("heading", { name: "Now showing" })).toBeVisible();
   await page.getByRole("navigation", { name: "Choose a day" }).getByRole("link").nth(1).click();
   await page.locator('main a[href^="/shows/"]').first().click();
