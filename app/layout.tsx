@@ -40,7 +40,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/" className="text-lg font-extrabold tracking-widest text-gold">
               MARQUEE
             </Link>
-            <CinemaSwitch />
             <Link href="/" className="hidden text-sm text-zinc-200 hover:text-white sm:inline">
               Now showing
             </Link>
@@ -49,6 +48,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <UserNav />
           </nav>
+          {/* Its own row: on a 390 px phone the nav above has no room left for a cinema's name. */}
+          <CinemaSwitch />
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}

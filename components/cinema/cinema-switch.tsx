@@ -12,10 +12,10 @@ export async function CinemaSwitch() {
   const [cinemas, chosen] = await Promise.all([listCinemas(db), rememberedCinema(db)]);
   if (cinemas.length <= 1) return null;
   return (
-    <details className="group">
-      <summary className="flex min-h-8 cursor-pointer list-none items-center gap-1 rounded-md border border-line px-2.5 py-1 text-sm text-zinc-100 hover:border-zinc-400">
-        <span className="sr-only">Cinema: </span>
-        <span className="max-w-32 truncate sm:max-w-48">{chosen?.name ?? "Choose a cinema"}</span>
+    <details className="group mx-auto max-w-6xl px-4 pb-2">
+      <summary className="flex min-h-8 w-fit max-w-full cursor-pointer list-none items-center gap-1.5 rounded-md border border-line px-2.5 py-1 text-sm text-zinc-100 hover:border-zinc-400">
+        <span className="text-zinc-400">{chosen ? "Your cinema:" : "Cinema:"}</span>
+        <span className="truncate font-medium">{chosen?.name ?? "Choose a cinema"}</span>
         <span aria-hidden className="text-xs text-zinc-400 group-open:rotate-180">
           ▾
         </span>

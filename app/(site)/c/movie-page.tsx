@@ -11,6 +11,9 @@ import { listingHref, tagsFromSearch } from "@/lib/catalog/tag-filter";
 import { formatDay, localDate } from "@/lib/time";
 import type { ListingSearch } from "./programme-page";
 
+/** Days of the other cinemas' times on a movie page; the rest is a link away (a phone scrolls less). */
+const ALSO_SHOWING_DAYS = 2;
+
 /**
  * A movie's page: its showtimes at the chosen cinema first, then "also showing at" the others,
  * each cinema's times in its own zone. `chosen` is the cinema the URL names (/c/<slug>/movies/…)
@@ -69,7 +72,14 @@ export async function MoviePage({ slug, chosen, path, search }: { slug: string; 
                 </Link>
               </h3>
               <p className="text-sm text-zinc-300">{c.address}</p>
-              <CinemaShowtimes cinema={c} shows={shows} title={movie.title} dayHeading="h4" empty="" />
+              <CinemaShowtimes
+                cinema={c}
+                shows={shows}
+                title={movie.title}
+                dayHeading="h4"
+                empty=""
+                more={{ days: chosen ? ALSO_SHOWING_DAYS : Infinity, href: listingHref(`/c/${c.slug}/movies/${movie.slug}`, { tags }) }}
+              />
             </section>
           ))}
         </section>
@@ -80,7 +90,22 @@ export async function MoviePage({ slug, chosen, path, search }: { slug: string; 
 }
 
 /** One cinema's shows of the movie, by local day, in the cinema's zone (named when not the visitor's). */
-function CinemaShowtimes({ cinema, shows, title, dayHeading: Day, empty }: { cinema: Cinema; shows: ShowListing[]; title: string; dayHeading: "h3" | "h4"; empty: string }) {
+function CinemaShowtimes({
+  cinema,
+  shows,
+  title,
+  dayHeading: Day,
+  empty,
+  more,
+}: {
+  cinema: Cinema;
+  shows: ShowListing[];
+  title: string;
+  dayHeading: "h3" | "h4";
+  empty: string;
+  /** Only the first `days` days, then a link to the rest there. */
+  more?: { days: number; href: string };
+}) {
   const byDay = new Map<string, ShowListing[]>();
   for (const s of shows) {
     if (s.theaterId !== cinema.id) continue;
@@ -88,15 +113,21 @@ function CinemaShowtimes({ cinema, shows, title, dayHeading: Day, empty }: { cin
     byDay.set(day, [...(byDay.get(day) ?? []), s]);
   }
   if (byDay.size === 0) return <p className="text-zinc-200">{empty}</p>;
+  const days = [...byDay].slice(0, more?.days ?? Infinity);
   return (
     <div className="space-y-2">
       <ZoneNote timeZone={cinema.timeZone} className="block text-sm text-zinc-300" />
-      {[...byDay].map(([day, dayShows]) => (
+      {days.map(([day, dayShows]) => (
         <div key={day} className="space-y-2 rounded-xl border border-line bg-panel p-4">
           <Day className="font-semibold">{formatDay(day)}</Day>
           <ShowtimeLinks shows={dayShows} timeZone={cinema.timeZone} movieTitle={title} />
         </div>
       ))}
+      {more && days.length < byDay.size && (
+        <Link href={more.href} className="inline-block py-1 text-sm text-gold underline">
+          All showtimes at {cinema.name}
+        </Link>
+      )}
     </div>
   );
 }
