@@ -34,9 +34,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <header className="relative border-b border-line bg-panel/80">
-          {/* One line on a 390 px phone: no link wraps, and "Now showing" (the same page as the
-              logo) gives way below the sm breakpoint so a signed-in account corner still fits. */}
-          <nav aria-label="Main" className="mx-auto flex max-w-6xl items-center gap-3 whitespace-nowrap px-4 py-3 sm:gap-4">
+          {/* One line on a 390 px phone (the cinema switch apart): no link wraps, and "Now showing"
+              (the same page as the logo) gives way below the sm breakpoint so a signed-in account
+              corner still fits. */}
+          <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 whitespace-nowrap px-4 py-3 sm:gap-4 lg:flex-nowrap">
             <Link href="/" className="text-lg font-extrabold tracking-widest text-gold">
               MARQUEE
             </Link>
@@ -47,9 +48,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               My bookings
             </Link>
             <UserNav />
+            {/* Last: on a 390 px phone it wraps to a row of its own (no room left beside the
+                links above), and below the lg one beside a signed-in account; wider, it ends the line. */}
+            <CinemaSwitch />
           </nav>
-          {/* Its own row: on a 390 px phone the nav above has no room left for a cinema's name. */}
-          <CinemaSwitch />
         </header>
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}

@@ -12,8 +12,8 @@ export async function CinemaSwitch() {
   const [cinemas, chosen] = await Promise.all([listCinemas(db), rememberedCinema(db)]);
   if (cinemas.length <= 1) return null;
   return (
-    <details className="group mx-auto max-w-6xl px-4 pb-2">
-      <summary className="flex min-h-8 w-fit max-w-full cursor-pointer list-none items-center gap-1.5 rounded-md border border-line px-2.5 py-1 text-sm text-zinc-100 hover:border-zinc-400">
+    <details className="group basis-full lg:basis-auto">
+      <summary className="flex min-h-7 w-fit max-w-full cursor-pointer list-none items-center gap-1.5 rounded-md border border-line px-2.5 py-0.5 text-sm text-zinc-100 hover:border-zinc-400 lg:max-w-72">
         <span className="text-zinc-400">{chosen ? "Your cinema:" : "Cinema:"}</span>
         <span className="truncate font-medium">{chosen?.name ?? "Choose a cinema"}</span>
         <span aria-hidden className="text-xs text-zinc-400 group-open:rotate-180">
