@@ -12,6 +12,8 @@ import { openHome } from "./support/cinema";
 async function openTomorrowsFirstShow(page: Page) {
   await openHome(page);
   await page.getByRole("navigation", { name: "Choose a day" }).getByRole("link").nth(2).click();
+  // The day's links are the cinema's (/c/<slug>?date=…): wait for that page, not today's links.
+  await expect(page).toHaveURL(/\?date=\d{4}-\d{2}-\d{2}/);
   await page.locator('main a[href^="/shows/"][aria-label$=", Screen 1"]').first().click();
   await expect(page).toHaveURL(/\/shows\/[0-9a-f-]{36}/);
   return page.url().split("/shows/")[1].split("?")[0];
