@@ -86,3 +86,12 @@ export function zoneLabel(timeZone: string): string {
 export function localTime24(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
 }
+
+/** "Pacific Time (PST)": a zone as a moviegoer reads it, the abbreviation in force at `at`. */
+export function zoneName(timeZone: string, at = new Date()): string {
+  const part = (timeZoneName: "longGeneric" | "short") =>
+    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  const long = part("longGeneric");
+  const short = part("short");
+  return long === short || short.startsWith("GMT") ? long : `${long} (${short})`;
+}

@@ -1,51 +1,115 @@
 import "server-only";
 import { cache } from "react";
-import { and, asc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { showWithVenue } from "./show-with-venue";
 import { activeSeatsOfScreen } from "./venue";
-import { movies, screens, shows } from "../schema";
+import { houseSeats, movies, screens, seats, shows, tickets } from "../schema";
 import { localDays } from "@/lib/time";
+import { WHEELCHAIR_FREE } from "@/lib/catalog/show-tags";
 
 // What customers browse: active movies and their scheduled shows, on the site and in /api/v1.
 
-export type ShowListing = { id: string; startsAt: Date; screenName: string; format: string; status: "scheduled" | "cancelled" };
+export type ShowListing = {
+  id: string;
+  startsAt: Date;
+  screenName: string;
+  format: string;
+  status: "scheduled" | "cancelled";
+  tags: string[];
+  theaterId: string;
+};
 
-/** Movies with their remaining shows on one local date, in start order. */
-export async function nowShowing(db: Db, date: string, timeZone: string, now = new Date()) {
-  const { from, to } = localDays(date, timeZone);
+const listingColumns = {
+  id: shows.id,
+  startsAt: shows.startsAt,
+  status: shows.status,
+  tags: shows.tags,
+  screenName: screens.name,
+  format: screens.format,
+  theaterId: screens.theaterId,
+};
+
+/**
+ * The conditions a show meets to match the filter (lib/catalog/tag-filter.ts): every stored tag
+ * asked for (one GIN-indexed `@>`), and for `wheelchair` a wheelchair space in use on its screen
+ * that has no live ticket and is not kept by the house. Seats held in Redis for a few minutes
+ * are not counted: a listing reads Postgres only, and a hold is not a sale.
+ */
+function matchesTags(wanted: readonly string[]): SQL[] {
+  const stored = wanted.filter((id) => id !== WHEELCHAIR_FREE.id);
+  const conditions: SQL[] = [];
+  if (stored.length > 0) conditions.push(arrayContains(shows.tags, [...stored]));
+  if (wanted.includes(WHEELCHAIR_FREE.id)) {
+    conditions.push(sql`exists (
+      select 1 from ${seats}
+      where ${seats.screenId} = ${shows.screenId} and ${seats.kind} = 'wheelchair' and ${seats.active}
+        and not exists (select 1 from ${tickets} where ${tickets.showId} = ${shows.id} and ${tickets.seatId} = ${seats.id} and ${tickets.status} <> 'voided')
+        and not exists (select 1 from ${houseSeats} where ${houseSeats.showId} = ${shows.id} and ${houseSeats.seatId} = ${seats.id}))`);
+  }
+  return conditions;
+}
+
+/** One cinema's programme for one local date: movies with their remaining shows matching the tags, in start order. */
+export async function programmeOf(
+  db: Db,
+  q: { theaterId: string; date: string; timeZone: string; tags?: readonly string[] },
+  now = new Date(),
+) {
+  const { from, to } = localDays(q.date, q.timeZone);
   const start = from > now ? from : now;
   const rows = await db
-    .select({ show: shows, movie: movies, screen: { name: screens.name, format: screens.format } })
+    .select({ show: listingColumns, movie: movies })
     .from(shows)
     .innerJoin(movies, eq(movies.id, shows.movieId))
     .innerJoin(screens, eq(screens.id, shows.screenId))
-    .where(and(gte(shows.startsAt, start), lt(shows.startsAt, to), eq(shows.status, "scheduled"), eq(movies.status, "active")))
+    .where(
+      and(
+        eq(screens.theaterId, q.theaterId),
+        gte(shows.startsAt, start),
+        lt(shows.startsAt, to),
+        eq(shows.status, "scheduled"),
+        eq(movies.status, "active"),
+        ...matchesTags(q.tags ?? []),
+      ),
+    )
     .orderBy(asc(movies.title), asc(shows.startsAt));
   const byMovie = new Map<string, { movie: typeof movies.$inferSelect; shows: ShowListing[] }>();
   for (const r of rows) {
     const entry = byMovie.get(r.movie.id) ?? { movie: r.movie, shows: [] };
-    entry.shows.push({ id: r.show.id, startsAt: r.show.startsAt, screenName: r.screen.name, format: r.screen.format, status: r.show.status });
+    entry.shows.push(r.show);
     byMovie.set(r.movie.id, entry);
   }
   return [...byMovie.values()];
+}
+
+/** A movie's shows from now on at every cinema (matching the tags), for its page; the page puts the chosen cinema first. */
+export async function showtimesOfMovie(db: Db, movieId: string, tags: readonly string[] = [], now = new Date()): Promise<ShowListing[]> {
+  return db
+    .select(listingColumns)
+    .from(shows)
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(and(eq(shows.movieId, movieId), gte(shows.startsAt, now), eq(shows.status, "scheduled"), ...matchesTags(tags)))
+    .orderBy(asc(shows.startsAt));
+}
+
+/** The stored tags of the shows still to come (at one cinema, of one movie): what a filter offers. */
+export async function tagsOnSale(db: Db, where: { theaterId?: string; movieId?: string }, now = new Date()): Promise<string[]> {
+  const conditions: SQL[] = [gte(shows.startsAt, now), eq(shows.status, "scheduled")];
+  if (where.theaterId) conditions.push(eq(screens.theaterId, where.theaterId));
+  if (where.movieId) conditions.push(eq(shows.movieId, where.movieId));
+  const rows = await db
+    .selectDistinct({ tag: sql<string>`unnest(${shows.tags})` })
+    .from(shows)
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(and(...conditions));
+  return rows.map((r) => r.tag);
 }
 
 export const movieBySlug = cache(async (db: Db, slug: string) => {
   const [movie] = await db.select().from(movies).where(eq(movies.slug, slug)).limit(1);
   return movie ?? null;
 });
-
-/** A movie's shows from now on, for its page. */
-export async function upcomingShowsOfMovie(db: Db, movieId: string, now = new Date()): Promise<ShowListing[]> {
-  const rows = await db
-    .select({ id: shows.id, startsAt: shows.startsAt, status: shows.status, screenName: screens.name, format: screens.format })
-    .from(shows)
-    .innerJoin(screens, eq(screens.id, shows.screenId))
-    .where(and(eq(shows.movieId, movieId), gte(shows.startsAt, now), eq(shows.status, "scheduled")))
-    .orderBy(asc(shows.startsAt));
-  return rows;
-}
 
 /** Everything a showtime page shows: the show, its movie, screen, theater and the screen's seats.
  * Cached per request (React cache), so the page and its metadata read it once; movieBySlug too. */

@@ -1,17 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { expectNoViolations } from "./support/axe";
 import { openFreeShow, press, seat } from "./support/seat-map";
+import { openHome } from "./support/cinema";
 
 // axe-core on the customer's pages: zero violations (support/axe.ts).
 
 test("home page", async ({ page }) => {
-  await page.goto("/");
+  await openHome(page);
   await expect(page.getByRole("heading", { name: "Now showing" })).toBeVisible();
   await expectNoViolations(page, "the home page");
 });
 
 test("movie page", async ({ page }) => {
-  await page.goto("/");
+  await openHome(page);
   await page.locator("main h3 a").first().click();
   await expect(page.getByRole("heading", { name: /Showtimes/ })).toBeVisible();
   await expectNoViolations(page, "a movie page");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { nextActionAnswer, openFreeShow, press, freeSeatsInView } from "./support/seat-map";
+import { openHome } from "./support/cinema";
 
 // A customer's first tap on a seat must be as light as every later one. The first page a visitor
 // opens gives them a holder cookie (proxy.ts), so the hold action only reads it; an action that
@@ -8,7 +9,7 @@ import { nextActionAnswer, openFreeShow, press, freeSeatsInView } from "./suppor
 // orphan the seats held with the first.
 test("a new customer's first hold answers with the hold alone, not a re-rendered page", async ({ page, context }, testInfo) => {
   const holderNow = async () => (await context.cookies()).find((c) => c.name === "mq_holder");
-  await page.goto("/");
+  await openHome(page);
   const holder = await holderNow();
   expect(holder?.httpOnly).toBe(true);
   expect(holder?.value).toMatch(/^[A-Za-z0-9_-]{22,64}$/);

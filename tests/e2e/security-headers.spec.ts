@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { openHome } from "./support/cinema";
 
 // The headers every page carries, and proof the Content-Security-Policy does not break the app:
 // the pages hydrate and a seat can be held (a server action) with no CSP violation reported.
@@ -59,9 +60,11 @@ test("a request id sent by the caller is echoed; a junk one is replaced", async 
 
 test("browsing, signing in and holding a seat raise no CSP violation", async ({ page }) => {
   const violations = watchViolations(page);
-  await page.goto("/");
+  await openHome(page);
   await expect(page.getByRole("heading", { name: "Now showing" })).toBeVisible();
   await page.getByRole("navigation", { name: "Choose a day" }).getByRole("link").nth(1).click();
+  // The day's links are the cinema's (/c/<slug>?date=…): wait for that page, not today's links.
+  await expect(page).toHaveURL(/\?date=\d{4}-\d{2}-\d{2}/);
   await page.locator('main a[href^="/shows/"]').first().click();
   await expect(page).toHaveURL(/\/shows\/[0-9a-f-]{36}/);
 

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { openHome } from "./support/cinema";
 
 test("home → movie → showtime shows the screen's seats", async ({ page }) => {
-  await page.goto("/");
+  await openHome(page);
   await expect(page.getByRole("heading", { name: "Now showing" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Choose a day" }).getByRole("link")).toHaveCount(7);
 

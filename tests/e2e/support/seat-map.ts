@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page, type Response, type TestInfo } from "@playwright/test";
+import { openHome } from "./cinema";
 
 // Helpers for the seat-map suites. Every test books on a show of its own: the suites share one
 // server and database (and a reused dev server keeps holds for ten minutes), so a test picks a
@@ -17,7 +18,7 @@ const DAY_ORDER = [3, 4, 5, 6, 1, 2];
  * the seats to be drawn. Returns the show id.
  */
 export async function openFreeShow(page: Page, screen?: ScreenName): Promise<string> {
-  await page.goto("/");
+  await openHome(page);
   const days = await page
     .getByRole("navigation", { name: "Choose a day" })
     .getByRole("link")
