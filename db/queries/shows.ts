@@ -103,7 +103,7 @@ export async function setWaitingRoom(db: Db | Tx, showId: string, room: { from: 
 /** A show with its theater's time zone. */
 export async function showWithTheaterZone(db: Db, showId: string) {
   const [row] = await db
-    .select({ show: shows, timeZone: theaters.timeZone })
+    .select({ show: shows, timeZone: theaters.timeZone, theaterId: theaters.id })
     .from(shows)
     .innerJoin(screens, eq(screens.id, shows.screenId))
     .innerJoin(theaters, eq(theaters.id, screens.theaterId))
@@ -112,10 +112,11 @@ export async function showWithTheaterZone(db: Db, showId: string) {
   return row;
 }
 
-/** A movie's scheduled shows starting in [from, to) that have not ended. */
-export function scheduledShowsOfMovieBetween(db: Db, movieId: string, span: { from: Date; to: Date }, now = new Date()) {
+/** A movie's scheduled shows at one theater starting in [from, to) that have not ended. */
+export function scheduledShowsOfMovieBetween(db: Db, theaterId: string, movieId: string, span: { from: Date; to: Date }, now = new Date()) {
   return db
     .select({ id: shows.id, startsAt: shows.startsAt })
     .from(shows)
-    .where(and(eq(shows.movieId, movieId), eq(shows.status, "scheduled"), gte(shows.startsAt, span.from), lt(shows.startsAt, span.to), gt(shows.endsAt, now)));
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(and(eq(screens.theaterId, theaterId), eq(shows.movieId, movieId), eq(shows.status, "scheduled"), gte(shows.startsAt, span.from), lt(shows.startsAt, span.to), gt(shows.endsAt, now)));
 }
