@@ -7,8 +7,8 @@ const soldCount = sql<number>`(select count(*)::int from ${tickets} where ${tick
 const admittedCount = sql<number>`(select count(*)::int from ${tickets} where ${tickets.showId} = ${shows.id} and ${tickets.status} = 'admitted')`;
 const capacity = sql<number>`(select count(*)::int from ${seats} where ${seats.screenId} = ${shows.screenId} and ${seats.active})`;
 
-/** Shows starting in [from, to), with seats sold and seats in use on their screen. */
-export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?: number; order?: "asc" | "desc" }) {
+/** Shows starting in [from, to) (at one theater, when given), with seats sold and seats in use on their screen. */
+export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?: number; order?: "asc" | "desc"; theaterId?: string }) {
   return db
     .select({
       id: shows.id,
@@ -34,7 +34,7 @@ export function showsWithOccupancy(db: Db, opts: { from: Date; to?: Date; limit?
     .innerJoin(movies, eq(movies.id, shows.movieId))
     .innerJoin(screens, eq(screens.id, shows.screenId))
     .innerJoin(theaters, eq(theaters.id, screens.theaterId))
-    .where(and(gte(shows.startsAt, opts.from), opts.to ? lt(shows.startsAt, opts.to) : undefined))
+    .where(and(gte(shows.startsAt, opts.from), opts.to ? lt(shows.startsAt, opts.to) : undefined, opts.theaterId ? eq(screens.theaterId, opts.theaterId) : undefined))
     .orderBy(opts.order === "desc" ? desc(shows.startsAt) : asc(shows.startsAt))
     .limit(opts.limit ?? 200);
 }
@@ -63,12 +63,14 @@ export function scheduledSpansOnScreen(db: Db | Tx, screenId: string, from: Date
 }
 
 /** Screens and active movies for the scheduling form. */
-export async function schedulingChoices(db: Db) {
+/** The screens of one theater and the movies (chain-wide) a show can be scheduled with. */
+export async function schedulingChoices(db: Db, theaterId: string) {
   const [screenRows, movieRows] = await Promise.all([
     db
       .select({ id: screens.id, name: screens.name, tiers: screens.tiers, format: screens.format, theaterName: theaters.name, timeZone: theaters.timeZone })
       .from(screens)
       .innerJoin(theaters, eq(theaters.id, screens.theaterId))
+      .where(eq(screens.theaterId, theaterId))
       .orderBy(asc(theaters.name), asc(screens.name)),
     db.select({ id: movies.id, title: movies.title, runtimeMinutes: movies.runtimeMinutes }).from(movies).where(eq(movies.status, "active")).orderBy(asc(movies.title)),
   ]);

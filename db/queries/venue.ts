@@ -16,8 +16,17 @@ export async function theaterById(db: Db, theaterId: string) {
   return theater ?? null;
 }
 
-/** Every theater with its screens and how many seats each has in use. */
-export async function theatersWithScreens(db: Db) {
+/** The theaters with these ids (null: every theater), by name. */
+export async function theatersByIds(db: Db, theaterIds: readonly string[] | null) {
+  return db
+    .select()
+    .from(theaters)
+    .where(theaterIds ? inArray(theaters.id, [...theaterIds]) : undefined)
+    .orderBy(asc(theaters.name));
+}
+
+/** Every theater (or those with these ids) with its screens and how many seats each has in use. */
+export async function theatersWithScreens(db: Db, theaterIds: readonly string[] | null = null) {
   const rows = await db
     .select({
       theater: theaters,
@@ -26,6 +35,7 @@ export async function theatersWithScreens(db: Db) {
     })
     .from(theaters)
     .leftJoin(screens, eq(screens.theaterId, theaters.id))
+    .where(theaterIds ? inArray(theaters.id, [...theaterIds]) : undefined)
     .orderBy(asc(theaters.name), asc(screens.name));
   const byTheater = new Map<string, { theater: typeof theaters.$inferSelect; screens: { screen: typeof screens.$inferSelect; seatCount: number }[] }>();
   for (const r of rows) {
