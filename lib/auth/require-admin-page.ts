@@ -19,3 +19,10 @@ export async function requireAdminPage(): Promise<AdminActor> {
     throw err;
   }
 }
+
+/** For the chain-wide pages (movies): a site manager sees 404, like any page not for them. */
+export async function requireChainAdminPage(): Promise<AdminActor> {
+  const actor = await requireAdminPage();
+  if (!actor.scope.all) notFound();
+  return actor;
+}

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { theaterPricing, ticketTypesOfTheater } from "@/db/queries/pricing";
-import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { adminTheaters } from "@/lib/admin/current-theater";
 import { RATINGS } from "@/lib/catalog/movie-input";
 import { formatMoneyInput } from "@/lib/money";
 import { formatTaxRate } from "@/lib/pricing-admin/fees-and-tax-input";
@@ -12,9 +12,9 @@ import { saveFeesAndTaxAction } from "../actions";
 export const metadata = { title: "Fees and tax" };
 
 export default async function FeesAndTaxPage() {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const db = await getDb();
-  const theater = await getTheater(db);
+  const theater = (await adminTheaters(actor)).current;
   if (!theater) return <p>No theater is set up yet.</p>;
   const [pricing, types] = await Promise.all([theaterPricing(db, theater.id), ticketTypesOfTheater(db, theater.id)]);
   if (!pricing) return <p>No theater is set up yet.</p>;
