@@ -55,6 +55,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Bookings</h1>
+      <p className="text-sm text-zinc-300">{theater.name}</p>
       <form method="get" action="/admin/bookings" role="search" aria-label="Bookings" className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-panel p-4">
         <div className="grid w-full min-w-0 flex-1 gap-1 sm:min-w-64">
           <label htmlFor="booking-q" className="text-sm font-medium">

@@ -28,6 +28,7 @@ export default async function PriceCardsPage() {
             New price card
           </Link>
         </div>
+        <p className="text-sm text-zinc-300">{theater.name}</p>
         <PricingTabs current="/admin/pricing" />
         <p className="text-sm text-zinc-300">
           A show gets the card whose rules it fits (the highest priority when several do), else the default card. Editing a card changes the prices of its shows that have no orders yet; a show with orders keeps the prices it was sold at.

@@ -26,6 +26,7 @@ export default async function PromoCodesPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Promo codes</h1>
+      <p className="text-sm text-zinc-300">{theater.name}</p>
       {created && (
         <p role="status" className="rounded-lg border border-emerald-400 bg-emerald-400/10 p-3 text-sm">
           {created} created: customers can enter it on the booking summary.

@@ -23,6 +23,7 @@ export default async function FeesAndTaxPage() {
     <div className="space-y-6">
       <div className="space-y-3">
         <h1 className="text-2xl font-bold">Fees and tax</h1>
+        <p className="text-sm text-zinc-300">{theater.name}</p>
         <PricingTabs current="/admin/pricing/fees" />
         <p className="text-sm text-zinc-300">Customers see the fees and the tax before they pay; orders keep the amounts they were charged.</p>
       </div>

@@ -21,6 +21,7 @@ export default async function NewPriceCardPage() {
         <BackLink href="/admin/pricing">Price cards</BackLink>
       </p>
       <h1 className="text-2xl font-bold">New price card</h1>
+      <p className="text-sm text-zinc-300">{theater.name}</p>
       <PriceCardForm theaterId={theater.id} card={EMPTY_CARD} currency={theater.currency} save={savePriceCardAction} {...data} />
     </div>
   );
