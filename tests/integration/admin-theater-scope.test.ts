@@ -526,4 +526,14 @@ describe("the admin pages of a site manager", () => {
       expect(idsOf(B).some((id) => chain.includes(id)), `${key} shows a chain admin none of B's things`).toBe(true);
     }
   });
+
+  it("print the tickets of their theater's bookings (the counter's receipt), not another's", async () => {
+    const { GET } = await import("@/app/api/bookings/[orderId]/pdf/route");
+    const pdf = async (orderId: string) => {
+      signInAsManager();
+      return (await GET(new Request(`http://localhost:3999/api/bookings/${orderId}/pdf`), { params: Promise.resolve({ orderId }) })).status;
+    };
+    expect(await pdf(A.doorOrder)).toBe(200);
+    expect(await pdf(B.doorOrder)).toBe(404);
+  });
 });
