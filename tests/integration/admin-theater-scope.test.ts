@@ -14,6 +14,9 @@ import { HOLDER_COOKIE } from "@/lib/booking/holder-cookie";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { scheduleShows } from "@/lib/catalog/schedule-shows";
 import { scheduleShowsSchema } from "@/lib/catalog/show-input";
+import { setWaitingRoomOf } from "@/lib/catalog/set-waiting-room";
+import { waitingRoomSchema } from "@/lib/catalog/waiting-room-input";
+import { localDate } from "@/lib/time";
 import { env } from "@/lib/env";
 import { savePromoCodeFromForm } from "@/lib/pricing-admin/save-promo-code";
 import { promoCodeSchema } from "@/lib/pricing-admin/promo-code-input";
@@ -94,6 +97,7 @@ let B: Things;
 let movieId: string;
 let managerToken: string;
 let bossToken: string;
+let boss: AdminActor;
 /** The manager's seat holder at the box office counter. */
 const managerHolder = crypto.randomUUID().replace(/-/g, "");
 const unique = () => crypto.randomUUID().slice(0, 6).toUpperCase();
@@ -342,7 +346,7 @@ beforeAll(async () => {
   db = world.db;
   const [movie] = await db.select().from(movies).where(eq(movies.status, "active")).orderBy(asc(movies.title)).limit(1);
   movieId = movie.id;
-  const boss = await world.admin("chain-boss@example.com");
+  boss = await world.admin("chain-boss@example.com");
   bossToken = crypto.randomUUID();
   await db.insert(sessions).values({ sessionToken: bossToken, userId: boss.id, expires: new Date(Date.now() + 30 * 86_400_000) });
   B = await seededTheater(boss);
@@ -535,5 +539,17 @@ describe("the admin pages of a site manager", () => {
     };
     expect(await pdf(A.doorOrder)).toBe(200);
     expect(await pdf(B.doorOrder)).toBe(404);
+  });
+
+  it("an opening-day waiting line covers the movie's shows that day at its own theater only", async () => {
+    const [aShow] = await db.select().from(shows).where(eq(shows.id, A.futureShow));
+    const day = localDate(aShow.startsAt, "America/Los_Angeles");
+    // The same movie at B at midday B time, within A's (Pacific) day.
+    const { showIds: [bShow] } = await scheduleShows(boss, scheduleShowsSchema.parse({ movieId, screenId: B.screen, date: day, time: "12:00", days: "1", priceCardId: "" }));
+    const { showIds } = await setWaitingRoomOf(boss, waitingRoomSchema.parse({ mode: "on", showId: A.futureShow, date: new Date().toISOString().slice(0, 10), time: "00:00", perMinute: "50", scope: "day" }));
+    expect(showIds).toContain(A.futureShow);
+    expect(showIds).not.toContain(bShow);
+    const [untouched] = await db.select().from(shows).where(eq(shows.id, bShow));
+    expect(untouched.waitingRoomFrom).toBeNull();
   });
 });
