@@ -531,6 +531,25 @@ describe("the admin pages of a site manager", () => {
     }
   });
 
+  it("the nav offers a site manager their own theater only, and no Movies; a chain admin every theater", async () => {
+    const { default: AdminLayout } = await import("@/app/admin/layout");
+    const nav = async () => {
+      const { prelude } = await prerender((await AdminLayout({ children: null })) as Parameters<typeof prerender>[0]);
+      return new Response(prelude).text();
+    };
+    signInAsManager();
+    const managers = await nav();
+    expect(managers).toContain(A.theaterName);
+    expect(managers).not.toContain(B.theaterName);
+    expect(managers).not.toContain('href="/admin/movies"');
+    jar.clear();
+    jar.set("authjs.session-token", bossToken);
+    const chains = await nav();
+    expect(chains).toContain(`<option value="${A.theater}"`);
+    expect(chains).toContain(`<option value="${B.theater}"`);
+    expect(chains).toContain('href="/admin/movies"');
+  });
+
   it("print the tickets of their theater's bookings (the counter's receipt), not another's", async () => {
     const { GET } = await import("@/app/api/bookings/[orderId]/pdf/route");
     const pdf = async (orderId: string) => {
