@@ -3,7 +3,7 @@ import { and, asc, desc, eq, exists, ilike, inArray, like, or, sql, type SQL } f
 import { isOrderReference } from "@/lib/admin/order-reference";
 import { parseBookingReference } from "@/lib/booking-reference";
 import type { Db } from "../client";
-import { emailOutbox, orderSeats, orders, tickets, users } from "../schema";
+import { emailOutbox, orderSeats, orders, screens, tickets, users } from "../schema";
 import { selectOrdersWithShow } from "./orders-with-show";
 import { inSeatOrder } from "./seat-order";
 
@@ -23,14 +23,15 @@ export function escapeLike(text: string): string {
  * ("K7QF-2M9P", any case, with or without the dash) finds its order; the id's first 8 hex
  * characters (the reference admin pages printed before there were booking references) find
  * orders starting with it; anything is also matched against the customer's email and account
- * name (any part of either). Narrowed by show and status.
+ * name (any part of either). Narrowed by show, status and theater.
  */
-export async function searchBookings(db: Db, search: BookingSearch) {
+export async function searchBookings(db: Db, search: BookingSearch, theaterId?: string) {
   const q = search.q?.trim() ?? "";
   const where: (SQL | undefined)[] = [];
   if (q) where.push(UUID.test(q) ? eq(orders.id, q.toLowerCase()) : matchesCustomerOrReference(db, q));
   if (search.showId) where.push(eq(orders.showId, search.showId));
   if (search.status) where.push(eq(orders.status, search.status));
+  if (theaterId) where.push(eq(screens.theaterId, theaterId));
   const rows = await selectOrdersWithShow(db)
     .where(and(...where))
     .orderBy(desc(orders.createdAt))

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, desc, eq, gte, like, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, lt, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { auditLog, orders, screens, shows, theaters } from "../schema";
 
 export const AUDIT_PER_PAGE = 50;
 
-export type AuditFilter = { actor?: string; theaterId?: string; kind?: string; from?: Date; to?: Date };
+/** theaterIds: a site manager's theaters (issue 19); entries of no theater or another are left out. */
+export type AuditFilter = { actor?: string; theaterId?: string; theaterIds?: readonly string[]; kind?: string; from?: Date; to?: Date };
 
 /**
  * The theater an entry concerns: the one its writer recorded, else the one its target (an order,
@@ -21,6 +22,7 @@ function whereOf(f: AuditFilter): SQL | undefined {
   return and(
     f.actor ? eq(auditLog.actorEmail, f.actor) : undefined,
     f.theaterId ? sql`${entryTheater} = ${f.theaterId}` : undefined,
+    f.theaterIds ? (f.theaterIds.length ? sql`${entryTheater} in (${sql.join(f.theaterIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`) : undefined,
     // A kind is an action's first word: "ticket" is "ticket.admit", "order" is "order.refund"…
     f.kind ? like(auditLog.action, `${f.kind.replace(/[\\%_]/g, "")}.%`) : undefined,
     f.from ? gte(auditLog.createdAt, f.from) : undefined,
@@ -44,12 +46,17 @@ export async function auditPage(db: Db, page: number, filter: AuditFilter = {}) 
   return { rows, total: count.n, pages: Math.max(1, Math.ceil(count.n / AUDIT_PER_PAGE)) };
 }
 
-/** Who and what appear in the log, for the filters. */
-export async function auditFacets(db: Db) {
+/** Who and what appear in the log (the entries of these theaters only, when given), for the filters. */
+export async function auditFacets(db: Db, theaterIds: readonly string[] | null = null) {
+  const inScope = theaterIds ? whereOf({ theaterIds }) : undefined;
   const [actors, kinds, theaterRows] = await Promise.all([
-    db.selectDistinct({ email: auditLog.actorEmail }).from(auditLog).orderBy(auditLog.actorEmail),
-    db.selectDistinct({ kind: sql<string>`split_part(${auditLog.action}, '.', 1)` }).from(auditLog),
-    db.select({ id: theaters.id, name: theaters.name, timeZone: theaters.timeZone, currency: theaters.currency }).from(theaters).orderBy(theaters.createdAt),
+    db.selectDistinct({ email: auditLog.actorEmail }).from(auditLog).where(inScope).orderBy(auditLog.actorEmail),
+    db.selectDistinct({ kind: sql<string>`split_part(${auditLog.action}, '.', 1)` }).from(auditLog).where(inScope),
+    db
+      .select({ id: theaters.id, name: theaters.name, timeZone: theaters.timeZone, currency: theaters.currency })
+      .from(theaters)
+      .where(theaterIds ? inArray(theaters.id, [...theaterIds]) : undefined)
+      .orderBy(theaters.createdAt),
   ]);
   return { actors: actors.map((a) => a.email).filter((e): e is string => !!e), kinds: kinds.map((k) => k.kind).sort(), theaters: theaterRows };
 }

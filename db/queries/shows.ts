@@ -66,12 +66,14 @@ export function scheduledSpansOnScreen(db: Db | Tx, screenId: string, from: Date
 }
 
 /** Screens and active movies for the scheduling form. */
-export async function schedulingChoices(db: Db) {
+/** The screens of one theater and the movies (chain-wide) a show can be scheduled with. */
+export async function schedulingChoices(db: Db, theaterId: string) {
   const [screenRows, movieRows] = await Promise.all([
     db
       .select({ id: screens.id, name: screens.name, tiers: screens.tiers, format: screens.format, theaterName: theaters.name, timeZone: theaters.timeZone })
       .from(screens)
       .innerJoin(theaters, eq(theaters.id, screens.theaterId))
+      .where(eq(screens.theaterId, theaterId))
       .orderBy(asc(theaters.name), asc(screens.name)),
     db.select({ id: movies.id, title: movies.title, runtimeMinutes: movies.runtimeMinutes }).from(movies).where(eq(movies.status, "active")).orderBy(asc(movies.title)),
   ]);
@@ -106,7 +108,7 @@ export async function setWaitingRoom(db: Db | Tx, showId: string, room: { from: 
 /** A show with its theater's time zone. */
 export async function showWithTheaterZone(db: Db, showId: string) {
   const [row] = await db
-    .select({ show: shows, timeZone: theaters.timeZone })
+    .select({ show: shows, timeZone: theaters.timeZone, theaterId: theaters.id })
     .from(shows)
     .innerJoin(screens, eq(screens.id, shows.screenId))
     .innerJoin(theaters, eq(theaters.id, screens.theaterId))
@@ -115,12 +117,13 @@ export async function showWithTheaterZone(db: Db, showId: string) {
   return row;
 }
 
-/** A movie's scheduled shows starting in [from, to) that have not ended. */
-export function scheduledShowsOfMovieBetween(db: Db, movieId: string, span: { from: Date; to: Date }, now = new Date()) {
+/** A movie's scheduled shows at one theater starting in [from, to) that have not ended. */
+export function scheduledShowsOfMovieBetween(db: Db, theaterId: string, movieId: string, span: { from: Date; to: Date }, now = new Date()) {
   return db
     .select({ id: shows.id, startsAt: shows.startsAt })
     .from(shows)
-    .where(and(eq(shows.movieId, movieId), eq(shows.status, "scheduled"), gte(shows.startsAt, span.from), lt(shows.startsAt, span.to), gt(shows.endsAt, now)));
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(and(eq(screens.theaterId, theaterId), eq(shows.movieId, movieId), eq(shows.status, "scheduled"), gte(shows.startsAt, span.from), lt(shows.startsAt, span.to), gt(shows.endsAt, now)));
 }
 
 /** Replaces a show's tags; answers the tags it had (null: no such show). Locks the row, so two edits take turns. */

@@ -5,12 +5,6 @@ import { movies, screens, seats, shows, theaters, tickets } from "../schema";
 import { formatDateTime } from "@/lib/time";
 import type { LayoutPlan } from "@/lib/venue/diff-layout";
 
-/** The theater customers browse. Marquee runs one theater per deployment for now. */
-export async function getTheater(db: Db) {
-  const [theater] = await db.select().from(theaters).orderBy(asc(theaters.createdAt)).limit(1);
-  return theater ?? null;
-}
-
 export async function theaterById(db: Db, theaterId: string) {
   const [theater] = await db.select().from(theaters).where(eq(theaters.id, theaterId));
   return theater ?? null;
@@ -21,8 +15,17 @@ export function theatersByName(db: Db) {
   return db.select().from(theaters).orderBy(asc(theaters.name));
 }
 
-/** Every theater with its screens and how many seats each has in use. */
-export async function theatersWithScreens(db: Db) {
+/** The theaters with these ids (null: every theater), by name. */
+export async function theatersByIds(db: Db, theaterIds: readonly string[] | null) {
+  return db
+    .select()
+    .from(theaters)
+    .where(theaterIds ? inArray(theaters.id, [...theaterIds]) : undefined)
+    .orderBy(asc(theaters.name));
+}
+
+/** Every theater (or those with these ids) with its screens and how many seats each has in use. */
+export async function theatersWithScreens(db: Db, theaterIds: readonly string[] | null = null) {
   const rows = await db
     .select({
       theater: theaters,
@@ -31,6 +34,7 @@ export async function theatersWithScreens(db: Db) {
     })
     .from(theaters)
     .leftJoin(screens, eq(screens.theaterId, theaters.id))
+    .where(theaterIds ? inArray(theaters.id, [...theaterIds]) : undefined)
     .orderBy(asc(theaters.name), asc(screens.name));
   const byTheater = new Map<string, { theater: typeof theaters.$inferSelect; screens: { screen: typeof screens.$inferSelect; seatCount: number }[] }>();
   for (const r of rows) {

@@ -20,7 +20,7 @@ export async function requireAdminPage(): Promise<AdminActor> {
   }
 }
 
-/** For chain-wide admin pages (theaters, staff roles): site managers see 404, as customers do. */
+/** For chain-wide admin pages (movies, theaters, staff roles): site managers see 404, as customers do. */
 export async function requireChainAdminPage(): Promise<AdminActor> {
   const actor = await requireAdminPage();
   if (!actor.scope.all) notFound();

@@ -11,7 +11,7 @@ const COMING_SHOWS = 150;
 
 /** What a promo code may be limited to: live ticket types, active movies, coming shows. */
 export async function promoEditorData(db: Db, theaterId: string, timeZone: string, now = new Date()) {
-  const [types, choices, coming] = await Promise.all([ticketTypesOfTheater(db, theaterId), schedulingChoices(db), showsWithOccupancy(db, { from: now, limit: COMING_SHOWS })]);
+  const [types, choices, coming] = await Promise.all([ticketTypesOfTheater(db, theaterId), schedulingChoices(db, theaterId), showsWithOccupancy(db, { from: now, limit: COMING_SHOWS, theaterIds: [theaterId] })]);
   return {
     types: types.map((t) => ({ id: t.id, label: t.name })),
     movies: choices.movies.map((m) => ({ id: m.id, label: m.title })),

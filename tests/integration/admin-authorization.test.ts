@@ -21,7 +21,7 @@ import { theaterWithDefaultCard } from "../support/default-card-fixture";
 // lookup, the join to the user and the role check run for real against the database.
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) }),
+  cookies: async () => (await import("../support/browser-headers")).jarCookies(jar),
   headers: async () => (await import("../support/browser-headers")).browserHeaders(jar),
 }));
 
@@ -186,6 +186,8 @@ const actionSamples: Record<string, { input: () => Promise<unknown> | unknown; c
   "check-in/[showId]/actions.ts#admitAction": { input: () => ({ showId: ids.show, code: "MQ1.not-a-real-code" }), changesAsAdmin: false },
   // Admits every ticket of a booking found at the door (and audits it).
   "check-in/[showId]/actions.ts#admitBookingAction": { input: () => ({ showId: ids.doorShow, orderId: ids.doorOrder }), changesAsAdmin: true },
+  // The nav's current-theater switcher (issue 19): a cookie, no row.
+  "theater/actions.ts#chooseAdminTheaterAction": { input: () => ({ theaterId: ids.theater, back: "/admin/shows" }), changesAsAdmin: false },
 };
 
 const routeSamples: Record<string, { request: () => [Request, unknown]; changesAsAdmin: boolean }> = {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { auditFacets, auditPage } from "@/db/queries/audit";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater, scopedTheaterIds } from "@/lib/auth/theater-scope";
 import { auditKindLabel, auditKindOf, describeAuditEntry } from "@/lib/audit/describe-entry";
 import { formatDay, formatTime, isIsoDate, localDate, localDays } from "@/lib/time";
 
@@ -29,10 +30,13 @@ const TARGET_PAGES: Record<string, (id: string) => { href: string; text: string 
 const field = "min-h-11 rounded-md border border-line bg-ink px-3 py-2";
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
-  const q = querySchema.parse(await searchParams);
+  const actor = await requireAdminPage();
+  const parsed = querySchema.parse(await searchParams);
+  // A site manager sees the entries of their theaters only (issue 19); a theater outside them is no filter.
+  const q = { ...parsed, theater: parsed.theater && managesTheater(actor, parsed.theater) ? parsed.theater : undefined };
+  const scope = scopedTheaterIds(actor);
   const db = await getDb();
-  const facets = await auditFacets(db);
+  const facets = await auditFacets(db, scope);
   const theater = facets.theaters.find((t) => t.id === q.theater) ?? facets.theaters[0];
   const tz = theater?.timeZone ?? "UTC";
   const context = { timeZone: tz, currency: theater?.currency ?? "usd" };
@@ -41,6 +45,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const log = await auditPage(db, q.page, {
     actor: q.actor || undefined,
     theaterId: q.theater || undefined,
+    theaterIds: scope ?? undefined,
     kind: q.kind || undefined,
     from: q.from ? localDays(q.from, tz).from : undefined,
     to: q.to ? localDays(q.to, tz).to : undefined,

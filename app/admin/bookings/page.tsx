@@ -4,8 +4,9 @@ import { getDb } from "@/db/client";
 import { searchBookings } from "@/db/queries/admin-bookings";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { showsWithOccupancy } from "@/db/queries/shows";
-import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { adminTheaters } from "@/lib/admin/current-theater";
+import { managesTheater } from "@/lib/auth/theater-scope";
 import { bookingSearchSchema, ORDER_STATUSES } from "@/lib/admin/booking-input";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { formatMoney } from "@/lib/money";
@@ -21,20 +22,24 @@ const field = "min-h-11 rounded-md border border-line bg-ink px-3 py-2";
 type Params = Record<string, string | string[] | undefined>;
 
 export default async function AdminBookingsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const params = await searchParams;
   // ?show= is the short form the dashboard links with; the schema calls it showId.
   const search = bookingSearchSchema.parse({ ...params, showId: params.showId ?? params.show });
   const db = await getDb();
-  const tz = (await getTheater(db))?.timeZone ?? "UTC";
+  // The current theater's bookings (the nav's switcher picks it).
+  const theater = (await adminTheaters(actor)).current;
+  if (!theater) return <p>No theater is set up yet.</p>;
+  const tz = theater.timeZone;
   const now = new Date().getTime();
   const [{ rows, hasMore }, shows, chosen] = await Promise.all([
-    searchBookings(db, search),
-    showsWithOccupancy(db, { from: new Date(now - WEEK), to: new Date(now + WEEK), limit: 300 }),
+    searchBookings(db, search, theater.id),
+    showsWithOccupancy(db, { from: new Date(now - WEEK), to: new Date(now + WEEK), limit: 300, theaterIds: [theater.id] }),
     search.showId ? showWithVenue(db, search.showId) : Promise.resolve(null),
   ]);
-  // The filtered show, also when it has no bookings or lies outside the list's two weeks.
-  const chosenShow = chosen && { title: chosen.movie.title, startsAt: chosen.show.startsAt, screenName: chosen.screen.name };
+  // The filtered show, also when it has no bookings or lies outside the list's two weeks; one
+  // of another theater is not named (its bookings are not listed either).
+  const chosenShow = chosen && managesTheater(actor, chosen.theater.id) && chosen.theater.id === theater.id ? { title: chosen.movie.title, startsAt: chosen.show.startsAt, screenName: chosen.screen.name } : null;
   const searched = Boolean(search.q || search.showId || search.status);
   const pageHref = (page: number) => {
     const query = new URLSearchParams();
@@ -50,6 +55,7 @@ export default async function AdminBookingsPage({ searchParams }: { searchParams
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-bold">Bookings</h1>
+      <p className="text-sm text-zinc-300">{theater.name}</p>
       <form method="get" action="/admin/bookings" role="search" aria-label="Bookings" className="flex flex-wrap items-end gap-3 rounded-xl border border-line bg-panel p-4">
         <div className="grid w-full min-w-0 flex-1 gap-1 sm:min-w-64">
           <label htmlFor="booking-q" className="text-sm font-medium">

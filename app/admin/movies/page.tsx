@@ -2,7 +2,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { moviesForAdmin } from "@/db/queries/movies";
-import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { requireChainAdminPage } from "@/lib/auth/require-admin-page";
 import { AdminTable } from "@/components/admin/admin-table";
 
 export const metadata = { title: "Movies" };
@@ -15,7 +15,7 @@ const FILTERS = [
 const querySchema = z.object({ status: z.enum(["active", "archived", "all"]).catch("active") });
 
 export default async function AdminMoviesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
+  await requireChainAdminPage();
   const { status } = querySchema.parse(await searchParams);
   const rows = await moviesForAdmin(await getDb(), status);
   return (

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { priceCardsOfTheater, ticketTypesOfTheater } from "@/db/queries/pricing";
-import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { adminTheaters } from "@/lib/admin/current-theater";
 import { formatMoney } from "@/lib/money";
 import { cardRulesInWords } from "@/lib/pricing-admin/card-form-values";
 import { PricingTabs } from "@/components/admin/pricing/pricing-tabs";
@@ -12,9 +12,9 @@ import { retirePriceCardAction } from "./actions";
 export const metadata = { title: "Price cards" };
 
 export default async function PriceCardsPage() {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const db = await getDb();
-  const theater = await getTheater(db);
+  const theater = (await adminTheaters(actor)).current;
   if (!theater) return <p>No theater is set up yet.</p>;
   const [cards, types] = await Promise.all([priceCardsOfTheater(db, theater.id, { includeRetired: true }), ticketTypesOfTheater(db, theater.id, { includeRetired: true })]);
   const typeName = (id: string) => types.find((t) => t.id === id)?.name ?? "?";
@@ -28,6 +28,7 @@ export default async function PriceCardsPage() {
             New price card
           </Link>
         </div>
+        <p className="text-sm text-zinc-300">{theater.name}</p>
         <PricingTabs current="/admin/pricing" />
         <p className="text-sm text-zinc-300">
           A show gets the card whose rules it fits (the highest priority when several do), else the default card. Editing a card changes the prices of its shows that have no orders yet; a show with orders keeps the prices it was sold at.

@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { ticketTypesOfTheater } from "@/db/queries/pricing";
 import { promoCodesWithUses } from "@/db/queries/pricing-admin";
-import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { adminTheaters } from "@/lib/admin/current-theater";
 import { describePromo } from "@/lib/pricing-admin/describe-promo";
 import { EMPTY_PROMO, promoEditorData } from "@/lib/pricing-admin/promo-editor-data";
 import { formatDay, localDate } from "@/lib/time";
@@ -16,9 +16,9 @@ import { retirePromoCodeAction, savePromoCodeAction } from "./actions";
 export const metadata = { title: "Promo codes" };
 
 export default async function PromoCodesPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const db = await getDb();
-  const theater = await getTheater(db);
+  const theater = (await adminTheaters(actor)).current;
   if (!theater) return <p>No theater is set up yet.</p>;
   const [{ created }, rows, types, choices] = await Promise.all([searchParams, promoCodesWithUses(db, theater.id), ticketTypesOfTheater(db, theater.id, { includeRetired: true }), promoEditorData(db, theater.id, theater.timeZone)]);
   const day = (d: Date | null) => (d ? formatDay(localDate(d, theater.timeZone)) : null);
@@ -26,6 +26,7 @@ export default async function PromoCodesPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Promo codes</h1>
+      <p className="text-sm text-zinc-300">{theater.name}</p>
       {created && (
         <p role="status" className="rounded-lg border border-emerald-400 bg-emerald-400/10 p-3 text-sm">
           {created} created: customers can enter it on the booking summary.

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { theatersWithScreens } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { adminTheaters } from "@/lib/admin/current-theater";
 import { NewScreenForm } from "@/components/admin/layout-editor/new-screen-form";
 import { createScreenAction } from "./actions";
 import { AdminTable } from "@/components/admin/admin-table";
@@ -10,8 +11,10 @@ import { TitledSection } from "@/components/titled-section";
 export const metadata = { title: "Screens" };
 
 export default async function ScreensPage() {
-  await requireAdminPage();
-  const theaters = await theatersWithScreens(await getDb());
+  const actor = await requireAdminPage();
+  const current = (await adminTheaters(actor)).current;
+  // The current theater's screens (the nav's switcher picks it).
+  const theaters = current ? await theatersWithScreens(await getDb(), [current.id]) : [];
   return (
     <div className="space-y-8">
       <div>

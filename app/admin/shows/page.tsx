@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
-import { getTheater } from "@/db/queries/venue";
 import { schedulingChoices, showsWithOccupancy } from "@/db/queries/shows";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { adminTheaters } from "@/lib/admin/current-theater";
 import { priceCardsOfTheater } from "@/db/queries/pricing";
 import { showCardInWords } from "@/lib/pricing-admin/show-card-words";
 import { addDays, formatDay, formatTime, isIsoDate, localDate, localDays, localTime24 } from "@/lib/time";
@@ -21,9 +21,9 @@ export const metadata = { title: "Shows" };
 const DAYS_SHOWN = 14;
 
 export default async function ShowsPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const db = await getDb();
-  const theater = await getTheater(db);
+  const theater = (await adminTheaters(actor)).current;
   if (!theater) return <p>No theater is set up yet.</p>;
   const tz = theater.timeZone;
   const today = localDate(new Date(), tz);
@@ -32,8 +32,8 @@ export default async function ShowsPage({ searchParams }: { searchParams: Promis
   // The strip covers the coming two weeks; other days are reached with the date field below it.
   const dates = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i));
   const [shows, choices, cards] = await Promise.all([
-    showsWithOccupancy(db, localDays(date, tz)),
-    schedulingChoices(db),
+    showsWithOccupancy(db, { ...localDays(date, tz), theaterIds: [theater.id] }),
+    schedulingChoices(db, theater.id),
     priceCardsOfTheater(db, theater.id, { includeRetired: true }),
   ]);
   const liveCards = cards.filter((c) => !c.retiredAt);

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { bookingForAdmin } from "@/db/queries/admin-booking-detail";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater } from "@/lib/auth/theater-scope";
 import { orderIdSchema } from "@/lib/admin/booking-input";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { orderTimeline } from "@/lib/admin/order-timeline";
@@ -27,11 +28,11 @@ export const metadata = { title: "Booking" };
 const TICKET_STATE = { valid: "Valid", admitted: "Checked in", voided: "Void" } as const;
 
 export default async function AdminBookingPage({ params }: { params: Promise<{ orderId: string }> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const parsed = orderIdSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const booking = await bookingForAdmin(await getDb(), parsed.data.orderId);
-  if (!booking) notFound();
+  if (!booking || !managesTheater(actor, booking.theater.id)) notFound();
   const { order, movie, show, screen, theater, seats, tickets, emails, customer } = booking;
   const tz = theater.timeZone;
   const money = (minor: number) => formatMoney(minor, order.currency);

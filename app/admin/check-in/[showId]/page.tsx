@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater } from "@/lib/auth/theater-scope";
 import { doorCounts } from "@/db/queries/tickets";
 import { formatDateTime } from "@/lib/time";
 import { DoorScanner } from "@/components/check-in/door-scanner";
@@ -11,12 +12,12 @@ import { admitAction, admitBookingAction } from "./actions";
 export const metadata = { title: "Door check-in" };
 
 export default async function CheckInPage({ params }: { params: Promise<{ showId: string }> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const { showId } = await params;
   if (!z.uuid().safeParse(showId).success) notFound();
   const db = await getDb();
   const detail = await showWithVenue(db, showId);
-  if (!detail) notFound();
+  if (!detail || !managesTheater(actor, detail.theater.id)) notFound();
   const counts = await doorCounts(db, showId);
   return (
     <div className="mx-auto max-w-xl min-w-0 space-y-4">

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { movieForAdmin } from "@/db/queries/movies";
-import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { requireChainAdminPage } from "@/lib/auth/require-admin-page";
 import { ArchiveMovieButton } from "@/components/admin/movies/archive-movie-button";
 import { MovieForm } from "@/components/admin/movies/movie-form";
 import { PosterUpload } from "@/components/admin/movies/poster-upload";
@@ -13,7 +13,7 @@ import { BackLink } from "@/components/back-link";
 export const metadata = { title: "Edit movie" };
 
 export default async function EditMoviePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
-  await requireAdminPage();
+  await requireChainAdminPage();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const movie = await movieForAdmin(await getDb(), id);

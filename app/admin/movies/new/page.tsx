@@ -1,4 +1,4 @@
-import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { requireChainAdminPage } from "@/lib/auth/require-admin-page";
 import { MovieForm } from "@/components/admin/movies/movie-form";
 import { createMovieAction } from "../actions";
 import { BackLink } from "@/components/back-link";
@@ -6,7 +6,7 @@ import { BackLink } from "@/components/back-link";
 export const metadata = { title: "Add a movie" };
 
 export default async function NewMoviePage() {
-  await requireAdminPage();
+  await requireChainAdminPage();
   return (
     <div className="space-y-5">
       <BackLink href="/admin/movies">Movies</BackLink>

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { theaterPricing, ticketTypesOfTheater } from "@/db/queries/pricing";
-import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { adminTheaters } from "@/lib/admin/current-theater";
 import { RATINGS } from "@/lib/catalog/movie-input";
 import { formatMoneyInput } from "@/lib/money";
 import { formatTaxRate } from "@/lib/pricing-admin/fees-and-tax-input";
@@ -12,9 +12,9 @@ import { saveFeesAndTaxAction } from "../actions";
 export const metadata = { title: "Fees and tax" };
 
 export default async function FeesAndTaxPage() {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const db = await getDb();
-  const theater = await getTheater(db);
+  const theater = (await adminTheaters(actor)).current;
   if (!theater) return <p>No theater is set up yet.</p>;
   const [pricing, types] = await Promise.all([theaterPricing(db, theater.id), ticketTypesOfTheater(db, theater.id)]);
   if (!pricing) return <p>No theater is set up yet.</p>;
@@ -23,6 +23,7 @@ export default async function FeesAndTaxPage() {
     <div className="space-y-6">
       <div className="space-y-3">
         <h1 className="text-2xl font-bold">Fees and tax</h1>
+        <p className="text-sm text-zinc-300">{theater.name}</p>
         <PricingTabs current="/admin/pricing/fees" />
         <p className="text-sm text-zinc-300">Customers see the fees and the tax before they pay; orders keep the amounts they were charged.</p>
       </div>

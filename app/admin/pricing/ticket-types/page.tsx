@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { ticketTypesOfTheater } from "@/db/queries/pricing";
-import { getTheater } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { adminTheaters } from "@/lib/admin/current-theater";
 import { AddTicketTypeForm } from "@/components/admin/pricing/add-ticket-type-form";
 import { PricingTabs } from "@/components/admin/pricing/pricing-tabs";
 import { TicketTypesList } from "@/components/admin/pricing/ticket-types-list";
@@ -11,9 +11,9 @@ import { addTicketTypeAction, moveTicketTypeAction, retireTicketTypeAction, upda
 export const metadata = { title: "Ticket types" };
 
 export default async function TicketTypesPage() {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const db = await getDb();
-  const theater = await getTheater(db);
+  const theater = (await adminTheaters(actor)).current;
   if (!theater) return <p>No theater is set up yet.</p>;
   const types = (await ticketTypesOfTheater(db, theater.id, { includeRetired: true })).map((t) => ({ id: t.id, name: t.name, note: t.note, minAge: t.minAge, child: t.child, retired: t.retiredAt !== null }));
 

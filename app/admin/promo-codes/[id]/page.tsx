@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { promoCodeById } from "@/db/queries/pricing-admin";
-import { getTheater } from "@/db/queries/venue";
+import { theaterById } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater } from "@/lib/auth/theater-scope";
 import { promoEditorData, promoFormValues } from "@/lib/pricing-admin/promo-editor-data";
 import { PromoCodeForm } from "@/components/admin/pricing/promo-code-form";
 import { savePromoCodeAction } from "../actions";
@@ -11,11 +12,13 @@ import { BackLink } from "@/components/back-link";
 export const metadata = { title: "Promo code" };
 
 export default async function EditPromoCodePage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const db = await getDb();
-  const [{ id }, theater] = await Promise.all([params, getTheater(db)]);
-  const promo = theater ? await promoCodeById(db, id) : null;
-  if (!theater || !promo || promo.theaterId !== theater.id) notFound();
+  const { id } = await params;
+  const promo = await promoCodeById(db, id);
+  // Another theater's code reads as no code at all (issue 19).
+  const theater = promo && managesTheater(actor, promo.theaterId) ? await theaterById(db, promo.theaterId) : null;
+  if (!promo || !theater) notFound();
   const choices = await promoEditorData(db, theater.id, theater.timeZone);
   return (
     <div className="space-y-5">

@@ -15,8 +15,9 @@ const asResult = (err: unknown) => {
 };
 
 // POST /admin/movies/<id>/poster (multipart, field "poster"). A route handler rather than a
-// server action: server action bodies stop at 1 MB, and posters may be up to 2 MB.
-export const POST = defineRoute<"admin", { id: string }>("/admin/movies/[id]/poster", { auth: "admin", errors: asResult }, async (req, { params, user }) => {
+// server action: server action bodies stop at 1 MB, and posters may be up to 2 MB. Movies are
+// chain-wide: chain admins only (issue 19).
+export const POST = defineRoute<"chain", { id: string }>("/admin/movies/[id]/poster", { auth: "chain", errors: asResult }, async (req, { params, user }) => {
   assertSameOrigin(req);
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That movie does not exist.");

@@ -2,8 +2,9 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { priceCardById } from "@/db/queries/pricing";
 import { comingShowsOnCard } from "@/db/queries/pricing-admin";
-import { getTheater } from "@/db/queries/venue";
+import { theaterById } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater } from "@/lib/auth/theater-scope";
 import { cardEditorData } from "@/lib/pricing-admin/card-editor-data";
 import { cardFormValues } from "@/lib/pricing-admin/card-form-values";
 import { PriceCardForm } from "@/components/admin/pricing/price-card-form";
@@ -13,11 +14,13 @@ import { BackLink } from "@/components/back-link";
 export const metadata = { title: "Price card" };
 
 export default async function EditPriceCardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const db = await getDb();
-  const [{ id }, { created }, theater] = await Promise.all([params, searchParams, getTheater(db)]);
-  const card = theater ? await priceCardById(db, id) : null;
-  if (!theater || !card || card.theaterId !== theater.id) notFound();
+  const [{ id }, { created }] = await Promise.all([params, searchParams]);
+  const card = await priceCardById(db, id);
+  // Another theater's card reads as no card at all (issue 19).
+  const theater = card && managesTheater(actor, card.theaterId) ? await theaterById(db, card.theaterId) : null;
+  if (!card || !theater) notFound();
   const [data, coming] = await Promise.all([cardEditorData(db, theater.id), comingShowsOnCard(db, card.id)]);
   return (
     <div className="space-y-5">

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { allSeatsOfScreen, screenWithTheater, seatsSoldForComingShows } from "@/db/queries/venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater } from "@/lib/auth/theater-scope";
 import { layoutVersion } from "@/lib/venue/layout-version";
 import { LayoutEditor } from "@/components/admin/layout-editor/layout-editor";
 import { saveLayoutAction } from "../../actions";
@@ -11,12 +12,12 @@ import { BackLink } from "@/components/back-link";
 export const metadata = { title: "Seat layout" };
 
 export default async function ScreenLayoutPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();
   const found = await screenWithTheater(db, id);
-  if (!found) notFound();
+  if (!found || !managesTheater(actor, found.theater.id)) notFound();
   const { screen, theater } = found;
   const [stored, sold] = await Promise.all([allSeatsOfScreen(db, id), seatsSoldForComingShows(db, id, theater.timeZone)]);
   const seats = stored.filter((s) => s.active).map(({ id, rowLabel, number, x, y, kind, tier }) => ({ id, rowLabel, number, x, y, kind, tier }));

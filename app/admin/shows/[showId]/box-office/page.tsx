@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { showWithSeats } from "@/db/queries/catalog";
 import { houseSeatsOfShow } from "@/db/queries/house-seats";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater } from "@/lib/auth/theater-scope";
 import { readHolderId } from "@/lib/booking/holder";
 import { toMapLayout } from "@/lib/booking/map-layout";
 import { seatSnapshot } from "@/lib/booking/seat-snapshot";
@@ -20,12 +21,12 @@ import { boxOfficeContinueForm, releaseHouseSeatsForm } from "./form-actions";
 export const metadata = { title: "Box office" };
 
 export default async function BoxOfficePage({ params }: { params: Promise<{ showId: string }> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const { showId } = await params;
   if (!z.uuid().safeParse(showId).success) notFound();
   const db = await getDb();
   const detail = await showWithSeats(db, showId);
-  if (!detail) notFound();
+  if (!detail || !managesTheater(actor, detail.theater.id)) notFound();
   const layout = toMapLayout(detail);
   const [snapshot, house] = await Promise.all([seatSnapshot(db, showId, await readHolderId()), houseSeatsOfShow(db, showId)]);
   const tz = detail.theater.timeZone;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { showWithVenue } from "@/db/queries/show-with-venue";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater } from "@/lib/auth/theater-scope";
 import { counterBasket } from "@/lib/booking/box-office-sale";
 import { ticketTypesOfTheater } from "@/db/queries/pricing";
 import { readHolderId } from "@/lib/booking/holder";
@@ -19,12 +20,12 @@ import { reserveHouseSeatsAction, sellAtBoxOfficeAction } from "../actions";
 export const metadata = { title: "Box office: payment" };
 
 export default async function BoxOfficePayPage({ params, searchParams }: { params: Promise<{ showId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const { showId } = await params;
   if (!z.uuid().safeParse(showId).success) notFound();
   const db = await getDb();
   const venue = await showWithVenue(db, showId);
-  if (!venue) notFound();
+  if (!venue || !managesTheater(actor, venue.theater.id)) notFound();
   const holder = await readHolderId();
   const back = `/admin/shows/${showId}/box-office`;
   let basket: Awaited<ReturnType<typeof counterBasket>> | null = null;

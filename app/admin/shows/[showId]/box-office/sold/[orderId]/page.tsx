@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { orderDetail } from "@/db/queries/orders";
 import { requireAdminPage } from "@/lib/auth/require-admin-page";
+import { managesTheater } from "@/lib/auth/theater-scope";
 import { formatBookingReference } from "@/lib/booking-reference";
 import { seatLabel } from "@/lib/booking/seat-label";
 import { ticketsWithCodes } from "@/lib/booking/ticket-bundle";
@@ -17,11 +18,11 @@ const METHOD_NAMES: Record<string, string> = { cash: "Cash", card_terminal: "Car
 
 /** The counter's receipt: what was sold and how it was paid, the tickets to print, the next sale. */
 export default async function BoxOfficeSoldPage({ params }: { params: Promise<{ showId: string; orderId: string }> }) {
-  await requireAdminPage();
+  const actor = await requireAdminPage();
   const { showId, orderId } = await params;
   if (!z.uuid().safeParse(orderId).success) notFound();
   const detail = await orderDetail(await getDb(), orderId);
-  if (!detail || detail.show.id !== showId) notFound();
+  if (!detail || detail.show.id !== showId || !managesTheater(actor, detail.theater.id)) notFound();
   const { order } = detail;
   const paid = order.status === "paid";
 
