@@ -153,66 +153,23 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
   );
 
   /**
-   * Picks the best seats for `count` and makes them the selection (holding first when the limit
-   * allows). The search code is loaded on first use: most customers tap seats, so it stays out
-   * of the page's first-load JavaScript.
+   * Picks the best seats for `count` and makes them the selection (take-best.ts). That code and
+   * the search it calls are loaded on first use: most customers tap seats, so they stay out of
+   * the page's first-load JavaScript.
    */
   const takeBest = useCallback(
     async (count: number, preferredTier: string | undefined, wheelchair: boolean) => {
-      let bestAvailable: typeof import("@/lib/seat-map/best-available").bestAvailable;
+      let best: typeof import("./take-best");
       try {
-        ({ bestAvailable } = await import("@/lib/seat-map/best-available"));
+        best = await import("./take-best");
       } catch {
         notify("error", OFFLINE_TEXT);
         return null;
       }
-      const current = effectiveStates(latest.current);
-      const mine = idsInState(current, isMine);
-      const result = bestAvailable({ seats: layout.seats, tiers: layout.tiers, taken: idsInState(current, isTaken), count, preferredTier, wheelchair });
-      if (!result.ok) {
-        notify("error", result.message);
-        return null;
-      }
-      const wanted = new Set(result.seatIds);
-      const toHold = result.seatIds.filter((id) => current[id] !== "mine");
-      const toRelease = mine.filter((id) => !wanted.has(id));
-      const token = ++nextToken.current;
-      setStore((s) => startOps(startOps(s, toHold, "hold", token), toRelease, "release", token));
-      notify(result.partial ? "warning" : "info", result.message);
-      // Holding first keeps the old seats if the new ones are gone, but the server counts old and
-      // new together against the limit; past it, the old seats must go first.
-      const holdFirst = mine.length + toHold.length <= maxSeats;
-      enqueue(async () => {
-        const doHold = async () => {
-          if (toHold.length === 0) return true;
-          const res = await call(hold, toHold);
-          if (res.ok) {
-            setStore((s) => applyHoldOutput(s, res.data, toHold, token));
-            return true;
-          }
-          setStore((s) => revertOps(s, holdFirst ? [...toHold, ...toRelease] : toHold, token, takenFromFailure(res)));
-          notify("error", `${failureText(res)} Try "Find seats" again for another suggestion.`);
-          return false;
-        };
-        const doRelease = async () => {
-          if (toRelease.length === 0) return;
-          const res = await call(release, toRelease);
-          if (res.ok) setStore((s) => applyHoldOutput(s, res.data, toRelease, token));
-          else {
-            setStore((s) => revertOps(s, toRelease, token));
-            notify("error", failureText(res));
-          }
-        };
-        if (holdFirst) {
-          if (await doHold()) await doRelease();
-        } else {
-          await doRelease();
-          await doHold();
-        }
-      });
-      return result.seatIds;
+      const parts = { layout, maxSeats, hold, release, latest, nextToken, setStore, notify, enqueue, call, failureText };
+      return best.takeBest(parts, count, preferredTier, wheelchair);
     },
-    [call, enqueue, failureText, hold, layout.seats, layout.tiers, maxSeats, notify, release],
+    [call, enqueue, failureText, hold, layout, maxSeats, notify, release],
   );
 
   const watchedRef = useRef(watched);
