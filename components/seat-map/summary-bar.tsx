@@ -41,6 +41,14 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
         {notice && (
           <p key={notice.key} className={`rounded-lg border px-3 py-2 text-sm ${toneClass[notice.tone]}`}>
             {notice.text}
+            {notice.href && (
+              <>
+                {" "}
+                <a href={notice.href} className="font-semibold underline">
+                  Back to the line
+                </a>
+              </>
+            )}
           </p>
         )}
         {ruleMessage && ruleMessage !== notice?.text && (

@@ -19,7 +19,7 @@ export type BookingParts = {
   notify: (tone: Tone, text: string) => void;
   enqueue: (job: () => Promise<void>) => void;
   call: (action: HoldAction, seatIds: string[]) => Promise<ActionResult<HoldOutput>>;
-  failureText: (result: ActionResult<unknown>) => string;
+  notifyFailure: (result: ActionResult<unknown>, more?: string) => void;
 };
 
 /**
@@ -27,7 +27,7 @@ export type BookingParts = {
  * allows). Returns the seats picked, or null when none could be.
  */
 export function takeBest(parts: BookingParts, count: number, preferredTier: string | undefined, wheelchair: boolean): string[] | null {
-  const { layout, maxSeats, hold, release, latest, nextToken, setStore, notify, enqueue, call, failureText } = parts;
+  const { layout, maxSeats, hold, release, latest, nextToken, setStore, notify, enqueue, call, notifyFailure } = parts;
   const current = effectiveStates(latest.current);
   const mine = idsInState(current, isMine);
   const result = bestAvailable({ seats: layout.seats, tiers: layout.tiers, taken: idsInState(current, isTaken), count, preferredTier, wheelchair });
@@ -53,7 +53,7 @@ export function takeBest(parts: BookingParts, count: number, preferredTier: stri
         return true;
       }
       setStore((s) => revertOps(s, holdFirst ? [...toHold, ...toRelease] : toHold, token, takenFromFailure(res)));
-      notify("error", `${failureText(res)} Try "Find seats" again for another suggestion.`);
+      notifyFailure(res, ` Try "Find seats" again for another suggestion.`);
       return false;
     };
     const doRelease = async () => {
@@ -62,7 +62,7 @@ export function takeBest(parts: BookingParts, count: number, preferredTier: stri
       if (res.ok) setStore((s) => applyHoldOutput(s, res.data, toRelease, token));
       else {
         setStore((s) => revertOps(s, toRelease, token));
-        notify("error", failureText(res));
+        notifyFailure(res);
       }
     };
     if (holdFirst) {
