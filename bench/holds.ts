@@ -13,7 +13,8 @@
 // capacity for RUSH_SECONDS, three times on one fresh instance each: the show's waiting line on
 // and answered by its front door (lib/booking/line-front-door.ts, as deployed), the line on and
 // answered through Next's route (WAITING_LINE_THROUGH_NEXT=1, the path before the front door), and
-// no line.
+// no line. Before each line-on rush, the same instance's line alone: 50 waiting visitors polling
+// in a closed loop on another show, what a join or poll costs on each path.
 //
 // Needs only a production build (`npm run build`; made first when .next has none), the local
 // Postgres (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres: a database is
@@ -22,7 +23,8 @@
 // Settings: BENCH_SECONDS (per level, default 8), BENCH_LEVELS (default "1,50,200"),
 // RACE_CUSTOMERS (default 2000; 0 skips part 2), RACE_SEATS (default 300), BENCH_ADDRESSES (see
 // below), RUSH_FACTOR (2), RUSH_SECONDS (30; 0 skips part 3), ADMIT_FRACTION (0.3: the line's rate
-// as a share of capacity), BENCH_PORTS (a port range, default 3300-3399), BENCH_DB_PREFIX (the
+// as a share of capacity), LINE_CLIENTS / LINE_SECONDS (50 / 5: the line alone, polled in a
+// closed loop before each line-on rush), BENCH_PORTS (a port range, default 3300-3399), BENCH_DB_PREFIX (the
 // database name's prefix, default marquee_bench), KEEP_DB / KEEP_LOGS (keep them to look into).
 //
 // Rate limits (lib/rate-limit): requests from the machine itself are exempt in demo mode, which
@@ -53,7 +55,7 @@ import {
 } from "./support/instances";
 import { closedLoop, ms, summarise, table, type StepOutcome, type Summary } from "./support/load";
 import { clientAddress, mulberry32, passThroughEnv } from "./support/customers";
-import { rush, setLine, type RushResult } from "./support/onsale";
+import { lineCapacity, rush, setLine, type RushResult } from "./support/onsale";
 import { loadavg } from "node:os";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -67,6 +69,9 @@ const SPREAD_ADDRESSES = (process.env.BENCH_ADDRESSES ?? "spread") !== "loopback
 const RUSH_FACTOR = Number(process.env.RUSH_FACTOR ?? 2);
 const RUSH_SECONDS = Number(process.env.RUSH_SECONDS ?? 30);
 const ADMIT_FRACTION = Number(process.env.ADMIT_FRACTION ?? 0.3);
+// Part 3 also measures the line alone: LINE_CLIENTS visitors polling for LINE_SECONDS.
+const LINE_CLIENTS = Number(process.env.LINE_CLIENTS ?? 50);
+const LINE_SECONDS = Number(process.env.LINE_SECONDS ?? 5);
 
 /** The machine's load average, printed beside every figure: other work on it skews them. */
 const load = () => loadavg().map((n) => n.toFixed(2)).join(" / ");
@@ -470,7 +475,7 @@ async function raceRun(databaseUrl: string, dataDir: string, show: ShowSeats): P
 // ---------------------------------------------------------------------------------------------
 // Part 3: an on-sale rush, open loop, with the waiting room on and off
 
-async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, capacity: number) {
+async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, pollShow: ShowSeats, capacity: number) {
   const rate = Math.max(1, Math.round(capacity * RUSH_FACTOR));
   const perMinute = Math.max(1, Math.round(capacity * ADMIT_FRACTION * 60));
   console.log(
@@ -478,6 +483,9 @@ async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, ca
       ` the line lets in ${perMinute}/min (${ADMIT_FRACTION} x capacity). Load average ${load()}`,
   );
   const results: [string, RushResult][] = [];
+  const lineOnly: [string, Summary][] = [];
+  // The line alone, on another show whose line lets in one a minute: every answer is a place.
+  await setLine(databaseUrl, pollShow.showId, 1);
   const runs: { label: string; line: boolean; env: Record<string, string> }[] = [
     { label: "line on, front door", line: true, env: {} },
     { label: "line on, through Next", line: true, env: { WAITING_LINE_THROUGH_NEXT: "1" } },
@@ -486,12 +494,21 @@ async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, ca
   for (const [k, run] of runs.entries()) {
     await setLine(databaseUrl, show.showId, run.line ? perMinute : null);
     const [inst] = await startInstances({ count: 1, databaseUrl, dataDir, extraEnv: { ...passThroughEnv(), ...run.env } });
+    if (run.line) lineOnly.push([run.label, await lineCapacity(inst, pollShow.showId, LINE_CLIENTS, LINE_SECONDS * 1000)]);
     const result = await rush({ inst, showId: show.showId, seatIds: show.seatIds, rate, seconds: RUSH_SECONDS, line: run.line, drainSeconds: run.line ? 15 : 0, timeoutMs: 10_000, firstCustomer: (k + 1) * 1_000_000 });
     await stopProcess(inst.proc);
     results.push([run.label, result]);
     console.log(`  ${run.label}: done, load average ${load()}`);
   }
   await setLine(databaseUrl, show.showId, null);
+  await setLine(databaseUrl, pollShow.showId, null);
+  console.log(
+    `\nThe line alone (before each rush, same instance): ${LINE_CLIENTS} waiting visitors asking for their place in a closed loop, ${LINE_SECONDS} s\n` +
+      table(
+        ["path", "answers/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
+        lineOnly.map(([label, r]) => [label.replace("line on, ", ""), r.opsPerSec.toFixed(0), ms(r.p50), ms(r.p95), ms(r.p99), r.errors]),
+      ),
+  );
   console.log(
     "\n" +
       table(
@@ -519,12 +536,12 @@ async function main() {
   console.log(`database ${db.name}, redis ${REDIS_URL}, logs in ${dataDir}`);
   // Starting one instance migrates and seeds; the shows are read after that.
   const [first] = await startInstances({ count: 1, databaseUrl: db.url, dataDir });
-  const [speedShow, raceShow, rushShow] = await grandShows(db.url, 3);
+  const [speedShow, raceShow, rushShow, pollShow] = await grandShows(db.url, 4);
   await stopProcess(first.proc);
 
   const rows = await speedRun(db.url, dataDir, speedShow);
   const capacity = (rows.find((r) => r.level === 50) ?? rows[rows.length - 1]).app.opsPerSec;
-  if (RUSH_SECONDS > 0) await rushRun(db.url, dataDir, rushShow, capacity);
+  if (RUSH_SECONDS > 0) await rushRun(db.url, dataDir, rushShow, pollShow, capacity);
   // RACE_CUSTOMERS=0 skips part 2 (while working on part 1's figures).
   const ok = RACE_CUSTOMERS > 0 ? await raceRun(db.url, dataDir, raceShow) : true;
   process.exitCode = ok ? 0 : 1;

@@ -13,7 +13,7 @@ import postgres from "postgres";
 import { ACTIONS, callJsonAction } from "./actions";
 import { HttpClient } from "./http";
 import { REDIS_URL, sleep, type Instance } from "./instances";
-import { percentile } from "./load";
+import { closedLoop, percentile, summarise, type Summary } from "./load";
 import { clientAddress } from "./customers";
 
 type HoldOutput = { mine: string[]; expiresAt: number | null };
@@ -180,3 +180,31 @@ export async function rush(opts: {
   r.holdP99 = percentile(f, 0.99);
   return r;
 }
+
+/**
+ * What one instance answers of the line alone: `concurrency` waiting visitors (a holder cookie
+ * each, as the line page sends) asking for their place in a closed loop, on a show whose line
+ * admits nobody in the time (so every answer is a place, one line script call). The cost of a
+ * join or poll, apart from holds.
+ */
+export async function lineCapacity(inst: Instance, showId: string, concurrency: number, durationMs: number): Promise<Summary> {
+  const client = new HttpClient(concurrency);
+  const holders = Array.from({ length: concurrency }, (_, i) => holderId(3_000_000 + i));
+  try {
+    const result = await closedLoop({
+      concurrency,
+      durationMs,
+      iteration: async (i, measure) => {
+        const res = await measure(() =>
+          client.request({ port: inst.port, method: "POST", path: `/api/shows/${showId}/line`, headers: { cookie: `mq_holder=${holders[i]}`, "x-forwarded-for": clientAddress(3_000_000 + i), origin: inst.origin } }, 10_000),
+        );
+        if (res.status !== 200) throw new Error(`line answered HTTP ${res.status}: ${res.body.slice(0, 120)}`);
+        return "ok";
+      },
+    });
+    return summarise(result);
+  } finally {
+    client.close();
+  }
+}
+

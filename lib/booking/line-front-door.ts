@@ -25,9 +25,9 @@ import { HOLDER_COOKIE, isHolderId } from "./holder-cookie";
 //
 // How it is put in front: Node announces each request on the `http.server.request.start`
 // diagnostics channel, with its server, just before emitting it (lib/rate-limit/peer-address.ts
-// records the peer there too). The first announcement from a server moves that server's request listeners
-// (Next's) behind this one, which the same request then reaches. WAITING_LINE_THROUGH_NEXT=1
-// leaves the listeners alone (the benchmark compares the two paths).
+// records the peer there too). The first announcement from a server moves that server's request
+// listeners (Next's) behind this one, which the same request then reaches.
+// WAITING_LINE_THROUGH_NEXT=1 leaves the listeners alone (the benchmark compares the two paths).
 
 const LINE_PATH = /^\/api\/shows\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/line$/;
 // Auth.js's database-session cookie, plain or __Secure- (as lib/auth/current-user.ts reads it).
@@ -37,6 +37,7 @@ const SECURITY_HEADERS = {
   "referrer-policy": "strict-origin-when-cross-origin",
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
+  "permissions-policy": "camera=(self), microphone=(), geolocation=(), payment=(), usb=()",
 };
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
