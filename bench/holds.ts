@@ -13,8 +13,9 @@
 // capacity for RUSH_SECONDS, three times on one fresh instance each: the show's waiting line on
 // and answered by its front door (lib/booking/line-front-door.ts, as deployed), the line on and
 // answered through Next's route (WAITING_LINE_THROUGH_NEXT=1, the path before the front door), and
-// no line. Before each line-on rush, the same instance's line alone: 50 waiting visitors polling
-// in a closed loop on another show, what a join or poll costs on each path.
+// no line. Each instance is warmed first (2 s of holds on part 1's show); before each line-on
+// rush, the same instance's line alone: 50 waiting visitors polling in a closed loop on another
+// show, what a join or poll costs on each path.
 //
 // Needs only a production build (`npm run build`; made first when .next has none), the local
 // Postgres (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres: a database is
@@ -475,7 +476,7 @@ async function raceRun(databaseUrl: string, dataDir: string, show: ShowSeats): P
 // ---------------------------------------------------------------------------------------------
 // Part 3: an on-sale rush, open loop, with the waiting room on and off
 
-async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, pollShow: ShowSeats, capacity: number) {
+async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, pollShow: ShowSeats, warmShow: ShowSeats, capacity: number) {
   const rate = Math.max(1, Math.round(capacity * RUSH_FACTOR));
   const perMinute = Math.max(1, Math.round(capacity * ADMIT_FRACTION * 60));
   console.log(
@@ -494,6 +495,9 @@ async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, po
   for (const [k, run] of runs.entries()) {
     await setLine(databaseUrl, show.showId, run.line ? perMinute : null);
     const [inst] = await startInstances({ count: 1, databaseUrl, dataDir, extraEnv: { ...passThroughEnv(), ...run.env } });
+    // Warm, as part 1's instance is: a fresh server's first holds load the action's code while
+    // the rush's first arrivals wait behind them.
+    await measureTarget(appTarget(inst), warmShow, (i) => ({ cookie: `mq_holder=${holderId("warm", i)}`, forwardedFor: clientAddress(4_000_000 + i) }), 10, 2_000);
     if (run.line) lineOnly.push([run.label, await lineCapacity(inst, pollShow.showId, LINE_CLIENTS, LINE_SECONDS * 1000)]);
     const result = await rush({ inst, showId: show.showId, seatIds: show.seatIds, rate, seconds: RUSH_SECONDS, line: run.line, drainSeconds: run.line ? 15 : 0, timeoutMs: 10_000, firstCustomer: (k + 1) * 1_000_000 });
     await stopProcess(inst.proc);
@@ -541,7 +545,7 @@ async function main() {
 
   const rows = await speedRun(db.url, dataDir, speedShow);
   const capacity = (rows.find((r) => r.level === 50) ?? rows[rows.length - 1]).app.opsPerSec;
-  if (RUSH_SECONDS > 0) await rushRun(db.url, dataDir, rushShow, pollShow, capacity);
+  if (RUSH_SECONDS > 0) await rushRun(db.url, dataDir, rushShow, pollShow, speedShow, capacity);
   // RACE_CUSTOMERS=0 skips part 2 (while working on part 1's figures).
   const ok = RACE_CUSTOMERS > 0 ? await raceRun(db.url, dataDir, raceShow) : true;
   process.exitCode = ok ? 0 : 1;
