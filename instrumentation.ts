@@ -7,6 +7,9 @@ export async function register() {
   // Before the first request: rate limits know a client by the socket it came in on.
   const { recordPeerAddresses } = await import("./lib/rate-limit/peer-address");
   recordPeerAddresses();
+  // An on-sale's waiting line: a guest's join and polls are answered before they reach Next.
+  const { openFrontDoor } = await import("./lib/booking/line-front-door");
+  openFrontDoor();
   const { env } = await import("./lib/env");
   env();
   const { getDatabase } = await import("./db/client");

@@ -9,8 +9,24 @@
 // seats of one show, alternating instances. Then Redis is read directly and compared with what
 // every customer was told. A seat promised to two customers fails the run (exit 1).
 //
+// Part 3, an on-sale rush (issue 22): customers arrive open-loop at RUSH_FACTOR x part 1's
+// capacity for RUSH_SECONDS, three times on one fresh instance each: the show's waiting line on
+// and answered by its front door (lib/booking/line-front-door.ts, as deployed), the line on and
+// answered through Next's route (WAITING_LINE_THROUGH_NEXT=1, the path before the front door), and
+// no line. Each instance is warmed first (2 s of holds on part 1's show); before each line-on
+// rush, the same instance's line alone: 50 waiting visitors polling in a closed loop on another
+// show, what a join or poll costs on each path.
+//
+// Needs only a production build (`npm run build`; made first when .next has none), the local
+// Postgres (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres: a database is
+// created per run and dropped after) and Redis (BENCH_REDIS_URL, default redis://127.0.0.1:6379).
+//
 // Settings: BENCH_SECONDS (per level, default 8), BENCH_LEVELS (default "1,50,200"),
-// RACE_CUSTOMERS (default 2000; 0 skips part 2), RACE_SEATS (default 300), BENCH_ADDRESSES (see below).
+// RACE_CUSTOMERS (default 2000; 0 skips part 2), RACE_SEATS (default 300), BENCH_ADDRESSES (see
+// below), RUSH_FACTOR (2), RUSH_SECONDS (30; 0 skips part 3), ADMIT_FRACTION (0.3: the line's rate
+// as a share of capacity), LINE_CLIENTS / LINE_SECONDS (50 / 5: the line alone, polled in a
+// closed loop before each line-on rush), BENCH_PORTS (a port range, default 3300-3399), BENCH_DB_PREFIX (the
+// database name's prefix, default marquee_bench), KEEP_DB / KEEP_LOGS (keep them to look into).
 //
 // Rate limits (lib/rate-limit): requests from the machine itself are exempt in demo mode, which
 // these servers run in, so sending no address would measure a hold without its limiter. By
@@ -40,7 +56,7 @@ import {
 } from "./support/instances";
 import { closedLoop, ms, summarise, table, type StepOutcome, type Summary } from "./support/load";
 import { clientAddress, mulberry32, passThroughEnv } from "./support/customers";
-import { rush, setLine, type RushResult } from "./support/onsale";
+import { lineCapacity, rush, setLine, type RushResult } from "./support/onsale";
 import { loadavg } from "node:os";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -54,6 +70,9 @@ const SPREAD_ADDRESSES = (process.env.BENCH_ADDRESSES ?? "spread") !== "loopback
 const RUSH_FACTOR = Number(process.env.RUSH_FACTOR ?? 2);
 const RUSH_SECONDS = Number(process.env.RUSH_SECONDS ?? 30);
 const ADMIT_FRACTION = Number(process.env.ADMIT_FRACTION ?? 0.3);
+// Part 3 also measures the line alone: LINE_CLIENTS visitors polling for LINE_SECONDS.
+const LINE_CLIENTS = Number(process.env.LINE_CLIENTS ?? 50);
+const LINE_SECONDS = Number(process.env.LINE_SECONDS ?? 5);
 
 /** The machine's load average, printed beside every figure: other work on it skews them. */
 const load = () => loadavg().map((n) => n.toFixed(2)).join(" / ");
@@ -457,7 +476,7 @@ async function raceRun(databaseUrl: string, dataDir: string, show: ShowSeats): P
 // ---------------------------------------------------------------------------------------------
 // Part 3: an on-sale rush, open loop, with the waiting room on and off
 
-async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, capacity: number) {
+async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, pollShow: ShowSeats, warmShow: ShowSeats, capacity: number) {
   const rate = Math.max(1, Math.round(capacity * RUSH_FACTOR));
   const perMinute = Math.max(1, Math.round(capacity * ADMIT_FRACTION * 60));
   console.log(
@@ -465,27 +484,50 @@ async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, ca
       ` the line lets in ${perMinute}/min (${ADMIT_FRACTION} x capacity). Load average ${load()}`,
   );
   const results: [string, RushResult][] = [];
-  for (const line of [true, false]) {
-    await setLine(databaseUrl, show.showId, line ? perMinute : null);
-    const [inst] = await startInstances({ count: 1, databaseUrl, dataDir, extraEnv: passThroughEnv() });
-    const result = await rush({ inst, showId: show.showId, seatIds: show.seatIds, rate, seconds: RUSH_SECONDS, line, drainSeconds: line ? 15 : 0, timeoutMs: 10_000, firstCustomer: line ? 1_000_000 : 2_000_000 });
+  const lineOnly: [string, Summary][] = [];
+  // The line alone, on another show whose line lets in one a minute: every answer is a place.
+  await setLine(databaseUrl, pollShow.showId, 1);
+  const runs: { label: string; line: boolean; env: Record<string, string> }[] = [
+    { label: "line on, front door", line: true, env: {} },
+    { label: "line on, through Next", line: true, env: { WAITING_LINE_THROUGH_NEXT: "1" } },
+    { label: "line off", line: false, env: {} },
+  ];
+  for (const [k, run] of runs.entries()) {
+    await setLine(databaseUrl, show.showId, run.line ? perMinute : null);
+    const [inst] = await startInstances({ count: 1, databaseUrl, dataDir, extraEnv: { ...passThroughEnv(), ...run.env } });
+    // Warm, as part 1's instance is: a fresh server's first holds load the action's code while
+    // the rush's first arrivals wait behind them.
+    await measureTarget(appTarget(inst), warmShow, (i) => ({ cookie: `mq_holder=${holderId("warm", i)}`, forwardedFor: clientAddress(4_000_000 + i) }), 10, 2_000);
+    if (run.line) lineOnly.push([run.label, await lineCapacity(inst, pollShow.showId, LINE_CLIENTS, LINE_SECONDS * 1000)]);
+    const result = await rush({ inst, showId: show.showId, seatIds: show.seatIds, rate, seconds: RUSH_SECONDS, line: run.line, drainSeconds: run.line ? 15 : 0, timeoutMs: 10_000, firstCustomer: (k + 1) * 1_000_000 });
     await stopProcess(inst.proc);
-    results.push([line ? "line on" : "line off", result]);
-    console.log(`  ${line ? "line on " : "line off"}: done, load average ${load()}`);
+    results.push([run.label, result]);
+    console.log(`  ${run.label}: done, load average ${load()}`);
   }
   await setLine(databaseUrl, show.showId, null);
+  await setLine(databaseUrl, pollShow.showId, null);
+  console.log(
+    `\nThe line alone (before each rush, same instance): ${LINE_CLIENTS} waiting visitors asking for their place in a closed loop, ${LINE_SECONDS} s\n` +
+      table(
+        ["path", "answers/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
+        lineOnly.map(([label, r]) => [label.replace("line on, ", ""), r.opsPerSec.toFixed(0), ms(r.p50), ms(r.p95), ms(r.p99), r.errors]),
+      ),
+  );
   console.log(
     "\n" +
       table(
-        ["run", "arrivals", "admitted", "still in line", "holds", "taken", "throttled", "errors", "hold p50 ms", "hold p95 ms", "hold p99 ms", "line join p95 ms", "line polls", "longest wait s"],
-        results.map(([label, r]) => [label, r.arrivals, label === "line on" ? r.admitted : "-", label === "line on" ? r.stillWaiting : "-", r.holds, r.taken, r.throttled, r.errors, ms(r.holdP50), ms(r.holdP95), ms(r.holdP99), label === "line on" ? ms(r.joinP95) : "-", r.linePolls, label === "line on" ? r.maxAdmitWaitS.toFixed(1) : "-"]),
+        ["run", "arrivals", "admitted", "still in line", "holds", "taken", "throttled", "errors", "hold p50 ms", "hold p95 ms", "hold p99 ms", "line join p95 ms", "line poll p95 ms", "line polls", "longest wait s"],
+        results.map(([label, r]) => {
+          const on = label.startsWith("line on");
+          return [label, r.arrivals, on ? r.admitted : "-", on ? r.stillWaiting : "-", r.holds, r.taken, r.throttled, r.errors, ms(r.holdP50), ms(r.holdP95), ms(r.holdP99), on ? ms(r.joinP95) : "-", on ? ms(r.pollP95) : "-", r.linePolls, on ? r.maxAdmitWaitS.toFixed(1) : "-"];
+        }),
       ),
   );
   for (const [label, r] of results) if (r.firstError) console.log(`  ${label}: first error: ${r.firstError}`);
-  const on = results[0][1];
-  const off = results[1][1];
+  const [on, viaNext, off] = results.map(([, r]) => r);
   console.log("\nTargets (reported, never failed on):");
-  console.log(`  line on: admitted holds p95 < 100 ms: ${ms(on.holdP95)} ms -> ${on.holdP95 < 100 ? "met" : "NOT met"}; errors 0: ${on.errors} -> ${on.errors === 0 ? "met" : "NOT met"}`);
+  console.log(`  line on (front door): admitted holds p95 < 100 ms: ${ms(on.holdP95)} ms -> ${on.holdP95 < 100 ? "met" : "NOT met"}; errors 0: ${on.errors} -> ${on.errors === 0 ? "met" : "NOT met"}`);
+  console.log(`  line on through Next (the old path, for comparison): admitted holds p95 ${ms(viaNext.holdP95)} ms, ${viaNext.errors} errors`);
   console.log(`  line off: ${off.holds} of ${off.arrivals} customers held a seat, p95 ${ms(off.holdP95)} ms, p99 ${ms(off.holdP99)} ms, ${off.errors} errors (a line request unanswered after 10 s, a hold after 60 s, count)`);
 }
 
@@ -494,16 +536,16 @@ async function rushRun(databaseUrl: string, dataDir: string, show: ShowSeats, ca
 async function main() {
   ensureBuild();
   const dataDir = scratchDir("marquee-bench");
-  const db = await createDatabase("marquee_bench");
+  const db = await createDatabase(process.env.BENCH_DB_PREFIX ?? "marquee_bench");
   console.log(`database ${db.name}, redis ${REDIS_URL}, logs in ${dataDir}`);
   // Starting one instance migrates and seeds; the shows are read after that.
   const [first] = await startInstances({ count: 1, databaseUrl: db.url, dataDir });
-  const [speedShow, raceShow, rushShow] = await grandShows(db.url, 3);
+  const [speedShow, raceShow, rushShow, pollShow] = await grandShows(db.url, 4);
   await stopProcess(first.proc);
 
   const rows = await speedRun(db.url, dataDir, speedShow);
   const capacity = (rows.find((r) => r.level === 50) ?? rows[rows.length - 1]).app.opsPerSec;
-  if (RUSH_SECONDS > 0) await rushRun(db.url, dataDir, rushShow, capacity);
+  if (RUSH_SECONDS > 0) await rushRun(db.url, dataDir, rushShow, pollShow, speedShow, capacity);
   // RACE_CUSTOMERS=0 skips part 2 (while working on part 1's figures).
   const ok = RACE_CUSTOMERS > 0 ? await raceRun(db.url, dataDir, raceShow) : true;
   process.exitCode = ok ? 0 : 1;

@@ -18,6 +18,7 @@
 // Settings: BENCH_PORT (default: a free port in 3300-3399), BENCH_LOADS (default 7),
 // BENCH_TOGGLES (default 50), CHROMIUM_PATH (default /usr/bin/chromium). With --write the
 // figures replace the "Seat map" section of docs/benchmarks.md (other sections are kept).
+// With --js-only it measures only 3 (and lists each script), for trying a change to the bundle.
 // Figures past their targets are reported, never fail the run: the machine it runs on varies.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -101,7 +102,7 @@ async function toggleSeats(page: Page, count: number): Promise<string[]> {
   }, count);
 }
 
-async function firstLoadJs(page: Page, origin: string): Promise<{ files: number; rawKb: number; gzipKb: number; url: string }> {
+async function firstLoadJs(page: Page, origin: string, list = false): Promise<{ files: number; rawKb: number; gzipKb: number; url: string }> {
   await page.goto(origin);
   const days = page.getByRole("navigation", { name: "Choose a day" }).getByRole("link");
   await page.goto(new URL((await days.nth(1).getAttribute("href")) ?? "/", origin).toString());
@@ -111,13 +112,17 @@ async function firstLoadJs(page: Page, origin: string): Promise<{ files: number;
   // A fresh page, so nothing comes from an earlier page's cache.
   const fresh = await page.context().newPage();
   const bodies: Promise<Buffer>[] = [];
+  const urls: string[] = [];
   fresh.on("response", (res) => {
-    if (res.request().resourceType() === "script") bodies.push(res.body());
+    if (res.request().resourceType() !== "script") return;
+    urls.push(new URL(res.url()).pathname);
+    bodies.push(res.body());
   });
   await fresh.goto(new URL(href, origin).toString(), { waitUntil: "load" });
   await fresh.locator("[data-seat-id]").first().waitFor();
   const all = await Promise.all(bodies);
   await fresh.close();
+  if (list) all.forEach((b, k) => console.log(`  ${(gzipSync(b).length / 1024).toFixed(1).padStart(6)} kB gz  ${(b.length / 1024).toFixed(1).padStart(6)} kB  ${urls[k]}`));
   const raw = all.reduce((s, b) => s + b.length, 0);
   const gzip = all.reduce((s, b) => s + gzipSync(b).length, 0);
   return { files: all.length, rawKb: raw / 1024, gzipKb: gzip / 1024, url: href };
@@ -164,6 +169,11 @@ async function main() {
   const browser = await chromium.launch(chromiumLaunch);
   try {
     const context = await browser.newContext({ viewport: VIEWPORT });
+    if (process.argv.includes("--js-only")) {
+      const js = await firstLoadJs(await context.newPage(), origin, true);
+      console.log(`\nShowtime page first-load JS, gzipped (${js.files} scripts, ${js.rawKb.toFixed(0)} kB raw): ${js.gzipKb.toFixed(1)} kB (target < ${TARGETS.firstLoadKb} kB); load ${loadavg()[0].toFixed(1)}`);
+      return;
+    }
 
     // A first load warms the server (compiles nothing, but fills its caches) and the browser's.
     const page = await context.newPage();

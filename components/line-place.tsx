@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 
-type Answer = { admitted: boolean; place: number; ahead: number; waitSeconds: number; next: string; retryAfterMs: number };
+type Answer = { admitted: boolean; place: number; ahead: number; waitSeconds: number; perMinute: number; next: string; retryAfterMs: number };
 
 /** When the line cannot be reached; otherwise the line says when to ask again. */
 const RETRY_MS = 3_000;
@@ -14,12 +14,20 @@ function waitInWords(seconds: number): string {
 
 /**
  * The visitor's place in a show's waiting line, kept up to date: it asks again when the line says to
- * (every few seconds near the front; the first ask takes the place) and goes on to the seat map once admitted. Reloading or opening
- * more tabs keeps the same place.
+ * (when the place should come up, at least every 30 s; the first ask takes the place) and goes on
+ * to the seat map once admitted. In between, the place and the wait count down each second at the
+ * line's rate, so the page stays live without asking. Reloading or opening more tabs keeps the
+ * same place.
  */
 export function LinePlace({ showId }: { showId: string }) {
-  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [answer, setAnswer] = useState<(Answer & { at: number }) | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [now, setNow] = useState(0);
+
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(tick);
+  }, []);
 
   useEffect(() => {
     let stopped = false;
@@ -34,7 +42,7 @@ export function LinePlace({ showId }: { showId: string }) {
           setProblem(body.message ?? "The line could not be reached. Trying again…");
         } else {
           setProblem(null);
-          setAnswer(body);
+          setAnswer({ ...body, at: Date.now() });
           wait = body.retryAfterMs || RETRY_MS;
           if (body.admitted) {
             window.location.assign(body.next);
@@ -53,6 +61,11 @@ export function LinePlace({ showId }: { showId: string }) {
     };
   }, [showId]);
 
+  // Since the last answer, the line has moved on at its rate.
+  const elapsedMs = answer && now > answer.at ? now - answer.at : 0;
+  const ahead = answer ? Math.max(0, answer.ahead - Math.floor((elapsedMs * answer.perMinute) / 60_000)) : 0;
+  const waitSeconds = answer ? Math.max(0, answer.waitSeconds - Math.floor(elapsedMs / 1000)) : 0;
+
   return (
     <section aria-labelledby="line-heading" className="space-y-3 rounded-lg border border-line bg-panel p-4">
       <h2 id="line-heading" className="text-xl font-semibold">
@@ -67,9 +80,9 @@ export function LinePlace({ showId }: { showId: string }) {
         ) : (
           <>
             <p>
-              Your place: <strong data-testid="line-place">{answer.place}</strong> · <span data-testid="line-ahead">{answer.ahead}</span> ahead of you
+              Your place: <strong data-testid="line-place">{answer.place}</strong> · <span data-testid="line-ahead">{ahead}</span> ahead of you
             </p>
-            <p>Estimated wait: {waitInWords(answer.waitSeconds)}</p>
+            <p data-testid="line-wait">Estimated wait: {waitInWords(waitSeconds)}</p>
           </>
         )}
       </div>

@@ -75,6 +75,9 @@ export const envSchema = z
     // instance sweeps for seats that came back without an event (a hold that ran out by TTL).
     WAITLIST_OFFER_MINUTES: positiveInt(15),
     WAITLIST_SWEEP_SECONDS: positiveInt(15),
+    // Issue 22: answer the waiting line's join and polls through Next's route instead of in front
+    // of Next (lib/booking/line-front-door.ts); for the benchmark's comparison of the two.
+    WAITING_LINE_THROUGH_NEXT: flag,
     STRIPE_SECRET_KEY: optionalString.refine((v) => v === undefined || /^(sk|rk)_(test|live)_/.test(v), {
       message: "must start with sk_test_, sk_live_, rk_test_ or rk_live_",
     }),

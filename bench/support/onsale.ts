@@ -13,11 +13,11 @@ import postgres from "postgres";
 import { ACTIONS, callJsonAction } from "./actions";
 import { HttpClient } from "./http";
 import { REDIS_URL, sleep, type Instance } from "./instances";
-import { percentile } from "./load";
+import { closedLoop, percentile, summarise, type Summary } from "./load";
 import { clientAddress } from "./customers";
 
 type HoldOutput = { mine: string[]; expiresAt: number | null };
-type LineAnswer = { admitted: boolean; place: number; ahead: number; waitSeconds: number; next: string; retryAfterMs: number };
+type LineAnswer = { admitted: boolean; place: number; ahead: number; waitSeconds: number; perMinute: number; next: string; retryAfterMs: number };
 
 export type RushResult = {
   arrivals: number;
@@ -31,6 +31,7 @@ export type RushResult = {
   firstError: string | null;
   linePolls: number;
   joinP95: number;
+  pollP95: number;
   holdP50: number;
   holdP95: number;
   holdP99: number;
@@ -77,8 +78,9 @@ export async function rush(opts: {
   const releaseId = ACTIONS.releaseSeats();
   // Enough sockets that no request waits in the client: the server sees the offered load.
   const client = new HttpClient(4_000);
-  const r: RushResult = { arrivals: 0, joined: 0, admitted: 0, stillWaiting: 0, holds: 0, taken: 0, throttled: 0, errors: 0, firstError: null, linePolls: 0, joinP95: NaN, holdP50: NaN, holdP95: NaN, holdP99: NaN, maxAdmitWaitS: 0 };
+  const r: RushResult = { arrivals: 0, joined: 0, admitted: 0, stillWaiting: 0, holds: 0, taken: 0, throttled: 0, errors: 0, firstError: null, linePolls: 0, joinP95: NaN, pollP95: NaN, holdP50: NaN, holdP95: NaN, holdP99: NaN, maxAdmitWaitS: 0 };
   const joinTimes: number[] = [];
+  const pollTimes: number[] = [];
   const holdTimes: number[] = [];
   const free = [...opts.seatIds];
   const fail = (what: string) => {
@@ -113,7 +115,10 @@ export async function rush(opts: {
         if (first) {
           r.joined++;
           joinTimes.push(performance.now() - t0);
-        } else r.linePolls++;
+        } else {
+          r.linePolls++;
+          pollTimes.push(performance.now() - t0);
+        }
         if (answer.admitted) break;
         if (performance.now() + answer.retryAfterMs > giveUpAt) {
           r.stillWaiting++;
@@ -169,8 +174,37 @@ export async function rush(opts: {
   client.close();
   const f = Float64Array.from(holdTimes);
   r.joinP95 = percentile(Float64Array.from(joinTimes), 0.95);
+  r.pollP95 = percentile(Float64Array.from(pollTimes), 0.95);
   r.holdP50 = percentile(f, 0.5);
   r.holdP95 = percentile(f, 0.95);
   r.holdP99 = percentile(f, 0.99);
   return r;
 }
+
+/**
+ * What one instance answers of the line alone: `concurrency` waiting visitors (a holder cookie
+ * each, as the line page sends) asking for their place in a closed loop, on a show whose line
+ * admits nobody in the time (so every answer is a place, one line script call). The cost of a
+ * join or poll, apart from holds.
+ */
+export async function lineCapacity(inst: Instance, showId: string, concurrency: number, durationMs: number): Promise<Summary> {
+  const client = new HttpClient(concurrency);
+  const holders = Array.from({ length: concurrency }, (_, i) => holderId(3_000_000 + i));
+  try {
+    const result = await closedLoop({
+      concurrency,
+      durationMs,
+      iteration: async (i, measure) => {
+        const res = await measure(() =>
+          client.request({ port: inst.port, method: "POST", path: `/api/shows/${showId}/line`, headers: { cookie: `mq_holder=${holders[i]}`, "x-forwarded-for": clientAddress(3_000_000 + i), origin: inst.origin } }, 10_000),
+        );
+        if (res.status !== 200) throw new Error(`line answered HTTP ${res.status}: ${res.body.slice(0, 120)}`);
+        return "ok";
+      },
+    });
+    return summarise(result);
+  } finally {
+    client.close();
+  }
+}
+

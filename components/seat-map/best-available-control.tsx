@@ -1,45 +1,36 @@
-"use client";
-import { useId, useState } from "react";
 import type { MapTier } from "@/lib/seat-map/types";
+import { WHEELCHAIR } from "./areas";
+
+// "Best available for N", rendered with the page (seat-map-with-form.tsx): the form has no
+// JavaScript of its own. Its submit and its area choice bubble to the seat map's section, which
+// handles them (seat-map.tsx), so none of this markup is in the page's first-load JavaScript.
+// Wheelchair spaces are an "area" choice rather than a separate checkbox: it keeps the control
+// on one line on a phone, and the spaces sit where they sit whatever the tier.
 
 type Props = {
+  /** Prefix of the fields' ids (the show's id: one map per page). */
+  idPrefix: string;
   maxSeats: number;
   tiers: readonly MapTier[];
   bestTierName: string | null;
   hasWheelchairSpaces: boolean;
-  onFind: (count: number, preferredTier: string | undefined, wheelchair: boolean) => void;
-  /** The area chosen: a tier's name, "wheelchair", or "" for the best seats. */
-  onAreaChange?: (area: string) => void;
 };
-
-// Wheelchair spaces are an "area" choice rather than a separate checkbox: it keeps the control
-// on one line on a phone, and the spaces sit where they sit whatever the tier.
-export const WHEELCHAIR = "wheelchair";
 
 const capitalise = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 const fieldClass = "h-10 rounded-lg border border-zinc-500 bg-zinc-900 px-2 text-zinc-100";
 
-/** "Best available for N": the pick replaces the current selection. */
-export function BestAvailableControl({ maxSeats, tiers, bestTierName, hasWheelchairSpaces, onFind, onAreaChange }: Props) {
-  const id = useId();
-  const [count, setCount] = useState(Math.min(2, maxSeats));
-  const [area, setArea] = useState("");
+/** The pick replaces the current selection. Fields: `count`, and `area` (a tier's name, "wheelchair", or "" for the best seats). */
+export function BestAvailableControl({ idPrefix, maxSeats, tiers, bestTierName, hasWheelchairSpaces }: Props) {
+  const id = `${idPrefix}-best`;
   const showArea = tiers.length > 1 || hasWheelchairSpaces;
   return (
-    <form
-      aria-label="Best available seats"
-      className="flex flex-wrap items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onFind(count, area && area !== WHEELCHAIR ? area : undefined, area === WHEELCHAIR);
-      }}
-    >
+    <form data-best-available="" aria-label="Best available seats" className="flex flex-wrap items-end gap-2">
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-count`} className="text-xs text-zinc-300">
           Seats
         </label>
-        <select id={`${id}-count`} data-testid="best-count" className={fieldClass} value={count} onChange={(e) => setCount(Number(e.target.value))}>
+        <select id={`${id}-count`} name="count" data-testid="best-count" className={fieldClass} defaultValue={Math.min(2, maxSeats)}>
           {Array.from({ length: maxSeats }, (_, i) => i + 1).map((n) => (
             <option key={n} value={n}>
               {n}
@@ -52,11 +43,7 @@ export function BestAvailableControl({ maxSeats, tiers, bestTierName, hasWheelch
           <label htmlFor={`${id}-area`} className="text-xs text-zinc-300">
             Area
           </label>
-          <select id={`${id}-area`} data-testid="best-area" className={fieldClass} value={area} onChange={(e) => {
-              setArea(e.target.value);
-              onAreaChange?.(e.target.value);
-            }}
-          >
+          <select id={`${id}-area`} name="area" data-testid="best-area" className={fieldClass} defaultValue="">
             <option value="">Best{bestTierName && tiers.length > 1 ? ` (${capitalise(bestTierName)})` : ""}</option>
             {tiers.length > 1 &&
               tiers.map((t) => (

@@ -1,2 +1,3 @@
-export { SeatMap, type SeatMapProps } from "./seat-map";
+export { SeatMap } from "./seat-map-with-form";
+export type { SeatMapProps } from "./seat-map";
 export { SeatLegend } from "./seat-legend";

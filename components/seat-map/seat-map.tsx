@@ -4,9 +4,9 @@ import type { ActionResult } from "@/lib/errors";
 import type { PromoCodeView, ShowPricing } from "@/lib/pricing/types";
 import { describeSeats, formatPrice } from "@/lib/seat-map/format";
 import { geometryOf } from "@/lib/seat-map/geometry";
-import { bestTier, targetFor } from "@/lib/seat-map/seat-scoring";
+import { targetFor } from "@/lib/seat-map/seat-scoring";
 import type { HoldInput, HoldOutput, MapLayout, SeatSnapshot } from "@/lib/seat-map/types";
-import { BestAvailableControl, WHEELCHAIR } from "./best-available-control";
+import { isBestAvailableForm, WHEELCHAIR } from "./areas";
 import { idsInState, isMine, isTaken } from "./booking-store";
 import { frameOf, mapBoxStyle, tierColours } from "./drawing";
 import { SeatCanvas } from "./seat-canvas";
@@ -23,7 +23,7 @@ export type SeatMapProps = {
   maxSeats: number;
   hold: (input: HoldInput) => Promise<ActionResult<HoldOutput>>;
   release: (input: HoldInput) => Promise<ActionResult<HoldOutput>>;
-  /** Server action behind Continue; the form carries a hidden showId. */
+  /** Server action behind Continue; the form carries a hidden showId (a swap's page binds its order id into the action). */
   checkout: (formData: FormData) => Promise<void>;
   /** Poll for other customers' holds (default). Off only for a map of no real show (the arena). */
   live?: boolean;
@@ -32,6 +32,11 @@ export type SeatMapProps = {
    * patterns the map's seats are drawn with (without it, marked seats have no fill).
    */
   legend: React.ReactNode;
+  /**
+   * The best-available form (best-available-control.tsx, rendered by seat-map-with-form.tsx):
+   * its submit and area choice bubble to the map's section, handled here.
+   */
+  bestAvailable: React.ReactNode;
   /** Seats whose hold ran out while the customer signed in: offered again when still free. */
   resume?: readonly string[];
   /** Ticket types, fees, tax of the show: with it the summary offers types and a promo code. */
@@ -39,8 +44,6 @@ export type SeatMapProps = {
   checkPromo?: (input: { showId: string; code: string }) => Promise<ActionResult<PromoCodeView>>;
   /** Continue needs exactly this many seats (a swap keeps the booking's number of seats). */
   exactSeats?: number;
-  /** More hidden fields for the Continue form, beside showId (a swap's order id). */
-  formFields?: Record<string, string>;
 };
 
 const WARN_BEFORE_EXPIRY_MS = 60_000;
@@ -60,7 +63,7 @@ const noSubscription = () => () => {};
  * and summary): a 5,000-seat arena would otherwise ship its whole SVG in the HTML and then
  * hydrate it, which costs more than drawing it once.
  */
-export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend, resume = [], pricing, checkPromo, exactSeats, formFields }: SeatMapProps) {
+export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, live = true, legend, bestAvailable, resume = [], pricing, checkPromo, exactSeats }: SeatMapProps) {
   const prefix = showPatternPrefix(layout.showId);
   const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
   const geometry = useMemo(() => geometryOf(layout.seats), [layout.seats]);
@@ -165,8 +168,6 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
   const [announcing, setAnnouncing] = useState(false);
   if (!announcing && (mineKey !== openedWith || remainingMs !== null)) setAnnouncing(true);
 
-  const hasWheelchairSpaces = useMemo(() => layout.seats.some((s) => s.kind === "wheelchair"), [layout.seats]);
-  const bestTierName = useMemo(() => bestTier(layout.seats, layout.tiers), [layout.seats, layout.tiers]);
   // A phone opens the map zoomed in on the best seats (the centre of the target seat's square),
   // and goes to the area the customer chooses in best available: the seat of that tier (or the
   // wheelchair space) nearest the area's target (a tier may sit in front of and behind another).
@@ -201,7 +202,24 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
   );
 
   return (
-    <section aria-label="Choose your seats" className="space-y-4" onPointerDown={preloadRules} onFocus={preloadRules}>
+    <section
+      aria-label="Choose your seats"
+      className="space-y-4"
+      onPointerDown={preloadRules}
+      onFocus={preloadRules}
+      onSubmit={(e) => {
+        const form = e.target;
+        if (!isBestAvailableForm(form)) return;
+        e.preventDefault();
+        const data = new FormData(form);
+        const chosen = String(data.get("area") ?? "");
+        void booking.takeBest(Number(data.get("count")), chosen && chosen !== WHEELCHAIR ? chosen : undefined, chosen === WHEELCHAIR);
+      }}
+      onChange={(e) => {
+        const field = e.target as HTMLSelectElement;
+        if (field.name === "area" && isBestAvailableForm(field.form)) setArea(field.value);
+      }}
+    >
       <p data-testid="seat-announcement" role="status" aria-live="polite" className="sr-only">
         {announcing && (
           <Suspense fallback={null}>
@@ -209,14 +227,7 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
           </Suspense>
         )}
       </p>
-      <BestAvailableControl
-        maxSeats={maxSeats}
-        tiers={layout.tiers}
-        bestTierName={bestTierName}
-        hasWheelchairSpaces={hasWheelchairSpaces}
-        onFind={(count, tier, wheelchair) => void booking.takeBest(count, tier, wheelchair)}
-        onAreaChange={setArea}
-      />
+      {bestAvailable}
       {resume.length > 0 && mine.length === 0 && (
         <Suspense fallback={null}>
           <ResumeOffer resume={resume} geometry={geometry} states={states} onToggle={onToggle} />
@@ -280,7 +291,6 @@ export function SeatMap({ layout, initial, maxSeats, hold, release, checkout, li
                 </Suspense>
               ) : null
             }
-            formFields={formFields}
           />
           {legend}
         </div>

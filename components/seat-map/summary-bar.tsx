@@ -18,7 +18,6 @@ type Props = {
   checkout: (formData: FormData) => Promise<void>;
   /** The ticket types and promo code (issue 18), above the total; their hidden fields join the Continue form by its id. */
   extra?: React.ReactNode;
-  formFields?: Record<string, string>;
 };
 
 const toneClass = {
@@ -31,7 +30,7 @@ const toneClass = {
  * The summary under the map (beside it on wide screens): messages, selection, total, hold
  * countdown and Continue. Not a sticky bar: it would hide seats and the legend.
  */
-export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, notice, ruleMessage, blockedReason, checkout, extra, formFields }: Props) {
+export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, notice, ruleMessage, blockedReason, checkout, extra }: Props) {
   const reasonId = `${showId}-continue-reason`;
   const ruleId = `${showId}-rule`;
   const low = remainingMs !== null && remainingMs <= 60_000;
@@ -42,6 +41,14 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
         {notice && (
           <p key={notice.key} className={`rounded-lg border px-3 py-2 text-sm ${toneClass[notice.tone]}`}>
             {notice.text}
+            {notice.href && (
+              <>
+                {" "}
+                <a href={notice.href} className="font-semibold underline">
+                  Back to the line
+                </a>
+              </>
+            )}
           </p>
         )}
         {ruleMessage && ruleMessage !== notice?.text && (
@@ -74,9 +81,6 @@ export function SummaryBar({ showId, seatsText, count, totalText, remainingMs, n
           }}
         >
           <input type="hidden" name="showId" value={showId} />
-          {Object.entries(formFields ?? {}).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
           <ContinueButton blocked={blockedReason !== null} describedBy={blockedReason ? [reasonId, ruleMessage ? ruleId : ""].join(" ").trim() : undefined} />
         </form>
       </div>

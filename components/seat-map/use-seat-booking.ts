@@ -23,7 +23,8 @@ import { useVisiblePoll } from "./use-visible-poll";
 
 export type HoldAction = (input: HoldInput) => Promise<ActionResult<HoldOutput>>;
 export type Tone = "error" | "warning" | "info";
-export type Notice = { key: number; tone: Tone; text: string };
+/** `href`: a link shown after the text (back to an on-sale's waiting line). */
+export type Notice = { key: number; tone: Tone; text: string; href?: string };
 
 const POLL_MS = 1500;
 // After this many failed polls in a row the customer is told the map may be out of date.
@@ -63,7 +64,7 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
   );
 
   const noticeKey = useRef(0);
-  const notify = useCallback((tone: Tone, text: string) => setNotice({ key: ++noticeKey.current, tone, text }), []);
+  const notify = useCallback((tone: Tone, text: string, href?: string) => setNotice({ key: ++noticeKey.current, tone, text, href }), []);
   const clearNotice = useCallback(() => setNotice(null), []);
 
   // Holds and releases run one at a time, so each answer describes the server after every
@@ -81,25 +82,27 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
       });
   }, []);
 
-  const failureText = useCallback(
-    (result: ActionResult<unknown>) => {
-      if (result.ok) return "";
+  /** Says why a hold or release failed (`more` after the reason). */
+  const notifyFailure = useCallback(
+    (result: ActionResult<unknown>, more = "") => {
+      if (result.ok) return;
       const taken = takenFromFailure(result);
       if (result.code === "conflict" && taken.length > 0) {
         const one = taken.length === 1;
-        return `Sorry, ${one ? "seat" : "seats"} ${describeIds(taken)} ${one ? "was" : "were"} just taken by someone else. Please choose another seat.`;
+        return notify("error", `Sorry, ${one ? "seat" : "seats"} ${describeIds(taken)} ${one ? "was" : "were"} just taken by someone else. Please choose another seat.${more}`);
       }
       // A high-demand on-sale's line (issue 22): this visitor's admission is missing or ran out;
-      // the message says so and the page goes back to the line, where their place is kept.
+      // the message says so with a link back to the line, where their place is kept, and the
+      // page goes there.
       const line = result.code === "forbidden" ? (result.details as { waitingRoom?: unknown } | undefined)?.waitingRoom : undefined;
       if (typeof line === "string" && line.startsWith("/shows/")) {
         setTimeout(() => window.location.assign(line), 2_500);
-        return `${result.message} Taking you to the line…`;
+        return notify("error", `${result.message} Taking you to the line…`, line);
       }
       const field = result.fieldErrors && Object.values(result.fieldErrors)[0]?.[0];
-      return field ?? result.message;
+      notify("error", (field ?? result.message) + more);
     },
-    [describeIds],
+    [describeIds, notify],
   );
 
   const call = useCallback(async (action: HoldAction, seatIds: string[]) => {
@@ -134,11 +137,11 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
           setStore((s) => applyHoldOutput(s, result.data, [seatId], token));
         } else {
           setStore((s) => revertOps(s, [seatId], token, takenFromFailure(result)));
-          notify("error", failureText(result));
+          notifyFailure(result);
         }
       });
     },
-    [call, clearNotice, enqueue, failureText, hold, layout.seats, maxSeats, notify, release],
+    [call, clearNotice, enqueue, notifyFailure, hold, layout.seats, maxSeats, notify, release],
   );
 
   const toggle = useCallback(
@@ -153,66 +156,23 @@ export function useSeatBooking({ layout, initial, maxSeats, hold, release, watch
   );
 
   /**
-   * Picks the best seats for `count` and makes them the selection (holding first when the limit
-   * allows). The search code is loaded on first use: most customers tap seats, so it stays out
-   * of the page's first-load JavaScript.
+   * Picks the best seats for `count` and makes them the selection (take-best.ts). That code and
+   * the search it calls are loaded on first use: most customers tap seats, so they stay out of
+   * the page's first-load JavaScript.
    */
   const takeBest = useCallback(
     async (count: number, preferredTier: string | undefined, wheelchair: boolean) => {
-      let bestAvailable: typeof import("@/lib/seat-map/best-available").bestAvailable;
+      let best: typeof import("./take-best");
       try {
-        ({ bestAvailable } = await import("@/lib/seat-map/best-available"));
+        best = await import("./take-best");
       } catch {
         notify("error", OFFLINE_TEXT);
         return null;
       }
-      const current = effectiveStates(latest.current);
-      const mine = idsInState(current, isMine);
-      const result = bestAvailable({ seats: layout.seats, tiers: layout.tiers, taken: idsInState(current, isTaken), count, preferredTier, wheelchair });
-      if (!result.ok) {
-        notify("error", result.message);
-        return null;
-      }
-      const wanted = new Set(result.seatIds);
-      const toHold = result.seatIds.filter((id) => current[id] !== "mine");
-      const toRelease = mine.filter((id) => !wanted.has(id));
-      const token = ++nextToken.current;
-      setStore((s) => startOps(startOps(s, toHold, "hold", token), toRelease, "release", token));
-      notify(result.partial ? "warning" : "info", result.message);
-      // Holding first keeps the old seats if the new ones are gone, but the server counts old and
-      // new together against the limit; past it, the old seats must go first.
-      const holdFirst = mine.length + toHold.length <= maxSeats;
-      enqueue(async () => {
-        const doHold = async () => {
-          if (toHold.length === 0) return true;
-          const res = await call(hold, toHold);
-          if (res.ok) {
-            setStore((s) => applyHoldOutput(s, res.data, toHold, token));
-            return true;
-          }
-          setStore((s) => revertOps(s, holdFirst ? [...toHold, ...toRelease] : toHold, token, takenFromFailure(res)));
-          notify("error", `${failureText(res)} Try "Find seats" again for another suggestion.`);
-          return false;
-        };
-        const doRelease = async () => {
-          if (toRelease.length === 0) return;
-          const res = await call(release, toRelease);
-          if (res.ok) setStore((s) => applyHoldOutput(s, res.data, toRelease, token));
-          else {
-            setStore((s) => revertOps(s, toRelease, token));
-            notify("error", failureText(res));
-          }
-        };
-        if (holdFirst) {
-          if (await doHold()) await doRelease();
-        } else {
-          await doRelease();
-          await doHold();
-        }
-      });
-      return result.seatIds;
+      const parts = { layout, maxSeats, hold, release, latest, nextToken, setStore, notify, enqueue, call, notifyFailure };
+      return best.takeBest(parts, count, preferredTier, wheelchair);
     },
-    [call, enqueue, failureText, hold, layout.seats, layout.tiers, maxSeats, notify, release],
+    [call, enqueue, notifyFailure, hold, layout, maxSeats, notify, release],
   );
 
   const watchedRef = useRef(watched);

@@ -8,17 +8,32 @@ import type { LineShow } from "@/lib/waiting-room/types";
 
 // Which shows sell through a waiting line, for the seat map page, its polls and checkout (the hold
 // itself reads it from the show facts). Every waiting visitor polls its place, so each instance
-// keeps a show's answer for a few seconds instead of asking Postgres on every poll.
+// keeps a show's answer for a few seconds instead of asking Postgres on every poll. On globalThis:
+// the line's front door (line-front-door.ts) runs in instrumentation's copy of this module, and an
+// admin's change must reach its cache too (forgetLineShow).
 const TTL_MS = 3_000;
-const cache = new Map<string, { at: number; show: LineShow | null }>();
+const SLOT = Symbol.for("marquee.line-show.cache");
+// The read itself is kept, so the polls arriving together when an entry runs out share one query.
+type Entry = { at: number; show: Promise<LineShow | null> };
+const slot = globalThis as typeof globalThis & { [SLOT]?: Map<string, Entry> };
+const cache = (slot[SLOT] ??= new Map());
 
 export type { LineShow };
 
-export async function lineShow(db: Db, showId: string, now = Date.now()): Promise<LineShow | null> {
+export function lineShow(db: Db, showId: string, now = Date.now()): Promise<LineShow | null> {
   const hit = cache.get(showId);
   if (hit && now - hit.at < TTL_MS) return hit.show;
+  for (const [key, entry] of cache) if (now - entry.at >= TTL_MS) cache.delete(key);
+  const entry: Entry = { at: now, show: readLineShow(db, showId, now) };
+  cache.set(showId, entry);
+  // A failed read is not kept: the next caller asks again.
+  entry.show.catch(() => cache.get(showId) === entry && cache.delete(showId));
+  return entry.show;
+}
+
+async function readLineShow(db: Db, showId: string, now: number): Promise<LineShow | null> {
   const row = await showById(db, showId);
-  const show: LineShow | null = row
+  return row
     ? {
         id: row.id,
         startsAt: row.startsAt.getTime(),
@@ -26,9 +41,6 @@ export async function lineShow(db: Db, showId: string, now = Date.now()): Promis
         room: row.waitingRoomFrom && row.admissionPerMinute ? { from: row.waitingRoomFrom.getTime(), perMinute: row.admissionPerMinute } : null,
       }
     : null;
-  for (const [key, entry] of cache) if (now - entry.at >= TTL_MS) cache.delete(key);
-  cache.set(showId, { at: now, show });
-  return show;
 }
 
 /** After an admin changes a show's waiting room: this instance answers the new setting at once. */

@@ -34,29 +34,27 @@ export async function isAdmitted(showId: string, holder: string | null, now = Da
 
 /**
  * Takes (or finds again) the visitor's place: one per account when signed in, else per holder
- * cookie, so many tabs share one place. When the place has come up, the admission cookie is set
- * (route handlers and actions only).
+ * cookie, so many tabs share one place. Sets no cookie: the caller admits a visitor whose place
+ * has come up (`admit`, or the line's front door writing `admissionCookie` itself).
  */
-export async function takePlace(
-  show: { id: string; startsAt: number; room: WaitingRoomConfig },
-  visitor: { holder: string; userId: string | null },
-  now = Date.now(),
-): Promise<Place> {
+export async function takePlace(show: { id: string; startsAt: number; room: WaitingRoomConfig }, visitor: { holder: string; userId: string | null }, now = Date.now()): Promise<Place> {
   const who = visitor.userId ? `user:${visitor.userId}` : `holder:${visitor.holder}`;
   const keep = Math.max(60_000, show.startsAt + KEEP_AFTER_START_MS - now);
-  const place = await getWaitingRoom().join(show.id, who, show.room, now, keep);
-  if (place.admitted) await admit(show.id, visitor.holder, now);
-  return place;
+  return getWaitingRoom().join(show.id, who, show.room, now, keep);
 }
 
-/** Sets the admission cookie for the show (also when no line is on: the seat map then needs none). */
-export async function admit(showId: string, holder: string, now = Date.now()): Promise<void> {
+/** The show's admission cookie for the holder: its name, signed value and attributes. */
+export function admissionCookie(showId: string, holder: string, now = Date.now()) {
   const expiresAt = now + ADMISSION_MS;
-  (await cookies()).set(admissionCookieName(showId), signAdmission({ showId, holder, expiresAt }, admissionSecret()), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: secureCookies(),
-    path: "/",
-    maxAge: Math.floor(ADMISSION_MS / 1000),
-  });
+  return {
+    name: admissionCookieName(showId),
+    value: signAdmission({ showId, holder, expiresAt }, admissionSecret()),
+    options: { httpOnly: true, sameSite: "lax" as const, secure: secureCookies(), path: "/", maxAge: Math.floor(ADMISSION_MS / 1000) },
+  };
+}
+
+/** Sets the admission cookie for the show (route handlers and actions only). */
+export async function admit(showId: string, holder: string, now = Date.now()): Promise<void> {
+  const cookie = admissionCookie(showId, holder, now);
+  (await cookies()).set(cookie.name, cookie.value, cookie.options);
 }

@@ -24,8 +24,7 @@ async function ownOrder(orderId: string, userId: string) {
 
 const swapInput = z.object({ orderId: z.uuid(), showId: z.uuid() });
 
-/** The swap seat map's Continue: the held seats are checked and the customer sees the difference. */
-export const swapContinueAction = asFormAction(
+const swapContinue = asFormAction(
   defineAction(swapInput, { name: "swap-continue", auth: "customer", holder: "read" }, async ({ orderId, showId }, { user, holder }) => {
     await ownOrder(orderId, user.id);
     try {
@@ -37,6 +36,16 @@ export const swapContinueAction = asFormAction(
     redirect(`/bookings/${orderId}/swap/${showId}/review`);
   }),
 );
+
+/**
+ * The swap seat map's Continue: the held seats are checked and the customer sees the difference.
+ * The page binds the booking (`swapContinueAction.bind(null, orderId)`), so the seat map's form
+ * sends only what every showtime's does; the order is checked as any posted id would be.
+ */
+export async function swapContinueAction(orderId: string, formData: FormData): Promise<void> {
+  formData.set("orderId", orderId);
+  await swapContinue(formData);
+}
 
 /** Confirms the swap: pay the difference at Checkout, or done at once (a refund when cheaper). */
 export const confirmSwapAction = asFormAction(

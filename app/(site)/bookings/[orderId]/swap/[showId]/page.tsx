@@ -52,8 +52,7 @@ export default async function SwapSeatsPage({ params, searchParams }: { params: 
         exactSeats={count}
         hold={holdSeatsAction}
         release={releaseSeatsAction}
-        checkout={swapContinueAction}
-        formFields={{ orderId }}
+        checkout={swapContinueAction.bind(null, orderId)}
         legend={<SeatLegend layout={layout} />}
       />
     </div>
