@@ -54,7 +54,7 @@ beforeAll(async () => {
   const { localDate, localTime24 } = await import("@/lib/time");
   const zone = (await showWithTheaterZone(database.db, lined.id))!.timeZone;
   const opensAt = new Date(Date.now() - 60_000);
-  await setWaitingRoomOf({ id: admin.id, email: admin.email!, name: null, role: "admin" }, { mode: "on", showId: lined.id, date: localDate(opensAt, zone), time: localTime24(opensAt, zone), perMinute: 1, scope: "show" });
+  await setWaitingRoomOf({ id: admin.id, email: admin.email!, name: null, role: "admin", scope: { all: true } }, { mode: "on", showId: lined.id, date: localDate(opensAt, zone), time: localTime24(opensAt, zone), perMinute: 1, scope: "show" });
 
   const { frontServer } = await import("@/lib/booking/line-front-door");
   server = createServer((req, res) => {
