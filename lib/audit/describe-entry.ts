@@ -91,6 +91,7 @@ const PRICING_FALLBACK: Record<string, string> = {
   "promo-code.restore": "Put a promo code back in use",
   "pricing.fees-and-tax": "Changed the booking fees and tax",
   "show.price-card": "Changed a show's price card",
+  "show.tags": "Changed a show's tags",
 };
 
 function pairs(details: Record<string, unknown>): string {

@@ -203,6 +203,31 @@ const actionSamples: Record<string, { input: (t: Things) => Promise<unknown> | u
   // A real ticket of the show: admitted when the door is the manager's.
   "check-in/[showId]/actions.ts#admitAction": { input: (t) => ({ showId: t.doorShow, code: t.doorTicketCode }), changes: true },
   "check-in/[showId]/actions.ts#admitBookingAction": { input: (t) => ({ showId: t.doorShow, orderId: t.doorOrder }), changes: true },
+  "shows/actions.ts#setShowTagsAction": { input: (t) => ({ showId: t.futureShow, tags: ["imax", "audio-description"] }), changes: true },
+  // The chain's theaters and staff roles: chain admins only, so refused to every site manager (403).
+  "theaters/actions.ts#createTheaterAction": { input: () => ({ name: `Cinema ${unique()}`, address: "1 Main St", timeZone: "America/Chicago", currency: "usd" }), changes: false, chain: true },
+  "theaters/actions.ts#updateTheaterAction": {
+    input: async (t) => {
+      const [row] = await db.select().from(theaters).where(eq(theaters.id, t.theater));
+      return { id: row.id, name: row.name, slug: row.slug, address: `${unique()} Main St`, timeZone: row.timeZone, currency: row.currency, idNotice: row.idNotice };
+    },
+    changes: false,
+    chain: true,
+  },
+  "staff/actions.ts#setStaffRoleAction": {
+    input: async (t) => {
+      const email = `usher-${unique().toLowerCase()}@example.com`;
+      await db.insert(users).values({ email });
+      return { email, role: "manager", theaterIds: [t.theater] };
+    },
+    changes: false,
+    chain: true,
+  },
+  "staff/actions.ts#revokeStaffRoleAction": {
+    input: async () => ({ userId: (await db.insert(users).values({ email: `former-${unique().toLowerCase()}@example.com`, role: "manager" }).returning())[0].id }),
+    changes: false,
+    chain: true,
+  },
   // The nav's switcher: a cookie, no row.
   "theater/actions.ts#chooseAdminTheaterAction": { input: (t) => ({ theaterId: t.theater, back: "/admin/shows" }), changes: false },
 };
@@ -471,6 +496,9 @@ const pageSamples: Record<string, { about?: (t: Things) => Record<string, string
   "screens/page.tsx": {},
   "screens/[id]/layout/page.tsx": { about: (t) => ({ id: t.screen }) },
   "shows/page.tsx": {},
+  "staff/page.tsx": { chain: true },
+  "theaters/page.tsx": { chain: true },
+  "theaters/[id]/page.tsx": { chain: true, about: (t) => ({ id: t.theater }) },
   "shows/[showId]/box-office/page.tsx": { about: (t) => ({ showId: t.show }) },
   "shows/[showId]/box-office/pay/page.tsx": { about: (t) => ({ showId: t.show }) },
   "shows/[showId]/box-office/sold/[orderId]/page.tsx": { about: (t) => ({ showId: t.doorShow, orderId: t.doorOrder }) },

@@ -43,7 +43,8 @@ const swapContinue = asFormAction(
  * sends only what every showtime's does; the order is checked as any posted id would be.
  */
 export async function swapContinueAction(orderId: string, formData: FormData): Promise<void> {
-  formData.set("orderId", orderId);
+  // Anything but the bound id and a form (a forged call) goes on as it came and is refused by the input check.
+  if (formData instanceof FormData && typeof orderId === "string") formData.set("orderId", orderId);
   await swapContinue(formData);
 }
 
