@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ShowListing } from "@/db/queries/catalog";
-import { tagLine } from "@/lib/catalog/show-tags";
+import { tagLine } from "@/lib/show-tags";
 import { formatTime } from "@/lib/time";
 
 export function ShowtimeLinks({ shows, timeZone, movieTitle }: { shows: ShowListing[]; timeZone: string; movieTitle: string }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { showTag } from "@/lib/catalog/show-tags";
+import { showTag } from "@/lib/show-tags";
 import { filterChoices, listingHref } from "@/lib/catalog/tag-filter";
 
 /**

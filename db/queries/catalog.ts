@@ -6,7 +6,7 @@ import { showWithVenue } from "./show-with-venue";
 import { activeSeatsOfScreen } from "./venue";
 import { houseSeats, movies, screens, seats, shows, tickets } from "../schema";
 import { localDays } from "@/lib/time";
-import { WHEELCHAIR_FREE } from "@/lib/catalog/show-tags";
+import { WHEELCHAIR_FREE } from "@/lib/show-tags";
 
 // What customers browse: active movies and their scheduled shows, on the site and in /api/v1.
 

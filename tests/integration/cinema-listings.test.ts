@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { seats, theaters } from "@/db/schema";
 import { programmeOf, showtimesOfMovie, tagsOnSale } from "@/db/queries/catalog";
 import { insertHouseSeats } from "@/db/queries/house-seats";
-import { hasEveryTag } from "@/lib/catalog/show-tags";
+import { hasEveryTag } from "@/lib/show-tags";
 import { tagsFromSearch } from "@/lib/catalog/tag-filter";
 import { addDays, localDate, localDays } from "@/lib/time";
 import { bookingWorld } from "../support/booking-fixture";
