@@ -1,4 +1,4 @@
-import { SHOW_TAGS, TAG_GROUPS, WHEELCHAIR_FREE, type ShowTag, type TagGroup } from "./show-tags";
+import { SHOW_TAGS, TAG_GROUPS, WHEELCHAIR_FREE, type ShowTag, type TagGroup } from "@/lib/show-tags";
 
 // The tag filter of the listing and movie pages, carried in the URL (?tag=imax&tag=wheelchair) so
 // a filtered page is a link to share and the filter works as a plain GET form without JavaScript.
