@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 import { env } from "@/lib/env";
@@ -16,9 +17,15 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 // Any fixed number: every instance takes the same advisory lock before migrating or seeding.
 const MIGRATION_LOCK = 727_001;
 
+/**
+ * seed: true = the plain first theater (tests); "demo" = the demo chain (a second theater, what
+ * each sells, tags, staff accounts, past shows). stories: issue 21's demo bookings. sales: the
+ * past month's sales and check-ins (db/seed-sales.ts), with "demo".
+ */
+export type SeedChoice = { seed?: boolean | "demo"; stories?: boolean; sales?: boolean };
+
 /** Opens a database and brings its schema up to date. Nothing here runs at import time. */
-/** seed: true = the plain demo cinema (tests); "demo" = with what it sells (fees, tax, cards, a code). stories: issue 21's demo bookings. */
-export async function openDatabase(opts: { url?: string; pgliteDir?: string; seed?: boolean | "demo"; stories?: boolean }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; pgliteDir?: string } & SeedChoice): Promise<Database> {
   let database: Database;
   if (opts.url) {
     const { default: postgres } = await import("postgres");
@@ -31,12 +38,12 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
     try {
       await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
       await migrate(db, { migrationsFolder: MIGRATIONS });
-      if (opts.seed) await (await import("./seed")).seedIfEmpty(db, new Date(), { demoPricing: opts.seed === "demo", stories: opts.stories });
+      database = { db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+      await seedDatabase(database, opts);
     } finally {
       await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`;
       reserved.release();
     }
-    database = { db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
@@ -46,11 +53,32 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
     const client = new PGlite(dir);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
-    if (opts.seed) await (await import("./seed")).seedIfEmpty(db as unknown as Db, new Date(), { demoPricing: opts.seed === "demo", stories: opts.stories });
     database = { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+    await seedDatabase(database, opts);
   }
   return database;
 }
+
+/**
+ * Loads the demo into an empty database (db/seed.ts), then, for the demo, sells its past month
+ * through the order code (db/seed-sales.ts). That code finds the database through getDb() (the
+ * local payment gateway, the outbox): while it runs, getDb() answers with this database, which is
+ * not yet the process's (getDatabase() is still waiting for this very call).
+ */
+export async function seedDatabase(database: Database, opts: SeedChoice): Promise<boolean> {
+  if (!opts.seed) return false;
+  const now = new Date();
+  const seeded = await (await import("./seed")).seedIfEmpty(database.db, now, { demo: opts.seed === "demo", stories: opts.stories });
+  if (seeded) log.info({ ms: Date.now() - now.getTime(), seed: opts.seed }, "demo data seeded");
+  if (seeded && opts.seed === "demo" && opts.sales) {
+    const { seedSales } = await import("./seed-sales");
+    await seeding.run(database, () => seedSales(database.db, now));
+  }
+  return seeded;
+}
+
+// The database being seeded, for the code seedDatabase runs (see there).
+const seeding = new AsyncLocalStorage<Database>();
 
 // On globalThis: Next bundles route handlers, pages and instrumentation separately, each with its
 // own copy of this module. They must share one database (PGlite above all: two instances on one
@@ -60,9 +88,11 @@ const KEY = Symbol.for("marquee.database");
 
 /** The process-wide database, opened and migrated on first use; the demo cinema only with SEED_DEMO. */
 export function getDatabase(): Promise<Database> {
+  const beingSeeded = seeding.getStore();
+  if (beingSeeded) return Promise.resolve(beingSeeded);
   if (!slot[KEY]) {
     const e = env();
-    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: e.SEED_DEMO ? "demo" : false, stories: e.SEED_DEMO }).catch((err) => {
+    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: e.SEED_DEMO ? "demo" : false, stories: e.SEED_DEMO, sales: e.SEED_DEMO }).catch((err) => {
       slot[KEY] = undefined;
       log.error({ err }, "database failed to open");
       throw err;

@@ -17,6 +17,8 @@ export async function recordAudit(
   action: string,
   target: AuditTarget,
   details: Record<string, unknown> = {},
+  // When it happened: now, but for the check-ins of the demo's past (db/seed-sales.ts).
+  at?: Date,
 ): Promise<void> {
-  await insertAuditRow(db, { actorId: actor.id, actorEmail: actor.email, action, targetType: target.type, targetId: target.id, theaterId: target.theaterId ?? null, details });
+  await insertAuditRow(db, { actorId: actor.id, actorEmail: actor.email, action, targetType: target.type, targetId: target.id, theaterId: target.theaterId ?? null, details, ...(at ? { createdAt: at } : {}) });
 }
