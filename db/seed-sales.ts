@@ -64,7 +64,8 @@ type Customer = { userId: string | null; email: string };
 export type SalesReport = { orders: number; paid: number; abandoned: number; tickets: number; admitted: number; ms: number };
 
 /** Sells and admits the shows of the past PAST_DAYS that have started by `now`. */
-export async function seedSales(db: Db, now: Date): Promise<SalesReport> {
+export async function seedSales(db: Db, now: Date, opts: { ordersPerSeat?: number } = {}): Promise<SalesReport> {
+  const ordersPerSeat = opts.ordersPerSeat ?? ORDERS_PER_SEAT;
   const started = Date.now();
   const report: SalesReport = { orders: 0, paid: 0, abandoned: 0, tickets: 0, admitted: 0, ms: 0 };
   if (getPayments().kind !== "local") {
@@ -92,7 +93,7 @@ export async function seedSales(db: Db, now: Date): Promise<SalesReport> {
   for (const show of showRows) {
     const house = seatsByScreen.get(show.screenId)!;
     const taken = new Set<string>();
-    const count = Math.round(house.length * ORDERS_PER_SEAT * demand(show) * (0.75 + random() * 0.5));
+    const count = Math.round(house.length * ordersPerSeat * demand(show) * (0.75 + random() * 0.5));
     for (let i = 0; i < count; i++) {
       const size = partySize(random);
       const chosen = chooseSeats(house, taken, size, random);
