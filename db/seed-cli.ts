@@ -17,10 +17,15 @@ register(
 
 const { openDatabase, seedDatabase } = await import("./client");
 const { env } = await import("@/lib/env");
+const { closeSharedRedis } = await import("@/lib/redis/shared");
+const { stopOutboxWorker } = await import("@/lib/email/kick");
 
 const e = env();
 const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: false });
 const started = Date.now();
 const seeded = await seedDatabase(database, { seed: "demo", sales: true });
 console.log(seeded ? `Seeded the demo chain in ${((Date.now() - started) / 1000).toFixed(1)} s.` : "Database already has data; nothing seeded.");
+// The sales held seats in Redis (with REDIS_URL) and kicked the outbox: let go of both so the process ends.
+stopOutboxWorker();
+await closeSharedRedis();
 await database.close();
