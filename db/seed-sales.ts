@@ -22,8 +22,8 @@ import { PAST_DAYS } from "./seed";
 // (startCheckout: pricing, promo code, the local checkout session, the pending order), the Pay
 // button (settleLocalSession), the signed checkout.session.completed event into the webhook's
 // inbox and the lifecycle (fulfil: tickets, the confirmation email) — and the door admits most
-// of the tickets by their codes (admitTicket, the manager as the staff member). A few customers
-// walk away from the payment page (the session's expired event closes the order). Each step runs
+// of the tickets by their codes (admitTicket, the manager as the staff member). One customer in
+// twenty walks away from the payment page (the session's expired event closes the order). Each step runs
 // at its own moment of the past: the functions take the clock (`now`) where they record a time.
 // Nothing is written around that code, so the dashboard, the audit log and check:invariants see
 // what a month of real sales leaves.
@@ -105,7 +105,7 @@ export async function seedSales(db: Db, now: Date, opts: { ordersPerSeat?: numbe
       const at = purchaseTime(show.startsAt, random);
       const customer = random() < 0.7 ? pick(customers) : guest(pick, random);
       const types = ticketTypes(chosen, show, typesByTheater.get(show.theaterId)!, random);
-      const outcome = await buy(db, show, chosen, customer, { at, types, promoCode: random() < 0.06 ? "marquee10" : null, abandon: random() < 0.05, baseUrl });
+      const outcome = await buy(db, show, chosen, customer, { at, types, promoCode: random() < 0.06 ? "marquee10" : null, abandon: report.orders % 20 === 7, baseUrl });
       report.orders++;
       if (outcome !== "paid") {
         report.abandoned++;
