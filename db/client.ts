@@ -1,7 +1,6 @@
 import "server-only";
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
 import { env } from "@/lib/env";
@@ -19,10 +18,10 @@ const MIGRATION_LOCK = 727_001;
 
 /**
  * seed: true = the plain first theater (tests); "demo" = the demo chain (a second theater, what
- * each sells, tags, staff accounts, past shows). stories: issue 21's demo bookings. sales: the
- * past month's sales and check-ins (db/seed-sales.ts), with "demo".
+ * each sells, tags, staff accounts, past shows). stories: issue 21's demo bookings. The past
+ * month's sales are made once the database is open (db/seed-sales.ts, from instrumentation.ts).
  */
-export type SeedChoice = { seed?: boolean | "demo"; stories?: boolean; sales?: boolean };
+export type SeedChoice = { seed?: boolean | "demo"; stories?: boolean };
 
 /** Opens a database and brings its schema up to date. Nothing here runs at import time. */
 export async function openDatabase(opts: { url?: string; pgliteDir?: string } & SeedChoice): Promise<Database> {
@@ -59,26 +58,14 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string } & 
   return database;
 }
 
-/**
- * Loads the demo into an empty database (db/seed.ts), then, for the demo, sells its past month
- * through the order code (db/seed-sales.ts). That code finds the database through getDb() (the
- * local payment gateway, the outbox): while it runs, getDb() answers with this database, which is
- * not yet the process's (getDatabase() is still waiting for this very call).
- */
+/** Loads the demo into an empty database (db/seed.ts); true when it did. */
 export async function seedDatabase(database: Database, opts: SeedChoice): Promise<boolean> {
   if (!opts.seed) return false;
   const now = new Date();
   const seeded = await (await import("./seed")).seedIfEmpty(database.db, now, { demo: opts.seed === "demo", stories: opts.stories });
   if (seeded) log.info({ ms: Date.now() - now.getTime(), seed: opts.seed }, "demo data seeded");
-  if (seeded && opts.seed === "demo" && opts.sales) {
-    const { seedSales } = await import("./seed-sales");
-    await seeding.run(database, () => seedSales(database.db, now));
-  }
   return seeded;
 }
-
-// The database being seeded, for the code seedDatabase runs (see there).
-const seeding = new AsyncLocalStorage<Database>();
 
 // On globalThis: Next bundles route handlers, pages and instrumentation separately, each with its
 // own copy of this module. They must share one database (PGlite above all: two instances on one
@@ -88,11 +75,9 @@ const KEY = Symbol.for("marquee.database");
 
 /** The process-wide database, opened and migrated on first use; the demo cinema only with SEED_DEMO. */
 export function getDatabase(): Promise<Database> {
-  const beingSeeded = seeding.getStore();
-  if (beingSeeded) return Promise.resolve(beingSeeded);
   if (!slot[KEY]) {
     const e = env();
-    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: e.SEED_DEMO ? "demo" : false, stories: e.SEED_DEMO, sales: e.SEED_DEMO }).catch((err) => {
+    slot[KEY] = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: e.SEED_DEMO ? "demo" : false, stories: e.SEED_DEMO }).catch((err) => {
       slot[KEY] = undefined;
       log.error({ err }, "database failed to open");
       throw err;

@@ -1,5 +1,5 @@
-// `npm run db:seed`: opens the configured database (migrating it) and loads the demo chain, with
-// its past month of sales, if it is empty.
+// `npm run db:seed`: opens the configured database (migrating it) and, if it is empty, loads the
+// demo chain and sells its past month, exactly as `npm run demo` starts.
 //
 // Like bench/tickets.ts: the past sales render ticket PDFs, which react-pdf cannot do under the
 // react-server condition, so this runs without it and the `server-only` marker alone is resolved
@@ -15,16 +15,17 @@ register(
     ),
 );
 
-const { openDatabase, seedDatabase } = await import("./client");
-const { env } = await import("@/lib/env");
+// The demo's seed, through the process's database (the order code finds it with getDb()).
+process.env.SEED_DEMO = "1";
+const { getDatabase } = await import("./client");
+const { seedSales } = await import("./seed-sales");
 const { closeSharedRedis } = await import("@/lib/redis/shared");
 const { stopOutboxWorker } = await import("@/lib/email/kick");
 
-const e = env();
-const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: false });
 const started = Date.now();
-const seeded = await seedDatabase(database, { seed: "demo", sales: true });
-console.log(seeded ? `Seeded the demo chain in ${((Date.now() - started) / 1000).toFixed(1)} s.` : "Database already has data; nothing seeded.");
+const database = await getDatabase();
+const sales = await seedSales(database.db, new Date());
+console.log(sales ? `Seeded the demo chain and its past month (${sales.paid} paid orders, ${sales.admitted} check-ins) in ${((Date.now() - started) / 1000).toFixed(1)} s.` : "Database already has data; nothing seeded.");
 // The sales held seats in Redis (with REDIS_URL) and kicked the outbox: let go of both so the process ends.
 stopOutboxWorker();
 await closeSharedRedis();

@@ -65,19 +65,28 @@ type Customer = { userId: string | null; email: string };
 
 export type SalesReport = { orders: number; paid: number; abandoned: number; tickets: number; admitted: number; ms: number };
 
-/** Sells and admits the shows of the past PAST_DAYS that have started by `now`. */
-export async function seedSales(db: Db, now: Date, opts: { ordersPerSeat?: number } = {}): Promise<SalesReport> {
+/**
+ * Sells and admits the shows of the past PAST_DAYS that have started by `now`, once per database:
+ * it runs when the process's database is open (the order code finds it through getDb()), on every
+ * demo start, and does nothing where the demo chain is not seeded or its customers already exist
+ * (an earlier start, or another instance starting at the same moment: the insert of the
+ * customers is the claim). Null when it did nothing.
+ */
+export async function seedSales(db: Db, now: Date, opts: { ordersPerSeat?: number } = {}): Promise<SalesReport | null> {
   const ordersPerSeat = opts.ordersPerSeat ?? ORDERS_PER_SEAT;
   const started = Date.now();
   const report: SalesReport = { orders: 0, paid: 0, abandoned: 0, tickets: 0, admitted: 0, ms: 0 };
   if (getPayments().kind !== "local") {
     // Past sales are paid at the local checkout; with a real Stripe account configured there is no way to.
     log.warn("demo sales not seeded: they need the local checkout (no STRIPE_SECRET_KEY)");
-    return report;
+    return null;
   }
+  const [demoChain] = await db.select({ id: theaterManagers.theaterId }).from(theaterManagers).limit(1);
+  if (!demoChain) return null;
+  const customers = await seedCustomers(db);
+  if (!customers.length) return null;
   const random = mulberry32(19);
   const pick: PickOne = (items) => items[Math.floor(random() * items.length)];
-  const customers = await seedCustomers(db);
   const baseUrl = configuredAppUrl();
 
   const showRows = await pastShows(db, now);
@@ -255,13 +264,14 @@ async function pastShows(db: Db, now: Date): Promise<ShowRow[]> {
   return rows.map(({ slug, ...r }) => ({ ...r, popularity: hits.has(slug) ? 1 : slug === "static-season" ? 0.5 : 0.75 }));
 }
 
-/** Forty regular customers with accounts (the rest buy as guests). */
+/** Forty regular customers with accounts (the rest buy as guests); none when they exist already. */
 async function seedCustomers(db: Db): Promise<Customer[]> {
   const values = Array.from({ length: 40 }, (_, i) => {
     const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
     return { name, email: `${name.toLowerCase().replace(/[^a-z]+/g, ".")}.${i + 1}@example.com` };
   });
-  const rows = await db.insert(users).values(values).returning({ id: users.id, email: users.email });
+  const rows = await db.insert(users).values(values).onConflictDoNothing().returning({ id: users.id, email: users.email });
+  if (rows.length < values.length) return [];
   return rows.map((r) => ({ userId: r.id, email: r.email! }));
 }
 

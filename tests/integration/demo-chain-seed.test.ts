@@ -40,7 +40,7 @@ beforeAll(async () => {
   setSeatLocksForTests(undefined);
   database = await createTestDatabase();
   expect(await seedIfEmpty(database.db, now, { demo: true, stories: true })).toBe(true);
-  report = await seedSales(database.db, now, { ordersPerSeat: 0.0015 });
+  report = (await seedSales(database.db, now, { ordersPerSeat: 0.0015 }))!;
 }, 600_000);
 
 afterAll(async () => {
@@ -177,6 +177,12 @@ describe(`the demo chain (${process.env.DATABASE_URL ? "postgres" : "pglite"})`,
     expect(sold([5, 6])).toBeGreaterThan(sold([1, 3]));
     const evening = rows.filter((r) => { const h = Number(localTime24(r.startsAt, r.zone).slice(0, 2)); return h >= 17; }).reduce((sum, r) => sum + r.sold, 0);
     expect(evening).toBeGreaterThan(report.tickets / 2);
+  });
+
+  it("sells the month once: a second start finds the customers there and sells nothing", async () => {
+    const before = await database.db.select({ n: sql<number>`count(*)::int` }).from(orders);
+    expect(await seedSales(database.db, now)).toBeNull();
+    expect(await database.db.select({ n: sql<number>`count(*)::int` }).from(orders)).toEqual(before);
   });
 
   it("keeps every invariant (Postgres)", async () => {
