@@ -17,6 +17,7 @@ export async function theaterById(db: Db, theaterId: string) {
 }
 
 /** Every theater with its screens and how many seats each has in use. */
+// The first theater first (its screen form defaults to it), as getTheater has it.
 export async function theatersWithScreens(db: Db) {
   const rows = await db
     .select({
@@ -26,7 +27,7 @@ export async function theatersWithScreens(db: Db) {
     })
     .from(theaters)
     .leftJoin(screens, eq(screens.theaterId, theaters.id))
-    .orderBy(asc(theaters.name), asc(screens.name));
+    .orderBy(asc(theaters.createdAt), asc(screens.name));
   const byTheater = new Map<string, { theater: typeof theaters.$inferSelect; screens: { screen: typeof screens.$inferSelect; seatCount: number }[] }>();
   for (const r of rows) {
     const entry = byTheater.get(r.theater.id) ?? { theater: r.theater, screens: [] };
