@@ -13,6 +13,8 @@ export async function register() {
   const { env } = await import("./lib/env");
   env();
   const { getDatabase } = await import("./db/client");
+  // The demo's past month, sold through the order code once the database is open (db/seed-sales.ts).
+  if (env().SEED_DEMO) await (await import("./db/seed-sales")).seedSales((await getDatabase()).db, new Date());
   await offerFirstRunSetup((await getDatabase()).db);
   // Mail queued before a restart goes out without waiting for the next booking to kick the outbox.
   const { startOutboxWorker, kickOutbox } = await import("./lib/email/kick");

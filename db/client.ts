@@ -16,9 +16,15 @@ const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 // Any fixed number: every instance takes the same advisory lock before migrating or seeding.
 const MIGRATION_LOCK = 727_001;
 
+/**
+ * seed: true = the plain first theater (tests); "demo" = the demo chain (a second theater, what
+ * each sells, tags, staff accounts, past shows). stories: issue 21's demo bookings. The past
+ * month's sales are made once the database is open (db/seed-sales.ts, from instrumentation.ts).
+ */
+export type SeedChoice = { seed?: boolean | "demo"; stories?: boolean };
+
 /** Opens a database and brings its schema up to date. Nothing here runs at import time. */
-/** seed: true = the plain demo cinema (tests); "demo" = with what it sells (fees, tax, cards, a code). stories: issue 21's demo bookings. */
-export async function openDatabase(opts: { url?: string; pgliteDir?: string; seed?: boolean | "demo"; stories?: boolean }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; pgliteDir?: string } & SeedChoice): Promise<Database> {
   let database: Database;
   if (opts.url) {
     const { default: postgres } = await import("postgres");
@@ -31,12 +37,12 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
     try {
       await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
       await migrate(db, { migrationsFolder: MIGRATIONS });
-      if (opts.seed) await (await import("./seed")).seedIfEmpty(db, new Date(), { demoPricing: opts.seed === "demo", stories: opts.stories });
+      database = { db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+      await seedDatabase(database, opts);
     } finally {
       await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`;
       reserved.release();
     }
-    database = { db, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
@@ -46,10 +52,19 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; see
     const client = new PGlite(dir);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });
-    if (opts.seed) await (await import("./seed")).seedIfEmpty(db as unknown as Db, new Date(), { demoPricing: opts.seed === "demo", stories: opts.stories });
     database = { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+    await seedDatabase(database, opts);
   }
   return database;
+}
+
+/** Loads the demo into an empty database (db/seed.ts); true when it did. */
+export async function seedDatabase(database: Database, opts: SeedChoice): Promise<boolean> {
+  if (!opts.seed) return false;
+  const now = new Date();
+  const seeded = await (await import("./seed")).seedIfEmpty(database.db, now, { demo: opts.seed === "demo", stories: opts.stories });
+  if (seeded) log.info({ ms: Date.now() - now.getTime(), seed: opts.seed }, "demo data seeded");
+  return seeded;
 }
 
 // On globalThis: Next bundles route handlers, pages and instrumentation separately, each with its

@@ -1,10 +1,32 @@
-// `npm run db:seed`: opens the configured database (migrating it) and loads the demo data if empty.
-import { openDatabase } from "./client";
-import { env } from "@/lib/env";
+// `npm run db:seed`: opens the configured database (migrating it) and, if it is empty, loads the
+// demo chain and sells its past month, exactly as `npm run demo` starts.
+//
+// Like bench/tickets.ts: the past sales render ticket PDFs, which react-pdf cannot do under the
+// react-server condition, so this runs without it and the `server-only` marker alone is resolved
+// to an empty module before anything imports it.
+import { register } from "node:module";
 
-const e = env();
-const database = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR, seed: false });
-const { seedIfEmpty } = await import("./seed");
-const seeded = await seedIfEmpty(database.db, new Date(), { demoPricing: true });
-console.log(seeded ? "Seeded the demo cinema." : "Database already has data; nothing seeded.");
+register(
+  "data:text/javascript," +
+    encodeURIComponent(
+      `export async function resolve(specifier, context, next) {
+         return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
+       }`,
+    ),
+);
+
+// The demo's seed, through the process's database (the order code finds it with getDb()).
+process.env.SEED_DEMO = "1";
+const { getDatabase } = await import("./client");
+const { seedSales } = await import("./seed-sales");
+const { closeSharedRedis } = await import("@/lib/redis/shared");
+const { stopOutboxWorker } = await import("@/lib/email/kick");
+
+const started = Date.now();
+const database = await getDatabase();
+const sales = await seedSales(database.db, new Date());
+console.log(sales ? `Seeded the demo chain and its past month (${sales.paid} paid orders, ${sales.admitted} check-ins) in ${((Date.now() - started) / 1000).toFixed(1)} s.` : "Database already has data; nothing seeded.");
+// The sales held seats in Redis (with REDIS_URL) and kicked the outbox: let go of both so the process ends.
+stopOutboxWorker();
+await closeSharedRedis();
 await database.close();

@@ -72,7 +72,7 @@ export async function theaterIdOfOrder(db: Db | Tx, orderId: string): Promise<st
   return row?.theaterId ?? null;
 }
 
-export async function insertAuditRow(db: Db | Tx, row: Omit<typeof auditLog.$inferInsert, "id" | "createdAt">) {
+export async function insertAuditRow(db: Db | Tx, row: Omit<typeof auditLog.$inferInsert, "id">) {
   await db.insert(auditLog).values(row);
 }
 

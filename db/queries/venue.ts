@@ -25,6 +25,7 @@ export async function theatersByIds(db: Db, theaterIds: readonly string[] | null
 }
 
 /** Every theater (or those with these ids) with its screens and how many seats each has in use. */
+// The first theater first (its screen form defaults to it).
 export async function theatersWithScreens(db: Db, theaterIds: readonly string[] | null = null) {
   const rows = await db
     .select({
@@ -35,7 +36,7 @@ export async function theatersWithScreens(db: Db, theaterIds: readonly string[] 
     .from(theaters)
     .leftJoin(screens, eq(screens.theaterId, theaters.id))
     .where(theaterIds ? inArray(theaters.id, [...theaterIds]) : undefined)
-    .orderBy(asc(theaters.name), asc(screens.name));
+    .orderBy(asc(theaters.createdAt), asc(screens.name));
   const byTheater = new Map<string, { theater: typeof theaters.$inferSelect; screens: { screen: typeof screens.$inferSelect; seatCount: number }[] }>();
   for (const r of rows) {
     const entry = byTheater.get(r.theater.id) ?? { theater: r.theater, screens: [] };

@@ -37,7 +37,9 @@ export async function recordAudit(
   action: string,
   target: AuditTarget,
   details: Record<string, unknown> = {},
+  // When it happened: now, but for the check-ins of the demo's past (db/seed-sales.ts).
+  at?: Date,
 ): Promise<void> {
   const theaterId = await theaterOfTarget(db, target);
-  await insertAuditRow(db, { actorId: actor.id, actorEmail: actor.email, action, targetType: target.type, targetId: target.id, theaterId, details });
+  await insertAuditRow(db, { actorId: actor.id, actorEmail: actor.email, action, targetType: target.type, targetId: target.id, theaterId, details, ...(at ? { createdAt: at } : {}) });
 }

@@ -26,13 +26,14 @@ export type FulfilOutcome = "paid" | "already_paid" | Unhonourable | "already_re
  * unique (show, seat) index for live tickets — Postgres is the final guard. A payment that cannot
  * be honoured (seat sold meanwhile, show cancelled, seat removed from the screen) is refunded.
  */
-export async function fulfil(db: Db, orderId: string, paymentIntentId: string | null): Promise<FulfilOutcome> {
+// `now`: when the payment is recorded (paid_at); the demo's past sales (db/seed-sales.ts) pass their own clock.
+export async function fulfil(db: Db, orderId: string, paymentIntentId: string | null, now = new Date()): Promise<FulfilOutcome> {
   const outcome = await db.transaction(async (tx): Promise<FulfilOutcome> => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
     if (!order) return "not_found";
     if (order.status === "paid") return "already_paid";
     if (order.status === "refunded") return "already_refunded";
-    const payment = { stripePaymentIntentId: paymentIntentId ?? order.stripePaymentIntentId, paidAt: new Date() };
+    const payment = { stripePaymentIntentId: paymentIntentId ?? order.stripePaymentIntentId, paidAt: now };
     // pending, or expired/cancelled on our side while the customer was still paying: the money
     // came in, so honour it when the show still runs and the seats are still free.
     const unhonourable = await whyNotHonoured(tx, order.showId, orderId);

@@ -25,9 +25,9 @@ export const SESSION_EVENTS = new Set([
 ]);
 
 /** What the session says, applied to its order: paid → fulfil; expired → expired; a failed async payment → cancelled. */
-async function applySessionFacts(db: Db, orderId: string, session: SessionView, eventType?: string): Promise<SyncOutcome> {
+async function applySessionFacts(db: Db, orderId: string, session: SessionView, eventType?: string, now?: Date): Promise<SyncOutcome> {
   if (session.paymentStatus === "paid" || session.paymentStatus === "no_payment_required") {
-    return fulfil(db, orderId, session.paymentIntentId);
+    return fulfil(db, orderId, session.paymentIntentId, now);
   }
   if (session.status === "expired") {
     await closePendingOrder(db, orderId, "expired");
@@ -45,21 +45,21 @@ async function applySessionFacts(db: Db, orderId: string, session: SessionView, 
  * arrive in any order (expired before completed, failed after succeeded), so every event, the
  * success page and reconciliation re-read the session and act on its current state, not the event's.
  */
-export async function syncOrderWithSession(db: Db, sessionId: string, eventType?: string): Promise<SyncOutcome> {
+export async function syncOrderWithSession(db: Db, sessionId: string, eventType?: string, now?: Date): Promise<SyncOutcome> {
   const order = await orderBySession(db, sessionId);
-  if (order) return applySessionFacts(db, order.id, await getPayments().retrieveSession(sessionId), eventType);
+  if (order) return applySessionFacts(db, order.id, await getPayments().retrieveSession(sessionId), eventType, now);
   // A swap's difference is paid through a session of its own (issue 21), settled the same way.
   const swap = await adjustmentBySession(db, sessionId);
   if (swap) return applySwapSession(db, swap.id, await getPayments().retrieveSession(sessionId), eventType);
   return "unknown_session";
 }
 
-/** A verified provider event, dispatched into the lifecycle. */
-export async function applyPaymentEvent(db: Db, event: { type: string; object: Record<string, unknown> }): Promise<string> {
+/** A verified provider event, dispatched into the lifecycle. `now`: the clock of what it records (paid_at); real time but for the demo's past sales. */
+export async function applyPaymentEvent(db: Db, event: { type: string; object: Record<string, unknown> }, now?: Date): Promise<string> {
   if (!SESSION_EVENTS.has(event.type)) return "ignored";
   const sessionId = event.object.id;
   if (typeof sessionId !== "string") return "ignored";
-  return syncOrderWithSession(db, sessionId, event.type);
+  return syncOrderWithSession(db, sessionId, event.type, now);
 }
 
 export type AbandonOutcome = "cancelled" | "paid" | "not_pending";

@@ -32,10 +32,10 @@ export async function recordPaymentEvent(db: Db, event: VerifiedEvent): Promise<
  * Runs the lifecycle for one recorded event. Processed only on success; a failure leaves the
  * event unprocessed (with its outcome noted) so the worker retries it.
  */
-export async function processPaymentEvent(db: Db, event: Pick<VerifiedEvent, "id" | "type" | "object">): Promise<string> {
+export async function processPaymentEvent(db: Db, event: Pick<VerifiedEvent, "id" | "type" | "object">, now?: Date): Promise<string> {
   let outcome: string;
   try {
-    outcome = await applyPaymentEvent(db, event);
+    outcome = await applyPaymentEvent(db, event, now);
   } catch (err) {
     log.error({ err, eventId: event.id, type: event.type }, "webhook processing failed; the event worker retries it");
     await db.update(stripeEvents).set({ outcome: "failed" }).where(eq(stripeEvents.id, event.id));

@@ -82,6 +82,7 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
         currency: show.currency,
         expiresAt,
         stripeSessionId: session?.id ?? null,
+        createdAt: now,
       });
       await tx.insert(orderSeats).values(orderSeatRows(orderId, priced, seatRows));
       if (priced.promoView) await redeemPromo(tx, priced.promoView, { orderId, email: customer.email, userId: customer.userId });
@@ -98,7 +99,7 @@ export async function startCheckout(db: Db, showId: string, customer: Customer, 
   }
   metrics().checkoutsStarted.inc();
   if (!session) {
-    await fulfil(db, orderId, null);
+    await fulfil(db, orderId, null, now);
     log.info({ orderId }, "free order fulfilled without a payment session");
     return { orderId, url: `${baseUrl}/bookings/${orderId}` };
   }

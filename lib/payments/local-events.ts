@@ -36,13 +36,18 @@ export function localSessionEvent(type: string, row: Row) {
   };
 }
 
+/** The event's body and its Stripe-Signature header, as the webhook route receives them. */
+export function signLocalEvent(event: ReturnType<typeof localSessionEvent>): { payload: string; signature: string } {
+  const payload = JSON.stringify(event);
+  return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret: localGateway.webhookSecret() }) };
+}
+
 /**
  * Signs the event with the webhook secret and posts it to our own webhook route, so the local
  * checkout runs exactly the code path Stripe's deliveries run.
  */
 export async function deliverLocalEvent(baseUrl: string, event: ReturnType<typeof localSessionEvent>): Promise<number> {
-  const payload = JSON.stringify(event);
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: localGateway.webhookSecret() });
+  const { payload, signature } = signLocalEvent(event);
   const res = await fetch(`${baseUrl}/api/webhooks/stripe`, {
     method: "POST",
     headers: { "content-type": "application/json", "stripe-signature": signature },

@@ -104,16 +104,16 @@ export const localGateway: PaymentGateway = {
  * one conditional update, so of two Pays at once (two instances, a double click) exactly one
  * creates the payment; the other finds the session complete and `paidNow` false.
  */
-export async function settleLocalSession(id: string, outcome: "paid" | "declined"): Promise<{ row: Row; paidNow: boolean }> {
+export async function settleLocalSession(id: string, outcome: "paid" | "declined", now = new Date()): Promise<{ row: Row; paidNow: boolean }> {
   const db = await getDb();
   const row = await localSession(id);
   if (!row) throw new AppError("not_found", "No such checkout session.");
   if (row.status === "complete" && row.paymentStatus === "paid") return { row, paidNow: false };
-  if (row.status !== "open" || row.expiresAt <= new Date()) throw new AppError("gone", "This checkout session has ended.");
+  if (row.status !== "open" || row.expiresAt <= now) throw new AppError("gone", "This checkout session has ended.");
   if (outcome === "declined") return { row, paidNow: false };
-  const paid = await payLocalSessionOnce(db, id, newId("pi"), new Date());
+  const paid = await payLocalSessionOnce(db, id, newId("pi"), now);
   if (paid) return { row: paid, paidNow: true };
-  const now = await localSession(id);
-  if (now?.status === "complete" && now.paymentStatus === "paid") return { row: now, paidNow: false };
+  const current = await localSession(id);
+  if (current?.status === "complete" && current.paymentStatus === "paid") return { row: current, paidNow: false };
   throw new AppError("gone", "This checkout session has ended.");
 }

@@ -82,7 +82,7 @@ export async function admitBooking(db: Db, show: DoorShow, orderId: string, tick
   const chosen = booking.tickets.filter((t) => ticketIds === "all" || ticketIds.includes(t.id));
   const admitted = chosen.filter((t) => admittedIds.has(t.id)).map((t) => ({ row: t.row, seatNumber: t.number }));
   const reference = formatBookingReference(booking.reference);
-  if (admitted.length > 0) await auditAdmit(db, show, staff, orderId, reference, admitted);
+  if (admitted.length > 0) await auditAdmit(db, show, staff, orderId, reference, admitted, at);
   return {
     reference,
     at: formatTime(at, show.timeZone),
@@ -99,7 +99,7 @@ export async function admitBooking(db: Db, show: DoorShow, orderId: string, tick
  * conditional UPDATE (valid → admitted), so two doors scanning the same code at the same moment
  * cannot both let it in. Every other case gets a clear answer for the staff member.
  */
-export async function admitTicket(db: Db, code: string, show: DoorShow, staff: DoorStaff | null): Promise<CheckInResult> {
+export async function admitTicket(db: Db, code: string, show: DoorShow, staff: DoorStaff | null, now = new Date()): Promise<CheckInResult> {
   const verified = verifyTicketCode(code, ticketSecret());
   if (!verified.ok) return { result: "invalid", reason: verified.reason };
   const row = await ticketWithOrder(db, verified.ticketId);
@@ -109,22 +109,22 @@ export async function admitTicket(db: Db, code: string, show: DoorShow, staff: D
   if (row.ticket.showId !== show.showId) return { result: "wrong_show", ticketId: row.ticket.id, showId: row.ticket.showId };
   if (row.ticket.status === "voided" || row.order.status !== "paid") return { result: "refunded", ...seat };
 
-  const admitted = await admitValidTicket(db, row.ticket.id, staff?.id ?? null, new Date());
+  const admitted = await admitValidTicket(db, row.ticket.id, staff?.id ?? null, now);
   if (admitted) {
-    if (staff) await auditAdmit(db, show, staff, row.order.id, reference, [{ row: seat.row, seatNumber: seat.seatNumber }]);
+    if (staff) await auditAdmit(db, show, staff, row.order.id, reference, [{ row: seat.row, seatNumber: seat.seatNumber }], now);
     return { result: "admitted", ...seat, name: row.order.email };
   }
-  const now = (await ticketById(db, row.ticket.id))!;
-  if (now.status === "voided") return { result: "refunded", ...seat };
-  return { result: "already_admitted", ...seat, admittedAt: formatTime(now.admittedAt ?? new Date(0), show.timeZone) };
+  const current = (await ticketById(db, row.ticket.id))!;
+  if (current.status === "voided") return { result: "refunded", ...seat };
+  return { result: "already_admitted", ...seat, admittedAt: formatTime(current.admittedAt ?? new Date(0), show.timeZone) };
 }
 
-function auditAdmit(db: Db, show: DoorShow, staff: DoorStaff, orderId: string, reference: string, seats: { row: string; seatNumber: number }[]) {
+function auditAdmit(db: Db, show: DoorShow, staff: DoorStaff, orderId: string, reference: string, seats: { row: string; seatNumber: number }[], at: Date) {
   return recordAudit(db, staff, "ticket.admit", { type: "order", id: orderId, theaterId: show.theaterId }, {
     reference,
     count: seats.length,
     seats: describeSeats(seats.map((s) => ({ row: s.row, number: s.seatNumber }))),
     movieTitle: show.title,
     startsAt: show.startsAt.toISOString(),
-  });
+  }, at);
 }

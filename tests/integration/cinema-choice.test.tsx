@@ -26,7 +26,7 @@ let la: typeof theaters.$inferSelect;
 
 beforeAll(async () => {
   database = await createTestDatabase({ seed: true });
-  [ny] = await database.db.select().from(theaters).where(eq(theaters.slug, "riverside"));
+  [ny] = await database.db.select().from(theaters).where(eq(theaters.slug, "new-york"));
   la = (await addSecondCinema(database.db)).theater;
 });
 afterAll(() => database?.close());

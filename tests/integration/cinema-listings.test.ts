@@ -21,7 +21,7 @@ let staffId: string;
 
 beforeAll(async () => {
   world = await bookingWorld();
-  [ny] = await world.db.select().from(theaters).where(eq(theaters.slug, "riverside"));
+  [ny] = await world.db.select().from(theaters).where(eq(theaters.slug, "new-york"));
   la = await addSecondCinema(world.db, now);
   staffId = (await world.admin("house@example.com")).id;
 });

@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { screens } from "@/db/seed-data";
+import { laScreens, screens as nyScreens } from "@/db/seed-data";
+
+const screens = [...nyScreens, ...laScreens];
 
 describe("demo screen layouts", () => {
   const built = Object.fromEntries(screens.map((s) => [s.name, s.build()]));
+
+  it("gives Los Angeles its own screens, IMAX the largest", () => {
+    expect(laScreens.map((s) => s.name)).toEqual(["Studio A", "Studio B", "IMAX"]);
+    expect(laScreens.find((s) => s.name === "IMAX")?.format).toBe("imax");
+    expect(built.IMAX.seats.length).toBeGreaterThan(Math.max(built["Studio A"].seats.length, built["Studio B"].seats.length));
+    expect(nyScreens.map((s) => s.name).filter((n) => laScreens.some((l) => l.name === n))).toEqual([]);
+  });
 
   it("has the three sizes the cinema runs", () => {
     expect(built["Screen 1"].seats.length).toBe(120);

@@ -26,7 +26,8 @@ export default async function ScreensPage() {
           {screens.length === 0 ? (
             <p className="rounded-lg border border-line bg-panel p-4 text-zinc-200">No screens yet.</p>
           ) : (
-            <AdminTable columns={[{ label: "Screen" }, { label: "Format" }, { label: "Tiers" }, { label: "Seats", align: "right" }, { label: "Actions", visuallyHidden: true }]}>
+            // Captioned by theater: with two theaters, two regions named alike fail axe (landmark-unique).
+            <AdminTable caption={`Screens of ${theater.name}`} columns={[{ label: "Screen" }, { label: "Format" }, { label: "Tiers" }, { label: "Seats", align: "right" }, { label: "Actions", visuallyHidden: true }]}>
               {screens.map(({ screen, seatCount }) => (
                 <tr key={screen.id} className="border-t border-line">
                   <th scope="row" className="px-3 py-2 font-semibold">{screen.name}</th>

@@ -5,7 +5,7 @@ import { baseURL } from "../../../playwright.config";
 // visitor of the demo's first cinema: its choice remembered in the cookie the choice form sets
 // (lib/catalog/chosen-cinema.ts). With one cinema there is no question anyway; with a chain the
 // home page would ask first. Choosing itself is cinema-choice.spec.ts's.
-export const DEMO_CINEMA = "riverside";
+export const DEMO_CINEMA = "new-york";
 export const CINEMA_COOKIE = "mq_cinema";
 
 /** Remembers `slug` as this browser's cinema. */
