@@ -69,11 +69,22 @@ test("browsing, signing in and holding a seat raise no CSP violation", async ({ 
   await expect(page).toHaveURL(/\/shows\/[0-9a-f-]{36}/);
 
   // Holding a seat needs hydrated client code and a server action round trip. Pick seat 5 of a
-  // row whose seats 3 to 7 are free, so no other test's hold or the lone-seat rule gets in the way.
+  // row whose seats 3 to 7 are free, so no other test's hold or the lone-seat rule gets in the way,
+  // and whose seat 5 is across the screen's width (a wide house on a phone shows part of a row).
   const row = await page.locator("[data-seat-id]").evaluateAll((els) => {
-    const free = new Set(els.filter((e) => e.getAttribute("data-state") === "available").map((e) => e.getAttribute("aria-label")?.split(",").slice(0, 2).join(",")));
+    const name = (e: Element) => e.getAttribute("aria-label")?.split(",").slice(0, 2).join(",");
+    const available = els.filter((e) => e.getAttribute("data-state") === "available");
+    const free = new Set(available.map(name));
+    const inView = new Set(
+      available
+        .filter((e) => {
+          const box = e.getBoundingClientRect();
+          return box.left >= 0 && box.right <= window.innerWidth;
+        })
+        .map(name),
+    );
     const rows = [...new Set([...free].map((label) => label?.match(/^Row (\w+),/)?.[1]).filter(Boolean))];
-    return rows.find((r) => [3, 4, 5, 6, 7].every((n) => free.has(`Row ${r}, seat ${n}`)));
+    return rows.find((r) => [3, 4, 5, 6, 7].every((n) => free.has(`Row ${r}, seat ${n}`)) && inView.has(`Row ${r}, seat 5`));
   });
   expect(row, "a row with seats 3-7 free").toBeTruthy();
   const seat = page.locator(`[data-seat-id][aria-label^="Row ${row}, seat 5,"]`);
