@@ -15,13 +15,13 @@ export function theatersByName(db: Db) {
   return db.select().from(theaters).orderBy(asc(theaters.name));
 }
 
-/** The theaters with these ids (null: every theater), by name. */
+/** The theaters with these ids (null: every theater), the chain's first (first created) first. */
 export async function theatersByIds(db: Db, theaterIds: readonly string[] | null) {
   return db
     .select()
     .from(theaters)
     .where(theaterIds ? inArray(theaters.id, [...theaterIds]) : undefined)
-    .orderBy(asc(theaters.name));
+    .orderBy(asc(theaters.createdAt), asc(theaters.name));
 }
 
 /** Every theater (or those with these ids) with its screens and how many seats each has in use. */

@@ -9,13 +9,13 @@ import { scopedTheaterIds } from "@/lib/auth/theater-scope";
 // The admin's current theater (issue 19): the admin pages about one theater (shows, screens,
 // pricing, promo codes, bookings) show the one chosen in the nav's switcher, kept in a cookie.
 // Only a theater in the actor's scope is ever current: a cookie naming another (a theater taken
-// away, a hand-edited cookie) falls back to the first theater in scope, by name.
+// away, a hand-edited cookie) falls back to the first theater in scope (the chain's first, the one the screens form offers first).
 
 export const ADMIN_THEATER_COOKIE = "admin_theater";
 
 export type AdminTheater = Awaited<ReturnType<typeof theatersByIds>>[number];
 
-/** The theaters the actor may work on, by name, and the current one (null only when there is none at all). */
+/** The theaters the actor may work on, first created first, and the current one (null only when there is none at all). */
 export async function adminTheaters(actor: AdminActor): Promise<{ current: AdminTheater | null; theaters: AdminTheater[] }> {
   const theaters = await theatersByIds(await getDb(), scopedTheaterIds(actor));
   const chosen = (await cookies()).get(ADMIN_THEATER_COOKIE)?.value;
