@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { chromiumLaunch, startDemoServer } from "../bench/support/demo-server";
 import { APP_DIR, cleanup, ensureBuild } from "../bench/support/instances";
 import { signInViaOutbox } from "../tests/e2e/support/sign-in";
+import { theater as firstCinema } from "@/db/seed-data";
 
 const OUT = path.join(APP_DIR, "docs", "screenshots");
 
@@ -24,7 +25,8 @@ async function take(page: Page, row: string, n: number, touch: boolean) {
 
 /** The n-th show on Screen 2 tomorrow (a different show per screenshot, so each starts clean). */
 async function showOnScreen2(page: Page, origin: string, n: number): Promise<string> {
-  await page.goto(origin);
+  // The demo's first cinema (Screen 2 is its), remembered as lib/catalog/chosen-cinema.ts reads it.
+  await page.goto(`${origin}/c/${firstCinema.slug}`);
   const tomorrow = await page.getByRole("navigation", { name: "Choose a day" }).getByRole("link").nth(1).getAttribute("href");
   await page.goto(new URL(tomorrow ?? "/", origin).toString());
   const hrefs = await page.locator('main a[href^="/shows/"][aria-label$=", Screen 2"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
