@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import postgres from "postgres";
 import { runChecks } from "@/db/invariants";
-import { emailOutbox, movies, orderAdjustments, orderSeats, orders, shows, tickets } from "@/db/schema";
+import { emailOutbox, movies, orderAdjustments, orderSeats, orders, screens, shows, theaters, tickets } from "@/db/schema";
 import { cancelSeats } from "@/lib/booking/cancel-seats";
 import { holdSeats } from "@/lib/booking/holds";
 import { syncOrderWithSession } from "@/lib/booking/lifecycle";
@@ -262,6 +262,12 @@ describe("swap a booking to another showtime", () => {
     await holdSeats(world.db, { showId: to.show.id, seatIds: [to.seat("H", 2).id] }, buyer.holder);
     await expect(startSwap(world.db, input, BASE)).rejects.toMatchObject({ code: "bad_input", message: expect.stringContaining("same movie") });
     await world.db.update(shows).set({ movieId: from.show.movieId }).where(eq(shows.id, to.show.id));
+    // The same movie at another cinema of the chain (issue 19): a booking stays at its cinema.
+    const [elsewhere] = await world.db.insert(theaters).values({ slug: `elsewhere-${Date.now()}`, name: "Marquee Elsewhere", timeZone: "America/Los_Angeles" }).returning();
+    const [far] = await world.db.insert(screens).values({ theaterId: elsewhere.id, name: "Far", gridWidth: 10, gridHeight: 10 }).returning();
+    await world.db.update(shows).set({ screenId: far.id }).where(eq(shows.id, to.show.id));
+    await expect(startSwap(world.db, input, BASE)).rejects.toMatchObject({ code: "bad_input", message: expect.stringContaining("same cinema") });
+    await world.db.update(shows).set({ screenId: to.show.screenId }).where(eq(shows.id, to.show.id));
     expect(await orderNow(orderId)).toMatchObject({ status: "paid", showId: from.show.id });
     await getSeatLocks().release(to.show.id, [to.seat("H", 1).id, to.seat("H", 2).id], buyer.holder);
   });

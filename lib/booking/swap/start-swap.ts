@@ -41,6 +41,8 @@ export async function quoteSwap(db: Db, input: { orderId: string; userId: string
   const show = await bookableShow(db, input.toShowId, now);
   const toShow = (await showWithVenue(db, input.toShowId))!;
   if (show.id === order.show.id) throw new AppError("bad_input", "Choose a different showtime.");
+  // A booking stays at its cinema (issue 19): ticket types, cards and the money are each theater's own.
+  if (toShow.theater.id !== order.theater.id) throw new AppError("bad_input", "A booking can move to another showtime at the same cinema.");
   if (!order.theater.swapAnyMovie && toShow.movie.id !== order.movie.id) throw new AppError("bad_input", "A booking can move to another showtime of the same movie.");
   if (show.currency !== order.order.currency) throw new AppError("bad_input", "That show is sold in another currency.");
   const { seatRows } = await heldSelection(db, show, input.holder);
