@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, inArray, like, lt, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { auditLog, orders, screens, shows, theaters } from "../schema";
+import { auditLog, theaters } from "../schema";
 
 export const AUDIT_PER_PAGE = 50;
 
@@ -59,17 +59,6 @@ export async function auditFacets(db: Db, theaterIds: readonly string[] | null =
       .orderBy(theaters.createdAt),
   ]);
   return { actors: actors.map((a) => a.email).filter((e): e is string => !!e), kinds: kinds.map((k) => k.kind).sort(), theaters: theaterRows };
-}
-
-/** The theater an order's show plays in, for its audit entries. */
-export async function theaterIdOfOrder(db: Db | Tx, orderId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ theaterId: screens.theaterId })
-    .from(orders)
-    .innerJoin(shows, eq(shows.id, orders.showId))
-    .innerJoin(screens, eq(screens.id, shows.screenId))
-    .where(eq(orders.id, orderId));
-  return row?.theaterId ?? null;
 }
 
 export async function insertAuditRow(db: Db | Tx, row: Omit<typeof auditLog.$inferInsert, "id">) {

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { orderAdjustments, orderSeats, orders, tickets } from "@/db/schema";
 import { orderDetail } from "@/db/queries/orders";
-import { theaterIdOfOrder } from "@/db/queries/audit";
+import { theaterOfOrder } from "@/db/queries/theater-scope";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { env } from "@/lib/env";
@@ -54,7 +54,7 @@ export async function cancelSeats(db: Db, input: { orderId: string; seatIds: str
     if (wanted.every((id) => known.has(id) && !live.has(id))) return { result: "already_cancelled" };
     throw new AppError("bad_input", "Some of those seats are not in this booking.");
   }
-  const theaterId = staff ? await theaterIdOfOrder(db, input.orderId) : null;
+  const theaterId = staff ? await theaterOfOrder(db, input.orderId) : null;
   if (staff) {
     // Checked before any change so that a missing reason changes nothing; re-checked under the lock.
     const admitted = await admittedAmong(db, input.orderId, wanted);

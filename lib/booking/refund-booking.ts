@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { orderById } from "@/db/queries/orders";
-import { theaterIdOfOrder } from "@/db/queries/audit";
+import { theaterOfOrder } from "@/db/queries/theater-scope";
 import { admittedCountOfOrder } from "@/db/queries/tickets";
 import type { AdminActor } from "@/lib/auth/session-user";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -27,7 +27,7 @@ export async function refundBooking(actor: AdminActor, input: { orderId: string;
     );
   }
   const result = await refundOrder(db, order.id, "admin");
-  await recordAudit(db, actor, "order.refund", { type: "order", id: order.id, theaterId: await theaterIdOfOrder(db, order.id) }, {
+  await recordAudit(db, actor, "order.refund", { type: "order", id: order.id, theaterId: await theaterOfOrder(db, order.id) }, {
     result,
     reference: order.reference,
     ...(admitted > 0 ? { admitted } : {}),
@@ -48,6 +48,6 @@ export async function cancelPendingOrder(actor: AdminActor, input: { orderId: st
   const outcome = await abandonPendingOrder(db, order);
   if (outcome === "paid") throw new AppError("conflict", "The customer paid just now, so the booking stands. Refund it if it should not.");
   if (outcome !== "cancelled") throw new AppError("conflict", "This order changed meanwhile; reload to see it.");
-  await recordAudit(db, actor, "order.cancel", { type: "order", id: order.id, theaterId: await theaterIdOfOrder(db, order.id) }, { reference: order.reference });
+  await recordAudit(db, actor, "order.cancel", { type: "order", id: order.id, theaterId: await theaterOfOrder(db, order.id) }, { reference: order.reference });
   return { result: "cancelled" };
 }
