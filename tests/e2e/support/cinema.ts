@@ -18,3 +18,12 @@ export async function openHome(page: Page) {
   await rememberCinema(page);
   return page.goto("/");
 }
+
+/**
+ * Showtime links on the demo's first cinema's own screens (a link's name ends with its screen).
+ * Admin specs create small screens and schedule shows on them, so "the first showtime" of a
+ * listing may be a 15-seat test screen; specs that need a real house pick from these.
+ */
+export const DEMO_SCREEN_LINKS = ["Screen 1", "Screen 2", "Grand (Large Format)"]
+  .map((screen) => `main a[href^="/shows/"][aria-label$=", ${screen}"]`)
+  .join(", ");
