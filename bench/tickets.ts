@@ -4,16 +4,8 @@
 // condition is set, and that condition cannot be used here: it swaps React for its server build,
 // which react-pdf's reconciler cannot run on. So the marker alone is resolved to an empty module
 // before anything imports it, the way vitest's alias does.
-import { register } from "node:module";
-
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-         return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
-       }`,
-    ),
-);
+// Before any import below resolves `server-only` (a static import runs before the awaited ones).
+import "../scripts/support/server-only-off.mjs";
 
 const { renderTicketsPdf } = await import("@/lib/tickets/ticket-pdf");
 const { benchOrder } = await import("./tickets-fixture");

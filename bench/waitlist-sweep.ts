@@ -3,16 +3,8 @@
 // real services. A Grand show (468 seats) is filled except for a few blocks, PARTIES parties of
 // 2–6 wait for it, and we time (1) a sweep that finds nothing to offer, (2) the sweep that offers
 // the blocks, and (3) a sweep over SHOWS shows each with a party waiting and nothing free.
-import { register } from "node:module";
-
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-         return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
-       }`,
-    ),
-);
+// Before any import below resolves `server-only` (a static import runs before the awaited ones).
+import "../scripts/support/server-only-off.mjs";
 
 const PARTIES = Number(process.env.PARTIES ?? 50);
 const SHOWS = Number(process.env.SHOWS ?? 20);

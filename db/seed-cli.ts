@@ -4,16 +4,8 @@
 // Like bench/tickets.ts: the past sales render ticket PDFs, which react-pdf cannot do under the
 // react-server condition, so this runs without it and the `server-only` marker alone is resolved
 // to an empty module before anything imports it.
-import { register } from "node:module";
-
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-         return specifier === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(specifier, context);
-       }`,
-    ),
-);
+// Before any import below resolves `server-only` (a static import runs before the awaited ones).
+import "../scripts/support/server-only-off.mjs";
 
 // The demo's seed, through the process's database (the order code finds it with getDb()).
 process.env.SEED_DEMO = "1";

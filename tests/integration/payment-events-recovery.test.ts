@@ -52,7 +52,7 @@ function signedCompleted(sessionId: string) {
 /** One app instance (its webhook handler and event worker) as a child process. */
 async function startInstance(): Promise<ChildProcess> {
   // One process (tsx as a loader, not its CLI, which would leave the real server running as a grandchild).
-  const proc = spawn(process.execPath, ["--import", "tsx", "--import", "./tests/support/server-only-off.mjs", "tests/support/webhook-instance.ts"], {
+  const proc = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/support/server-only-off.mjs", "tests/support/webhook-instance.ts"], {
     env: { ...process.env, DATABASE_URL: world.databaseUrl!, PORT: String(port), EVENT_WORKER_INTERVAL_MS: "2000", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "pipe"],
   });
