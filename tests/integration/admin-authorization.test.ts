@@ -1,8 +1,6 @@
 import { kickOutbox } from "@/lib/email/kick";
-import { existsSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { houseSeats, movies, orders, promoCodes, screens, sessions, shows, theaters, users } from "@/db/schema";
 import { savePromoCodeFromForm } from "@/lib/pricing-admin/save-promo-code";
 import { promoCodeSchema } from "@/lib/pricing-admin/promo-code-input";
@@ -12,8 +10,8 @@ import { allSeatsOfScreen } from "@/db/queries/venue";
 import { holdSeats } from "@/lib/booking/holds";
 import { startCheckout } from "@/lib/booking/start-checkout";
 import { layoutVersion } from "@/lib/venue/layout-version";
-import { env } from "@/lib/env";
 import { bookingWorld } from "../support/booking-fixture";
+import { PNG_BYTES as PNG, tableDigests, uploadedPosters } from "../support/db-fingerprint";
 import { theaterWithDefaultCard } from "../support/default-card-fixture";
 
 // requireAdmin() reads the Auth.js session cookie through next/headers, which exists only inside
@@ -59,26 +57,6 @@ async function startUnpaid(showId: string, seatIds: string[]) {
   await holdSeats(world.db, { showId, seatIds }, customer.holder);
   return (await startCheckout(world.db, showId, customer, "http://localhost:3999")).orderId;
 }
-
-const TABLES = ["theaters", "screens", "seats", "movies", "shows", "orders", "order_seats", "tickets", "house_seats", "audit_log", "email_outbox", "local_checkout_sessions", "user", "session", "ticket_types", "price_cards", "price_card_prices", "promo_codes"];
-
-/** A digest of every row of every table an admin action could touch. */
-async function dbFingerprint(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const result = await world.db.execute<{ h: string }>(sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${table}" t`));
-    const rows = Array.isArray(result) ? result : (result as unknown as { rows: { h: string }[] }).rows;
-    out[table] = rows[0].h;
-  }
-  return out;
-}
-
-function uploadedPosters(): string[] {
-  const dir = path.join(env().DATA_DIR, "uploads", "posters");
-  return existsSync(dir) ? readdirSync(dir) : [];
-}
-
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
 async function screen2Layout(change: (seats: Awaited<ReturnType<typeof allSeatsOfScreen>>) => Awaited<ReturnType<typeof allSeatsOfScreen>>) {
   const [screen] = await world.db.select().from(screens).where(eq(screens.id, ids.screen2));
@@ -262,26 +240,26 @@ describe("every admin action and route refuses visitors and customers and change
     it(`actions answer ${expected} to a ${who}`, async () => {
       for (const { key, fn } of actions) {
         const input = await actionSamples[key].input();
-        const before = await dbFingerprint();
+        const before = await tableDigests(world.db);
         const stripeCalls = world.stripe.requests.length;
         signInAs(who);
         const result = (await fn(input).catch((err: unknown) => ({ ok: false, code: (err as { code?: string }).code }))) as { ok: boolean; code?: string };
         jar.clear();
         expect(result, key).toMatchObject({ ok: false, code: expected });
-        expect(await dbFingerprint(), key).toEqual(before);
+        expect(await tableDigests(world.db), key).toEqual(before);
         expect(world.stripe.requests.length, key).toBe(stripeCalls);
       }
     });
 
     it(`routes answer ${who === "visitor" ? 401 : 403} to a ${who}`, async () => {
       for (const { key, fn } of routes) {
-        const before = await dbFingerprint();
+        const before = await tableDigests(world.db);
         const posters = uploadedPosters();
         signInAs(who);
         const response = (await fn(...routeSamples[key].request())) as Response;
         jar.clear();
         expect(response.status, key).toBe(who === "visitor" ? 401 : 403);
-        expect(await dbFingerprint(), key).toEqual(before);
+        expect(await tableDigests(world.db), key).toEqual(before);
         expect(uploadedPosters(), key).toEqual(posters);
       }
     });
@@ -293,21 +271,21 @@ describe("every admin action and route refuses visitors and customers and change
     for (const { key, fn } of actions) {
       const sample = actionSamples[key];
       const input = await sample.input();
-      const before = await dbFingerprint();
+      const before = await tableDigests(world.db);
       signInAs("admin");
       // Actions that redirect or revalidate throw outside a Next request, after their work is done.
       const result = (await fn(input).catch((err: unknown) => ({ thrown: String(err) }))) as { ok?: boolean; code?: string };
       jar.clear();
       expect(["unauthenticated", "forbidden"], key).not.toContain(result.code);
-      if (sample.changesAsAdmin) expect(await dbFingerprint(), `${key} answered ${JSON.stringify(result)}`).not.toEqual(before);
+      if (sample.changesAsAdmin) expect(await tableDigests(world.db), `${key} answered ${JSON.stringify(result)}`).not.toEqual(before);
     }
     for (const { key, fn } of routes) {
-      const before = await dbFingerprint();
+      const before = await tableDigests(world.db);
       signInAs("admin");
       const response = (await fn(...routeSamples[key].request())) as Response;
       jar.clear();
       expect(response.status, key).toBe(200);
-      if (routeSamples[key].changesAsAdmin) expect(await dbFingerprint(), key).not.toEqual(before);
+      if (routeSamples[key].changesAsAdmin) expect(await tableDigests(world.db), key).not.toEqual(before);
     }
     const [show] = await world.db.select().from(shows).where(eq(shows.id, ids.show));
     expect(show.status).toBe("cancelled");

@@ -1,9 +1,7 @@
 import { kickOutbox } from "@/lib/email/kick";
-import { existsSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prerender } from "react-dom/static";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { houseSeats, movies, orderSeats, orders, screens, sessions, shows, theaterManagers, theaters, tickets, users } from "@/db/schema";
 import { insertDefaultTicketTypes, insertPriceCard } from "@/db/queries/pricing";
@@ -17,7 +15,6 @@ import { scheduleShowsSchema } from "@/lib/catalog/show-input";
 import { setWaitingRoomOf } from "@/lib/catalog/set-waiting-room";
 import { waitingRoomSchema } from "@/lib/catalog/waiting-room-input";
 import { localDate } from "@/lib/time";
-import { env } from "@/lib/env";
 import { savePromoCodeFromForm } from "@/lib/pricing-admin/save-promo-code";
 import { promoCodeSchema } from "@/lib/pricing-admin/promo-code-input";
 import { priceCardSchema } from "@/lib/pricing-admin/price-card-input";
@@ -27,6 +24,7 @@ import { signTicketCode, ticketSecret } from "@/lib/tickets/code";
 import { createScreen } from "@/lib/venue/create-screen";
 import { layoutVersion } from "@/lib/venue/layout-version";
 import { bookingWorld } from "../support/booking-fixture";
+import { PNG_BYTES as PNG, tableDigests, uploadedPosters } from "../support/db-fingerprint";
 import { theaterWithDefaultCard } from "../support/default-card-fixture";
 
 // Issue 19: a site manager of theater A asking an admin action or route for theater B's show,
@@ -108,26 +106,6 @@ function signInAsManager() {
   jar.set("authjs.session-token", managerToken);
   jar.set(HOLDER_COOKIE, managerHolder);
 }
-
-/** Every table of the database, each as a digest of all its rows. */
-async function dbFingerprint(): Promise<Record<string, string>> {
-  const listed = await db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
-  const names = (Array.isArray(listed) ? listed : (listed as unknown as { rows: { table_name: string }[] }).rows).map((r) => r.table_name);
-  const out: Record<string, string> = {};
-  for (const table of names) {
-    const result = await db.execute<{ h: string }>(sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${table}" t`));
-    const rows = Array.isArray(result) ? result : (result as unknown as { rows: { h: string }[] }).rows;
-    out[table] = rows[0].h;
-  }
-  return out;
-}
-
-function uploadedPosters(): string[] {
-  const dir = path.join(env().DATA_DIR, "uploads", "posters");
-  return existsSync(dir) ? readdirSync(dir) : [];
-}
-
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
 async function layoutWithA1Flipped(screenId: string) {
   const [screen] = await db.select().from(screens).where(eq(screens.id, screenId));
@@ -410,22 +388,22 @@ describe("a site manager of one theater and the admin actions and routes of anot
     for (const { key, fn } of actions) {
       const sample = actionSamples[key];
       const input = await sample.input(B);
-      const before = await dbFingerprint();
+      const before = await tableDigests(db);
       const stripeCalls = world.stripe.requests.length;
       const result = await callAsManager(fn, input);
       expect(result, key).toMatchObject({ ok: false, code: sample.chain ? "forbidden" : "not_found" });
       expect(jar.has("admin_theater"), key).toBe(false);
-      expect(await dbFingerprint(), key).toEqual(before);
+      expect(await tableDigests(db), key).toEqual(before);
       expect(world.stripe.requests.length, key).toBe(stripeCalls);
     }
     for (const { key, fn } of routes) {
       const sample = routeSamples[key];
-      const before = await dbFingerprint();
+      const before = await tableDigests(db);
       const posters = uploadedPosters();
       signInAsManager();
       const response = (await fn(...sample.request(B))) as Response;
       expect(response.status, key).toBe(sample.chain ? 403 : 404);
-      expect(await dbFingerprint(), key).toEqual(before);
+      expect(await tableDigests(db), key).toEqual(before);
       expect(uploadedPosters(), key).toEqual(posters);
     }
     // What the lock store keeps: the counter's hold on B's seat was neither sold nor kept as a
@@ -444,7 +422,7 @@ describe("a site manager of one theater and the admin actions and routes of anot
     for (const { key, fn } of actions) {
       const sample = actionSamples[key];
       const input = await sample.input(A);
-      const before = await dbFingerprint();
+      const before = await tableDigests(db);
       const result = await callAsManager(fn, input);
       if (sample.chain) {
         expect(result, key).toMatchObject({ ok: false, code: "forbidden" });
@@ -452,16 +430,16 @@ describe("a site manager of one theater and the admin actions and routes of anot
       }
       expect(["unauthenticated", "forbidden", "not_found"], `${key} answered ${JSON.stringify(result)}`).not.toContain(result.code);
       if (result.ok === false) expect.fail(`${key} refused: ${JSON.stringify(result)}`);
-      if (sample.changes) expect(await dbFingerprint(), `${key} answered ${JSON.stringify(result)}`).not.toEqual(before);
+      if (sample.changes) expect(await tableDigests(db), `${key} answered ${JSON.stringify(result)}`).not.toEqual(before);
       if (key.startsWith("theater/")) expect(jar.get("admin_theater"), key).toBe(A.theater);
     }
     for (const { key, fn } of routes) {
       const sample = routeSamples[key];
-      const before = await dbFingerprint();
+      const before = await tableDigests(db);
       signInAsManager();
       const response = (await fn(...sample.request(A))) as Response;
       expect(response.status, key).toBe(sample.chain ? 403 : 200);
-      if (sample.changes) expect(await dbFingerprint(), key).not.toEqual(before);
+      if (sample.changes) expect(await tableDigests(db), key).not.toEqual(before);
     }
     const [cancelled] = await db.select().from(shows).where(eq(shows.id, A.cancelShow));
     expect(cancelled.status).toBe("cancelled");

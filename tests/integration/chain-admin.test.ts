@@ -17,6 +17,7 @@ import { addDays, localDate } from "@/lib/time";
 import { bookingWorld } from "../support/booking-fixture";
 import { theaterWithDefaultCard } from "../support/default-card-fixture";
 import { refusal } from "../support/refusal";
+import { tableDigests } from "../support/db-fingerprint";
 
 // Issue 19's chain-admin side: theaters, staff roles, and the reports per theater. The domain
 // functions run against the real database; the actions and the CSV route run through the one
@@ -35,16 +36,7 @@ let theaterB: typeof theaters.$inferSelect;
 let managerA: { id: string; email: string; token: string };
 let sold: { a: { orderId: string }[]; b: { orderId: string }[] };
 
-const TABLES = ["theaters", "user", "theater_managers", "audit_log", "ticket_types"];
-async function fingerprint(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const result = await world.db.execute<{ h: string }>(sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${table}" t`));
-    const rows = Array.isArray(result) ? result : (result as unknown as { rows: { h: string }[] }).rows;
-    out[table] = rows[0].h;
-  }
-  return out;
-}
+const fingerprint = () => tableDigests(world.db, ["theaters", "user", "theater_managers", "audit_log", "ticket_types"]);
 
 async function userWithSession(email: string, role: "customer" | "admin" | "manager") {
   const [user] = await world.db.insert(users).values({ email, role }).returning();
