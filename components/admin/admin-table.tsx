@@ -35,3 +35,22 @@ export function AdminTable({ caption, columns, footer, children }: { caption?: R
     </div>
   );
 }
+
+/**
+ * A figures row: its name as the row header, then right-aligned numbers. `total` is the footer's
+ * bold row; `testId` names the row for tests.
+ */
+export function FiguresRow({ name, cells, total = false, testId }: { name: ReactNode; cells: string[]; total?: boolean; testId?: string }) {
+  return (
+    <tr className={`border-t border-line${total ? " font-semibold" : ""}`} data-testid={testId}>
+      <th scope="row" className={`px-3 py-2 text-left${total ? "" : " font-medium"}`}>
+        {name}
+      </th>
+      {cells.map((c, i) => (
+        <td key={i} className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
+          {c}
+        </td>
+      ))}
+    </tr>
+  );
+}

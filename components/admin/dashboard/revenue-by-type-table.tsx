@@ -1,5 +1,5 @@
 import type { RevenueLine } from "@/lib/admin/dashboard-report";
-import { AdminTable } from "@/components/admin/admin-table";
+import { AdminTable, FiguresRow } from "@/components/admin/admin-table";
 
 const COLUMNS = [{ label: "Ticket type" }, { label: "Tickets", align: "right" }, { label: "Gross", align: "right" }, { label: "Tax", align: "right" }, { label: "Net", align: "right" }, { label: "Booking fees", align: "right" }, { label: "Discounts", align: "right" }] as const;
 
@@ -10,30 +10,10 @@ export function RevenueByTypeTable({ lines, total, money, caption }: { lines: Re
     <AdminTable
       caption={caption}
       columns={[...COLUMNS]}
-      footer={
-        <tr className="border-t border-line font-semibold">
-          <th scope="row" className="px-3 py-2 text-left">
-            {total.ticketType}
-          </th>
-          {cells(total).map((c, i) => (
-            <td key={i} className="px-3 py-2 text-right tabular-nums">
-              {c}
-            </td>
-          ))}
-        </tr>
-      }
+      footer={<FiguresRow name={total.ticketType} cells={cells(total)} total />}
     >
       {lines.map((l) => (
-        <tr key={l.ticketType} className="border-t border-line" data-testid="revenue-type-row">
-          <th scope="row" className="px-3 py-2 text-left font-medium">
-            {l.ticketType}
-          </th>
-          {cells(l).map((c, i) => (
-            <td key={i} className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
-              {c}
-            </td>
-          ))}
-        </tr>
+        <FiguresRow key={l.ticketType} name={l.ticketType} cells={cells(l)} testId="revenue-type-row" />
       ))}
     </AdminTable>
   );

@@ -1,7 +1,7 @@
 import type { TheaterFigures } from "@/lib/admin/dashboard-report";
 import { percent } from "@/lib/admin/chart-scale";
 import { formatMoney } from "@/lib/money";
-import { AdminTable } from "@/components/admin/admin-table";
+import { AdminTable, FiguresRow } from "@/components/admin/admin-table";
 
 const COLUMNS = [
   { label: "Theater" },
@@ -27,30 +27,10 @@ export function TheaterFiguresTable({ rows, total, totalLabel, caption }: { rows
     <AdminTable
       caption={caption}
       columns={[...COLUMNS]}
-      footer={
-        <tr className="border-t border-line font-semibold" data-testid="theater-total">
-          <th scope="row" className="px-3 py-2 text-left">
-            {totalLabel}
-          </th>
-          {cells(total, totalRevenue).map((c, i) => (
-            <td key={i} className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
-              {c}
-            </td>
-          ))}
-        </tr>
-      }
+      footer={<FiguresRow name={totalLabel} cells={cells(total, totalRevenue)} total testId="theater-total" />}
     >
       {rows.map((r) => (
-        <tr key={r.theaterId} className="border-t border-line" data-testid="theater-figures-row">
-          <th scope="row" className="px-3 py-2 text-left font-medium">
-            {r.name}
-          </th>
-          {cells(r, formatMoney(r.revenue, r.currency)).map((c, i) => (
-            <td key={i} className="px-3 py-2 text-right tabular-nums whitespace-nowrap">
-              {c}
-            </td>
-          ))}
-        </tr>
+        <FiguresRow key={r.theaterId} name={r.name} cells={cells(r, formatMoney(r.revenue, r.currency))} testId="theater-figures-row" />
       ))}
     </AdminTable>
   );
