@@ -330,6 +330,26 @@ onEveryBackend(seatLockContract, {
       expect(await admin.smembers(`seat_holds:${show}:${a}`)).toEqual([`seat_lock:${show}:A1`]);
     }));
 
+  it("gives a claim's new rate-limit counters their window, keeps an old counter's, and the index the hold's", () =>
+    withRedisStore(async (store, admin) => {
+      const show = newShow();
+      const a = newHolder();
+      await store.putShowFacts(show, factsOf({}), LONG);
+      const fresh = { key: `rl:contract:${randomUUID()}`, windowMs: LONG, limit: 10, cost: 2 };
+      const old = { key: `rl:contract:${randomUUID()}`, windowMs: LONG, limit: 10, cost: 1 };
+      await admin.set(old.key, "3", "PX", SHORT * 20);
+      const claimed = await store.claim({ showId: show, seatIds: ["A1"], holder: a, ttlMs: SHORT * 10, maxSeats: 10, limits: [fresh, old], admitted: false, now: Date.now() });
+      expect(claimed.ok).toBe(true);
+      expect(await admin.get(fresh.key)).toBe("2");
+      expect(await admin.pttl(fresh.key)).toBeGreaterThan(LONG - 5_000);
+      expect(await admin.get(old.key)).toBe("4");
+      // The old window runs on: a busy customer's count is not stretched by every hold.
+      expect(await admin.pttl(old.key)).toBeLessThanOrEqual(SHORT * 20);
+      const index = await admin.pttl(`seat_holds:${show}:${a}`);
+      expect(index).toBeGreaterThan(SHORT * 5);
+      expect(index).toBeLessThanOrEqual(SHORT * 10);
+    }));
+
   it("reloads its scripts when Redis has forgotten them", () =>
     withRedisStore(async (store, admin) => {
       const show = newShow();
