@@ -13,6 +13,10 @@ const NODES_SHOWN = 10;
 /** `enable`: further rules axe ships turned off (e.g. label-content-name-mismatch). */
 export async function expectNoViolations(page: Page, what: string, { enable = [] }: { enable?: string[] } = {}) {
   const rules = Object.fromEntries([...ALWAYS_ENABLED, ...enable].map((id) => [id, { enabled: true }]));
+  // The page as it settles: after a form's server action Next re-renders the page and streams its
+  // metadata again, and for a moment the <title> is being replaced. A page with no title at all
+  // still fails here (axe's document-title) once the wait runs out.
+  await expect(page).toHaveTitle(/\S/).catch(() => undefined);
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).options({ rules }).analyze();
   const report = violations.map(
     (v) =>
