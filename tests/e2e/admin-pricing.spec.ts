@@ -63,8 +63,8 @@ for (const v of VIEWPORTS) {
     let tuesday: Grid | undefined;
     let demoFee: string | undefined;
     let demoTax: string | undefined;
+    let demoTaxIncluded = false;
     try {
-
       // The price cards list, then a missing price refused with the tier and type named.
       await page.goto("/admin/pricing");
       await expect(page.getByRole("heading", { level: 1, name: "Price cards" })).toBeVisible();
@@ -93,6 +93,7 @@ for (const v of VIEWPORTS) {
       await page.goto("/admin/pricing/fees");
       demoFee = await page.getByLabel("Per ticket (USD)").inputValue();
       demoTax = await page.getByLabel("Tax rate (%)").inputValue();
+      demoTaxIncluded = await page.getByLabel("Prices include the tax (VAT style)").isChecked();
       await page.getByLabel("Per ticket (USD)").fill("1.2.3");
       await page.getByRole("button", { name: "Save fees and tax" }).click();
       await expect(page.getByLabel("Per ticket (USD)")).toHaveAccessibleDescription("Enter an amount like 1.50, or leave it empty for none.");
@@ -145,7 +146,7 @@ for (const v of VIEWPORTS) {
         await page.goto("/admin/pricing/fees");
         await page.getByLabel("Per ticket (USD)").fill(demoFee);
         await page.getByLabel("Tax rate (%)").fill(demoTax);
-        await page.getByLabel("Tax is added on top (US sales-tax style)").check();
+        await page.getByLabel(demoTaxIncluded ? "Prices include the tax (VAT style)" : "Tax is added on top (US sales-tax style)").check();
         await page.getByRole("button", { name: "Save fees and tax" }).click();
         await expect(page.getByRole("status").filter({ hasText: "Fees and tax saved." })).toBeVisible();
       }

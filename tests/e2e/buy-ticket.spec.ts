@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { contextAs } from "./support/roles";
 import { signInViaOutbox } from "./support/sign-in";
-import { openHome } from "./support/cinema";
+import { openHome, showtimeLinks } from "./support/cinema";
 
 // The whole journey in the embedded default: pick seats signed out, sign in (the hold survives),
 // pay on the local test checkout, see the tickets, get the email with the PDF, and be admitted
@@ -14,7 +14,7 @@ async function openTomorrowsFirstShow(page: Page) {
   await page.getByRole("navigation", { name: "Choose a day" }).getByRole("link").nth(2).click();
   // The day's links are the cinema's (/c/<slug>?date=…): wait for that page, not today's links.
   await expect(page).toHaveURL(/\?date=\d{4}-\d{2}-\d{2}/);
-  await page.locator('main a[href^="/shows/"][aria-label$=", Screen 1"]').first().click();
+  await page.locator(showtimeLinks("Screen 1")).first().click();
   await expect(page).toHaveURL(/\/shows\/[0-9a-f-]{36}/);
   return page.url().split("/shows/")[1].split("?")[0];
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_SCREEN_LINKS, openHome } from "./support/cinema";
+import { openHome, showtimeLinks } from "./support/cinema";
 
 // The headers every page carries, and proof the Content-Security-Policy does not break the app:
 // the pages hydrate and a seat can be held (a server action) with no CSP violation reported.
@@ -66,7 +66,7 @@ test("browsing, signing in and holding a seat raise no CSP violation", async ({ 
   // The day's links are the cinema's (/c/<slug>?date=…): wait for that page, not today's links.
   await expect(page).toHaveURL(/\?date=\d{4}-\d{2}-\d{2}/);
   // A demo screen's show: other specs schedule shows on small screens they create.
-  await page.locator(DEMO_SCREEN_LINKS).first().click();
+  await page.locator(showtimeLinks()).first().click();
   await expect(page).toHaveURL(/\/shows\/[0-9a-f-]{36}/);
 
   // Holding a seat needs hydrated client code and a server action round trip. Pick seat 5 of a

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_SCREEN_LINKS, openHome } from "./support/cinema";
+import { openHome, showtimeLinks } from "./support/cinema";
 
 test("home → movie → showtime shows the screen's seats", async ({ page }) => {
   await openHome(page);
@@ -17,7 +17,7 @@ test("home → movie → showtime shows the screen's seats", async ({ page }) =>
   await expect(page.getByRole("heading", { name: /Showtimes/ })).toBeVisible();
   // A showtime's name starts with its visible time (WCAG 2.5.3): "7:30 PM, <title>, <screen>".
   // One of the demo's own screens: other specs schedule shows on small screens they create.
-  await page.locator(DEMO_SCREEN_LINKS).and(page.locator(`[aria-label*=", ${title}, "]`)).first().click();
+  await page.locator(showtimeLinks()).and(page.locator(`[aria-label*=", ${title}, "]`)).first().click();
 
   await expect(page).toHaveURL(/\/shows\//);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

@@ -10,6 +10,7 @@ import type { AdminActor } from "@/lib/auth/session-user";
 import { scheduleShows } from "@/lib/catalog/schedule-shows";
 import { priceCardSchema } from "@/lib/pricing-admin/price-card-input";
 import { savePriceCardFromForm } from "@/lib/pricing-admin/save-price-card";
+import { allSeatsOfScreen } from "@/db/queries/venue";
 import { createScreen } from "@/lib/venue/create-screen";
 import { createTheater, updateTheater } from "@/lib/venue/save-theater";
 import { theaterFieldsSchema, updateTheaterSchema } from "@/lib/venue/theater-input";
@@ -65,8 +66,7 @@ beforeAll(async () => {
   const showB = (await scheduleShows(chain, { movieId: movie.id, screenId: screen.id, date: tomorrowLA, time: "19:30", days: 1, priceCardId: null })).showIds[0];
 
   const { show: showA, seat } = await world.aShow(1);
-  const seatsB = await world.db.execute<{ id: string }>(sql`select id from seats where screen_id = ${screen.id} order by y, x`);
-  const seatIdsB = (Array.isArray(seatsB) ? seatsB : (seatsB as unknown as { rows: { id: string }[] }).rows).map((r) => r.id);
+  const seatIdsB = (await allSeatsOfScreen(world.db, screen.id)).map((r) => r.id);
   sold = {
     a: [await world.buy(showA.id, [seat("C", 1).id, seat("C", 2).id]), await world.buy(showA.id, [seat("E", 1).id, seat("E", 2).id])],
     b: [await world.buy(showB, [seatIdsB[0], seatIdsB[1], seatIdsB[2]])],

@@ -19,11 +19,15 @@ export async function openHome(page: Page) {
   return page.goto("/");
 }
 
+/** The demo's first cinema's screens (db/seed-data.ts). Admin specs add small screens of their own. */
+export const DEMO_SCREENS = ["Screen 1", "Screen 2", "Grand (Large Format)"] as const;
+export type ScreenName = (typeof DEMO_SCREENS)[number];
+
 /**
- * Showtime links on the demo's first cinema's own screens (a link's name ends with its screen).
- * Admin specs create small screens and schedule shows on them, so "the first showtime" of a
- * listing may be a 15-seat test screen; specs that need a real house pick from these.
+ * The showtime links of a listing on one of the demo's screens, or on the one named (a link's
+ * name ends with its screen). "The first showtime" of a day may otherwise be a 15-seat screen an
+ * admin spec created and scheduled a week of shows on.
  */
-export const DEMO_SCREEN_LINKS = ["Screen 1", "Screen 2", "Grand (Large Format)"]
-  .map((screen) => `main a[href^="/shows/"][aria-label$=", ${screen}"]`)
-  .join(", ");
+export function showtimeLinks(screen?: ScreenName): string {
+  return (screen ? [screen] : DEMO_SCREENS).map((s) => `main a[href^="/shows/"][aria-label$=", ${s}"]`).join(", ");
+}

@@ -1,11 +1,9 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page, type Response, type TestInfo } from "@playwright/test";
-import { openHome } from "./cinema";
+import { openHome, showtimeLinks, type ScreenName } from "./cinema";
 
 // Helpers for the seat-map suites. Every test books on a show of its own: the suites share one
 // server and database (and a reused dev server keeps holds for ten minutes), so a test picks a
 // show that nobody has touched yet instead of a fixed link.
-
-export type ScreenName = "Screen 1" | "Screen 2" | "Grand (Large Format)";
 
 // Shows handed out in this worker, so two tests never share one even when the first left no hold.
 const claimed = new Set<string>();
@@ -23,7 +21,7 @@ export async function openFreeShow(page: Page, screen?: ScreenName): Promise<str
     .getByRole("navigation", { name: "Choose a day" })
     .getByRole("link")
     .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? "/"));
-  const links = screen ? `main a[href^="/shows/"][aria-label$=", ${screen}"]` : 'main a[href^="/shows/"]';
+  const links = showtimeLinks(screen);
   for (const day of DAY_ORDER.filter((d) => d < days.length)) {
     await page.goto(days[day]);
     const ids = await page.locator(links).evaluateAll((as) => as.map((a) => a.getAttribute("href")!.split("/shows/")[1]));
