@@ -170,6 +170,16 @@ test.describe("on a 390 x 844 phone", { tag: "@touch" }, () => {
       const move = page.getByRole("button", { name: direction, exact: true });
       for (let i = 0; i < 8 && !(await aisle()) && (await move.isEnabled()); i++) await move.tap();
     }
+    // Measured once the view has stopped moving: a tap aimed from a mid-move measure lands elsewhere.
+    let viewBox: string | null = null;
+    await expect
+      .poll(async () => {
+        const now = await page.getByRole("grid").getAttribute("viewBox");
+        const still = now === viewBox;
+        viewBox = now;
+        return still;
+      }, { intervals: [150] })
+      .toBe(true);
     const gap = await aisle();
     expect(gap, "an aisle in view").not.toBeNull();
     const { left, right } = gap!;
