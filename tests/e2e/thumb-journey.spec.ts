@@ -30,6 +30,9 @@ const mapBox = async (page: Page): Promise<Rect> => (await page.getByRole("grid"
 const inside = (c: Cell, box: Rect) => c.x >= box.x && c.y >= box.y && c.x + c.w <= box.x + box.width && c.y + c.h <= box.y + box.height;
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const rectOf = (c: Cell): Rect => ({ x: c.x, y: c.y, width: c.w, height: c.h });
+const centre = (c: Cell): [number, number] => [c.x + c.w / 2, c.y + c.h / 2];
+/** The middle of the gap between two cells of one row. */
+const tapInAisle = (left: Cell, right: Cell): [number, number] => [(left.x + left.w + right.x) / 2, left.y + left.h / 2];
 const name = (c: Cell) => `${c.row}${c.number}`;
 const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
@@ -151,14 +154,18 @@ test.describe("on a 390 x 844 phone", { tag: "@touch" }, () => {
 
   test("a tap in an aisle selects nothing; the seat beside it still takes a tap", async ({ page }) => {
     await openFreeShow(page, "Grand (Large Format)");
-    const box = await mapBox(page);
-    // An aisle in view: two seats of one row with numbers in sequence but a gap between their cells.
+    // An aisle in view: two seats of one row with numbers in sequence but a gap between their cells,
+    // where both taps reach the map. The map's box is read each time: tapping a button scrolls the
+    // page to it, and a cell inside a stale box may be out of the window or under the controls.
     const aisle = async () => {
+      const box = await mapBox(page);
       const all = (await cells(page)).filter((c) => inside(c, box));
       const at = new Map(all.map((c) => [`${c.row}:${c.number}`, c]));
       for (const left of all) {
         const right = at.get(`${left.row}:${left.number + 1}`);
-        if (right && right.x - (left.x + left.w) > left.w / 2) return { left, right };
+        if (!right || right.x - (left.x + left.w) <= left.w / 2) continue;
+        const taps = [tapInAisle(left, right), centre(right)];
+        if (await page.evaluate((points) => points.every(([x, y]) => document.elementFromPoint(x, y)?.closest('[role="grid"]')), taps)) return { left, right };
       }
       return null;
     };
@@ -183,9 +190,9 @@ test.describe("on a 390 x 844 phone", { tag: "@touch" }, () => {
     const gap = await aisle();
     expect(gap, "an aisle in view").not.toBeNull();
     const { left, right } = gap!;
-    await page.touchscreen.tap((left.x + left.w + right.x) / 2, left.y + left.h / 2);
+    await page.touchscreen.tap(...tapInAisle(left, right));
     // Then a seat: the count proves the aisle tap added nothing.
-    await page.touchscreen.tap(right.x + right.w / 2, right.y + right.h / 2);
+    await page.touchscreen.tap(...centre(right));
     await expect(announcement(page)).toHaveText(`${name(right)} added — 1 seat, ${money(right.price)}`);
     await expect(page.locator('[data-seat-id][data-state="mine"]')).toHaveCount(1);
   });
