@@ -101,7 +101,7 @@ export function PromoCodeForm({ theaterId, promo, movies, shows, types, currency
       <Checkboxes legend="Show days" name="days" choices={WEEKDAYS.map((d, i) => ({ id: String(i), label: d }))} checked={promo.days.map(String)} errors={errors.days} />
       <Checkboxes legend="Ticket types" name="ticketTypeIds" choices={types} checked={promo.ticketTypeIds} errors={errors.ticketTypeIds} />
       <Checkboxes legend="Movies" name="movieIds" choices={movies} checked={promo.movieIds} errors={errors.movieIds} />
-      <LabelledField id="promo-shows" label="Shows (none chosen: any)" hint="Hold Ctrl or ⌘ to choose several" errors={errors.showIds}>
+      <LabelledField id="promo-shows" label="Shows (none chosen: any)" hint="To choose several: tap each on a touch screen; hold Ctrl or ⌘ with a mouse" errors={errors.showIds}>
         <select name="showIds" multiple defaultValue={promo.showIds} className={`${inputClass} h-32`}>
           {shows.map((s) => (
             <option key={s.id} value={s.id}>
