@@ -156,7 +156,8 @@ test.describe("on a 390 x 844 phone", { tag: "@touch" }, () => {
     await openFreeShow(page, "Grand (Large Format)");
     // An aisle in view: two seats of one row with numbers in sequence but a gap between their cells,
     // where both taps reach the map. The map's box is read each time: tapping a button scrolls the
-    // page to it, and a cell inside a stale box may be out of the window or under the controls.
+    // page to it, and a cell inside a stale box may lie past the map's clipped edge (where the zoom
+    // and move buttons below it are) or out of the window.
     const aisle = async () => {
       const box = await mapBox(page);
       const all = (await cells(page)).filter((c) => inside(c, box));
